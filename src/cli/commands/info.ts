@@ -1,0 +1,46 @@
+import type { Command } from 'commander';
+import { openRecord } from '../../io/openRecord.js';
+import type { EcgRecord } from '../../record/types.js';
+
+/** JSON-friendly summary of a record (no samples). */
+export function recordSummary(rec: EcgRecord) {
+  return {
+    name: rec.name,
+    format: rec.sourceFormat ?? null,
+    fsHz: rec.fs,
+    samples: rec.length,
+    durationS: rec.length / rec.fs,
+    startTime: rec.startTime?.toISOString() ?? null,
+    leads: rec.leads.map((l) => ({ name: l.name, originalName: l.originalName, units: l.info.units, gain: l.info.gain, derived: !!l.derived })),
+    annotations: rec.annotations.map((a) => ({ annotator: a.annotator, count: a.annotations.length })),
+    checksums: rec.checksums ?? [],
+    checksumsOk: rec.checksums ? rec.checksums.every((c) => c.ok !== false) : null,
+  };
+}
+
+export function formatSummary(s: ReturnType<typeof recordSummary>): string {
+  const lines = [
+    `record     ${s.name} (${s.format ?? 'unknown format'})`,
+    `rate       ${s.fsHz} Hz`,
+    `duration   ${s.durationS.toFixed(3)} s (${s.samples} samples)`,
+    `start      ${s.startTime ?? 'not given'}`,
+    `leads      ${s.leads.length}: ${s.leads.map((l) => l.name + (l.derived ? '*' : '')).join(', ')}`,
+    `annotations ${s.annotations.length ? s.annotations.map((a) => `${a.annotator}: ${a.count}`).join(', ') : 'none'}`,
+    `checksums  ${s.checksumsOk === null ? 'not stored in this format' : s.checksumsOk ? 'all match' : 'MISMATCH: ' + s.checksums.filter((c) => c.ok === false).map((c) => `${c.lead} (expected ${c.expected}, got ${c.actual})`).join('; ')}`,
+  ];
+  return lines.join('\n');
+}
+
+export function infoCommand(program: Command): void {
+  program
+    .command('info')
+    .description('print a summary of an ECG record: leads, rate, duration, annotations, checksums')
+    .argument('<file>', 'record file (.hea, .edf, .mat, .csv, ...)')
+    .option('--json', 'print JSON instead of text')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const rec = await openRecord(file);
+      const s = recordSummary(rec);
+      process.stdout.write((opts.json ? JSON.stringify(s, null, 2) : formatSummary(s)) + '\n');
+      if (s.checksumsOk === false) process.exitCode = 3;
+    });
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { isSinusError } from '../errors.js';
+import { infoCommand } from './commands/info.js';
+
+const program = new Command();
+program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
+infoCommand(program);
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (isSinusError(e)) {
+    process.stderr.write(`sinus: ${e.message} [${e.code}]\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`sinus: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+  process.exit(70);
+});

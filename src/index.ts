@@ -1,0 +1,15 @@
+/**
+ * sinus-ecg: the browser-safe public API. Node-only helpers (file system, native ONNX) are in
+ * `sinus-ecg/node`.
+ */
+export * from './errors.js';
+export * from './record/types.js';
+export * from './record/leadNames.js';
+export * from './record/deriveLeads.js';
+export * from './io/source.js';
+export { parseWfdbHeader } from './io/wfdb/header.js';
+export type { WfdbHeader, WfdbSignalSpec } from './io/wfdb/header.js';
+export { readWfdbRecord, wfdbChecksum } from './io/wfdb/readRecord.js';
+export { parseMitAnnotations } from './io/wfdb/annotations.js';
+export { readWfdbAnnotationSets } from './io/wfdb/readAnnotations.js';
+export { aamiClass, BEAT_CODES, mnemonicOf, codeOf } from './io/wfdb/annotationCodes.js';

@@ -1,0 +1,4 @@
+/** Node-only API: everything in the browser-safe API plus file-system access. */
+export * from './index.js';
+export { nodeFileSource } from './io/nodeFileSource.js';
+export { openRecord, DEFAULT_ANNOTATORS } from './io/openRecord.js';

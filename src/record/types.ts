@@ -1,0 +1,94 @@
+/**
+ * The record model every stage works on. Positions are integer sample indices from the record
+ * start; amplitudes are millivolts; rates are hertz.
+ */
+
+/** Per-signal metadata kept from the source file, so a record can be written back exactly. */
+export interface SignalInfo {
+  /** ADC units per physical unit (e.g. 200 adu/mV). */
+  gain: number;
+  /** ADC value that corresponds to 0 physical units. */
+  baseline: number;
+  /** ADC resolution in bits, when the format says it. */
+  adcResolutionBits?: number;
+  /** ADC zero, when the format says it. */
+  adcZero?: number;
+  /** Physical units as written in the file (e.g. 'mV', 'uV'). Samples are always converted to mV. */
+  units: string;
+  /** First sample's raw value as the header states it (WFDB). */
+  initialValue?: number;
+  /** 16-bit checksum of the raw samples as the header states it (WFDB). */
+  checksum?: number;
+  /** Storage format code in the source (e.g. WFDB '212', 'edf'). */
+  storageFormat?: string;
+  /** Free-text description from the source file. */
+  description?: string;
+}
+
+/** One lead: samples in millivolts at the record's sampling rate. */
+export interface Lead {
+  /** Normalised name (see {@link normalizeLeadName}); unknown names are kept as given. */
+  name: string;
+  /** Name exactly as the source file gave it. */
+  originalName: string;
+  /** Samples in mV. NaN marks a missing sample (e.g. WFDB's invalid value). */
+  samples: Float32Array;
+  /** Raw ADC values as stored, when the source was digital; used for exact round trips. */
+  raw?: Int32Array;
+  info: SignalInfo;
+  /** True when the lead was computed from others (Einthoven/Goldberger), not recorded. */
+  derived?: boolean;
+}
+
+/** An annotation: a beat label, a rhythm change, a note. */
+export interface Annotation {
+  /** Sample index from the record start. */
+  sample: number;
+  /** Mnemonic code, e.g. 'N', 'V', '+', '~'; WFDB numeric codes are mapped to their mnemonics. */
+  code: string;
+  /** Numeric annotation code as stored (WFDB), when there is one. */
+  codeNum?: number;
+  subtype: number;
+  channel: number;
+  num: number;
+  /** Auxiliary text, e.g. '(AFIB' for a rhythm change. */
+  aux?: string;
+}
+
+/** A named set of annotations (WFDB annotator such as 'atr', or a lead file in LUDB such as 'i'). */
+export interface AnnotationSet {
+  annotator: string;
+  annotations: Annotation[];
+}
+
+/** Where a lead's checksum stands after reading. */
+export interface ChecksumStatus {
+  lead: string;
+  expected?: number;
+  actual: number;
+  ok: boolean | null;
+}
+
+/** An ECG recording in physical units. */
+export interface EcgRecord {
+  name: string;
+  /** Sampling rate in Hz, the same for every lead. */
+  fs: number;
+  leads: Lead[];
+  /** Number of samples per lead. */
+  length: number;
+  startTime?: Date;
+  /** Annotations by annotator name. */
+  annotations: AnnotationSet[];
+  /** Format the record was read from. */
+  sourceFormat?: string;
+  /** Checksum verification, one entry per stored signal (WFDB). */
+  checksums?: ChecksumStatus[];
+  /** Free-form metadata: header comments, patient data, the device's own measurements. */
+  metadata: Record<string, unknown>;
+}
+
+/** Duration of a record in seconds. */
+export function durationS(record: Pick<EcgRecord, 'fs' | 'length'>): number {
+  return record.length / record.fs;
+}
