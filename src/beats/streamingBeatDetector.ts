@@ -23,7 +23,7 @@ import type { BeatDetectorOptions } from './types.js';
 
 const BLOCK_HISTORY = 8;
 /** Slope energy below this ((mV/10 ms)^2) in every one-second block means a flat lead. */
-const FLAT_ENERGY = 2.5e-5;
+const FLAT_ENERGY = 0.005;
 
 interface Candidate {
   /** Index in the integrated energy (delayed) time base. */
@@ -79,6 +79,7 @@ export class StreamingBeatDetector {
   private prevPrevF = 0;
   private pending: Candidate | null = null;
   private readonly holdN: number;
+  private readonly shortN: number;
   // Background (median of F) per block.
   private readonly bgDecim: number;
   private readonly bgSamples: Float64Array;
@@ -135,6 +136,7 @@ export class StreamingBeatDetector {
     this.learnBuf = new Float64Array(leadCount * this.learnN);
     this.integN = Math.max(1, Math.round(((options.integrationMs ?? 100) / 1000) * fsHz));
     this.holdN = this.integN + Math.round(0.02 * fsHz);
+    this.shortN = Math.max(1, Math.round(this.integN / 4));
     let ringLen = 1;
     while (ringLen < this.integN + this.holdN + 4) ringLen <<= 1;
     this.ringMask = ringLen - 1;
@@ -232,7 +234,7 @@ export class StreamingBeatDetector {
       const ro = l * lag1;
       this.slopeRing[ro + slot] = y;
       const d = (y - this.slopeRing[ro + prevSlot]) * this.slopeScale;
-      const e = valid && !flushing ? d * d : 0;
+      const e = valid && !flushing ? Math.abs(d) : 0;
       if (e > this.blockMax[l]) this.blockMax[l] = e;
       this.blockSum[l] += e;
       if (this.learned) g += e * this.scale[l];
@@ -350,17 +352,36 @@ export class StreamingBeatDetector {
       if (value <= p.value) return;
     }
     if (p && at - p.at >= this.holdN) this.decide(p);
-    // Energy centre and steepest slope under the integration window ending at `at`.
+    this.pending = { at, value, slope: 0, fiducial: 0 };
+  }
+
+  /** Places the fiducial and measures the slope of a candidate once the samples after it are in. */
+  private measure(c: Candidate): void {
+    // The strongest short stretch (a quarter of the integration) of fused slope energy under the
+    // winning integration window locates the QRS; the energy centre over one integration length
+    // centred there is the fiducial (the ring still holds `holdN` samples after the peak).
     const ring = this.gRing, mask = this.ringMask;
-    let sw = 0, swt = 0, mx = 0;
-    for (let j = Math.max(0, at - this.integN + 1); j <= at; j++) {
+    const from = Math.max(0, c.at - this.integN + 1);
+    const shortN = this.shortN;
+    let run = 0, bestRun = -1, bestEnd = c.at, mx = 0;
+    for (let j = from; j <= c.at; j++) {
+      const g = ring[j & mask];
+      if (g > mx) mx = g;
+      run += g;
+      if (j - shortN >= from) run -= ring[(j - shortN) & mask];
+      if (run > bestRun) { bestRun = run; bestEnd = j; }
+    }
+    const mid = bestEnd - (shortN >> 1);
+    const half = this.integN >> 1;
+    let sw = 0, swt = 0;
+    for (let j = Math.max(0, mid - half), end = Math.min(this.t - 1, mid + half); j <= end; j++) {
       const g = ring[j & mask];
       sw += g;
       swt += g * j;
-      if (g > mx) mx = g;
     }
-    const centre = sw > 0 ? swt / sw : at - this.integN / 2;
-    this.pending = { at, value, slope: mx, fiducial: Math.max(0, Math.round(centre - this.delayN)) };
+    const centre = sw > 0 ? swt / sw : mid;
+    c.slope = mx;
+    c.fiducial = Math.max(0, Math.round(centre - this.delayN));
   }
 
   private threshold(): number {
@@ -369,6 +390,7 @@ export class StreamingBeatDetector {
   }
 
   private decide(c: Candidate): void {
+    this.measure(c);
     if (c.fiducial - this.lastQrsFiducial < this.refractoryN) return;
     const th = this.threshold();
     if (c.value > th && !this.looksLikeTWave(c)) {
@@ -381,7 +403,7 @@ export class StreamingBeatDetector {
   }
 
   private looksLikeTWave(c: Candidate): boolean {
-    return c.fiducial - this.lastQrsFiducial < this.tWaveN && c.slope < 0.25 * this.lastQrsSlope;
+    return c.fiducial - this.lastQrsFiducial < this.tWaveN && c.slope < 0.5 * this.lastQrsSlope;
   }
 
   private accept(c: Candidate, rate: number): void {
