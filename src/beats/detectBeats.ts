@@ -75,7 +75,8 @@ function detectInLeads(signals: Float32Array[], names: string[], fsHz: number, o
   for (let i = 0; i < samples.length; i++) if (samples[i] > n - 1) samples[i] = n - 1;
   const durationS = n / fsHz;
   let reason: string | null = null;
-  if (samples.length === 0) reason = det.flatLeadFlags.every((f) => f) ? 'flat line' : 'no QRS complexes found';
+  if (det.suppressedBeats > samples.length) reason = `no distinct QRS complexes in most of the signal (${det.suppressedBeats} noise peaks left out): signal looks like noise`;
+  else if (samples.length === 0) reason = det.flatLeadFlags.every((f) => f) ? 'flat line' : 'no QRS complexes found';
   else if (samples.length < durationS / 6) reason = `few QRS complexes found (${samples.length} in ${durationS.toFixed(1)} s): signal may be noise or asystole`;
   return { fsHz, samples, leadsUsed: usable.map((l) => names[l]), reason };
 }

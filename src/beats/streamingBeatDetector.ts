@@ -22,6 +22,14 @@ import type { BeatDetectorOptions } from './types.js';
  */
 
 const BLOCK_HISTORY = 8;
+/** The background floor of the threshold never rises above this fraction of the signal level. */
+const BG_CAP = 0.7;
+/**
+ * Beats are reported only while the median of the last 8 peak-to-background ratios is at least
+ * this: ECG gives medians of 6-20 (MIT-BIH, noisiest records included), recorded electrode-motion,
+ * muscle and baseline noise alone (NSTDB) 1.3-2.0.
+ */
+const MIN_DISTINCTNESS = 2;
 /** Slope energy below this ((mV/10 ms)^2) in every one-second block means a flat lead. */
 const FLAT_ENERGY = 0.005;
 
@@ -94,6 +102,9 @@ export class StreamingBeatDetector {
   private lastQrsAt = -1e9; // integrated time base
   private lastQrsFiducial = -1e9;
   private lastQrsSlope = 0;
+  private readonly distinct = new Float64Array(8);
+  private distinctCount = 0;
+  private suppressed = 0;
   private readonly rr: Float64Array = new Float64Array(8);
   private rrCount = 0;
   private rrMean: number;
@@ -155,6 +166,11 @@ export class StreamingBeatDetector {
   /** Leads judged flat (no slope energy) at the last one-second block. */
   get flatLeadFlags(): readonly boolean[] {
     return this.flatLeads;
+  }
+
+  /** Beats found but not reported because they did not stand out of the background (noise). */
+  get suppressedBeats(): number {
+    return this.suppressed;
   }
 
   /** Samples fed so far per lead. */
@@ -386,7 +402,7 @@ export class StreamingBeatDetector {
 
   private threshold(): number {
     const t1 = this.npk + 0.25 * (this.spk - this.npk);
-    return Math.max(t1, this.backgroundFactor * this.background);
+    return Math.max(t1, Math.min(this.backgroundFactor * this.background, BG_CAP * this.spk));
   }
 
   private decide(c: Candidate): void {
@@ -423,6 +439,15 @@ export class StreamingBeatDetector {
     this.lastQrsFiducial = c.fiducial;
     this.lastQrsSlope = c.slope;
     this.noisePeaks = this.noisePeaks.filter((p) => p.at > c.at);
+    // Peaks that do not stand out of the background (median of the last 8) are noise: the levels
+    // follow them, but they are not reported.
+    this.distinct[this.distinctCount++ & 7] = this.background > 0 ? c.value / this.background : Infinity;
+    const k = Math.min(this.distinctCount, 8);
+    const recent = this.distinct.slice(0, k).sort();
+    if (recent[k >> 1] < MIN_DISTINCTNESS) {
+      this.suppressed++;
+      return;
+    }
     if (this.outCount === this.out.length) {
       const grown = new Int32Array(this.out.length * 2);
       grown.set(this.out);
