@@ -6,6 +6,7 @@ import { SinusError } from '../../errors.js';
 import type { EcgRecord } from '../../record/types.js';
 import { detectBeats } from '../../beats/index.js';
 import { runModel, type LoadedModel } from '../onnx/modelRunner.js';
+import { qrsConsistencyByBeat } from '../rhythm/qrsConsistency.js';
 import { STRIP_FEATURE_COUNT, STRIP_SCALAR_FEATURES, stripFeatures } from './stripFeatures.js';
 
 export type StripLabel = 'normal' | 'af' | 'other' | 'noisy';
@@ -38,6 +39,8 @@ export interface ClassifyStripOptions {
   lead?: string;
 }
 
+/** Median QRS correlation with neighbouring beats below which a strip is taken as noise. */
+const MIN_QRS_CONSISTENCY = 0.5;
 const LABELS: StripLabel[] = ['normal', 'af', 'other', 'noisy'];
 const idx = (name: (typeof STRIP_SCALAR_FEATURES)[number]): number => STRIP_SCALAR_FEATURES.indexOf(name);
 
@@ -75,6 +78,13 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
   const detection = detectBeats(sub);
   const beats = detection.samples;
   if (beats.length < 3) return cannot(`only ${beats.length} beat(s) found${detection.reason ? ` (${detection.reason})` : ''}: cannot determine the rhythm`, beats.length);
+  // The model never saw white noise or a detector firing at random: "beats" that do not resemble
+  // each other, or an impossible rate, are refused before the model is asked.
+  const qc = Array.from(qrsConsistencyByBeat(signal, fs, beats)).filter((v) => v === v).sort((a, b) => a - b);
+  const consistency = qc.length ? qc[qc.length >> 1] : NaN;
+  if (!(consistency >= MIN_QRS_CONSISTENCY)) {
+    return cannot(`the ${beats.length} detected beats do not resemble each other (median QRS correlation ${consistency.toFixed(2)}): noise or artefact`, beats.length);
+  }
   const f = stripFeatures(signal, fs, beats);
   const suffix = durationS > MAX_STRIP_S ? ` (first ${MAX_STRIP_S} s of ${durationS.toFixed(0)} s)` : '';
   if (options.model) {
