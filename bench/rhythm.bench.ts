@@ -1,9 +1,10 @@
 /**
  * Rhythm benchmark.
  * (a) MIT-BIH Arrhythmia: episode Se/+P and duration Se/+P (epicmp style) for AF, VT, VFL, SVTA
- *     against the .atr rhythm annotations, whole records, paced records 102 104 107 217 left out.
+ *     against the .atr rhythm annotations, whole records, paced records 102 104 107 217 left out;
+ *     once with the reference beats and their AAMI classes, once with detectBeats and no classes.
  * (b) CinC 2017 held-back part A02401-A03000: F1 of N, A, O and their mean (challenge scoring).
- * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only] [--beats reference|detected]
+ * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only] [--verbose]
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { nodeFileSource } from '../src/io/nodeFileSource.js';
 import { readWfdbRecord } from '../src/io/wfdb/readRecord.js';
 import { readWfdbAnnotationSets } from '../src/io/wfdb/readAnnotations.js';
 import { aamiClass, BEAT_CODES } from '../src/io/wfdb/annotationCodes.js';
+import { detectBeats } from '../src/beats/index.js';
 import { analyzeRhythm } from '../src/classify/rhythm/analyzeRhythm.js';
 import type { RhythmLabel } from '../src/classify/rhythm/types.js';
 import { addEpisodeCounts, episodeCounts, episodeStatistics, rhythmSpansFromAnnotations, type EpisodeCounts, type Span } from '../src/eval/rhythmEpisodeScores.js';
@@ -25,7 +27,7 @@ const LABELS: Array<[string, RhythmLabel]> = [['(AFIB', 'atrial_fibrillation'], 
 const args = process.argv.slice(2);
 const f = (x: number | null): string => (x === null ? '   - ' : x.toFixed(1).padStart(5));
 
-async function benchMitdb(): Promise<void> {
+async function benchMitdb(beatSource: 'reference' | 'detected'): Promise<void> {
   const zero = (): EpisodeCounts => ({ refEpisodes: 0, refDetected: 0, testEpisodes: 0, testConfirmed: 0, refSamples: 0, testSamples: 0, overlapSamples: 0 });
   const any = new Map(LABELS.map(([a]) => [a, zero()]));
   const half = new Map(LABELS.map(([a]) => [a, zero()]));
@@ -37,8 +39,12 @@ async function benchMitdb(): Promise<void> {
     const rec = await readWfdbRecord(name, src);
     const atr = (await readWfdbAnnotationSets(name, ['atr'], src))[0].annotations;
     const beatAnn = atr.filter((a) => BEAT_CODES.has(a.code));
-    const beats = Int32Array.from(beatAnn.map((a) => a.sample));
-    const classes = beatAnn.map((a) => aamiClass(a.code) ?? 'Q');
+    let beats = Int32Array.from(beatAnn.map((a) => a.sample));
+    let classes: string[] | undefined = beatAnn.map((a) => aamiClass(a.code) ?? 'Q');
+    if (beatSource === 'detected') {
+      beats = detectBeats(rec).samples;
+      classes = undefined;
+    }
     const t1 = performance.now();
     const res = analyzeRhythm({ fsHz: rec.fs, beatSamples: beats, beatClasses: classes, signal: rec.leads[0].samples });
     analysisMs += performance.now() - t1;
@@ -54,7 +60,8 @@ async function benchMitdb(): Promise<void> {
     if (cells.length) perRecord.push(`${name}: ${cells.join('; ')}`);
   }
   if (args.includes('--verbose')) console.log(perRecord.join('\n'));
-  console.log(`\nMIT-BIH rhythm episodes (44 non-paced records, whole records, reference beats + reference AAMI classes, lead 0 signal)`);
+  const what = beatSource === 'reference' ? 'reference beats + reference AAMI classes' : 'beats from detectBeats (both leads), no beat classes';
+  console.log(`\nMIT-BIH rhythm episodes (44 non-paced records, whole records, ${what}, lead 0 signal)`);
   console.log('label  | refEp testEp | ESe(any) E+P(any) | ESe(50%) E+P(50%) | DurSe  Dur+P');
   for (const [aux] of LABELS) {
     const a = episodeStatistics(any.get(aux)!), h = episodeStatistics(half.get(aux)!);
@@ -99,5 +106,8 @@ async function benchCinc(): Promise<void> {
   await model.release();
 }
 
-if (!args.includes('--cinc-only')) await benchMitdb();
+if (!args.includes('--cinc-only')) {
+  await benchMitdb('reference');
+  await benchMitdb('detected');
+}
 if (!args.includes('--mitdb-only')) await benchCinc();

@@ -22,6 +22,8 @@ export const MIN_RHYTHM_S = 5;
  * which a whole record is refused.
  */
 const NOISY_QRS_CONSISTENCY = 0.35;
+/** Without beat classes, beats whose QRS correlates less than this with their neighbours' are treated as ectopic for AF. */
+const ECTOPIC_QRS_CONSISTENCY = 0.7;
 /** RR intervals longer than this are pauses (the usual Holter criterion). */
 export const PAUSE_S = 2;
 const BRADY_BPM = 60;
@@ -86,7 +88,15 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     };
   }
 
-  const rr = rrSeriesFromBeats(beats, fs, classes);
+  // QRS likeness to the neighbouring beats: refuses noise below, and, without beat classes, marks
+  // beats unlike the dominant QRS (mostly ventricular ectopics) so that AF evidence skips them.
+  const qc = signal && signalUsable ? qrsConsistencyByBeat(signal, fs, beats) : null;
+  let timingClasses: ArrayLike<string> | undefined = classes;
+  if (!classes && qc) {
+    timingClasses = Array.from(qc, (c) => (c < ECTOPIC_QRS_CONSISTENCY ? 'V' : 'N'));
+    evidence.push('QRS likeness (beats unlike the dominant QRS skipped for AF)');
+  }
+  const rr = rrSeriesFromBeats(beats, fs, timingClasses);
   let tiles: Segment[] = [];
   if (length > 0) tiles.push({ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, reason: 'no beats here' });
 
@@ -132,7 +142,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   // 3. AF and flutter from RR irregularity (flutter needs the signal's atrial spectrum).
   let pWave: Float64Array | undefined;
   if (signal && signalUsable) {
-    pWave = pWaveConsistencyByBeat(signal, fs, beats, 16, classes ? (k) => classes[k] === 'N' || classes[k] === 'S' : undefined);
+    pWave = pWaveConsistencyByBeat(signal, fs, beats, 16, timingClasses ? (k) => timingClasses[k] === 'N' || timingClasses[k] === 'S' : undefined);
     evidence.push('P-wave consistency');
   }
   const af = afRunsFromRr(rr, { pWaveConsistency: pWave });
@@ -149,8 +159,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   }
 
   // Beats that do not resemble their neighbours are noise, not a rhythm: refuse to label there.
-  if (signal && signalUsable) {
-    const qc = qrsConsistencyByBeat(signal, fs, beats);
+  if (qc) {
     const smooth = smoothedMedian(qc, 9);
     let start = -1;
     let noisyBeats = 0;
