@@ -5,7 +5,7 @@ import type { BeatDetectorOptions } from './types.js';
 
 /*
  * How it works (one pass, causal, so the batch form is this with the whole signal in one chunk):
- *  1. Per lead: causal 2nd-order Butterworth band-pass (8-20 Hz), absolute slope over ~5 ms in
+ *  1. Per lead: causal 2nd-order Butterworth band-pass (5-20 Hz), absolute slope over ~5 ms in
  *     mV per 10 ms. (Absolute, not squared, slope keeps small aberrant beats within reach.)
  *  2. Lead fusion: each lead's slope is divided by its typical QRS slope (75th percentile of the
  *     last 8 one-second maxima) and weighted by its peakiness (max over mean per second, squared:
@@ -152,7 +152,7 @@ export class StreamingBeatDetector {
     if (!(Number.isInteger(leadCount) && leadCount >= 1)) throw new SinusError('BAD_ARGUMENT', `need at least one lead, got ${leadCount}`);
     this.fsHz = fsHz;
     this.leadCount = leadCount;
-    const band = options.bandHz ?? [8, 20];
+    const band = options.bandHz ?? [5, 20];
     const hi = Math.min(band[1], 0.45 * fsHz);
     const lo = Math.min(band[0], hi / 2);
     this.sos = butterworthSos('bandpass', 2, [lo, hi], fsHz);

@@ -12,7 +12,7 @@ export interface BeatDetection {
 
 /** Tuning of the QRS detector. The defaults were chosen on MIT-BIH DS1 records only. */
 export interface BeatDetectorOptions {
-  /** QRS band of the causal Butterworth band-pass, Hz (default [8, 20]; the upper edge is capped below Nyquist). */
+  /** QRS band of the causal Butterworth band-pass, Hz (default [5, 20]; the upper edge is capped below Nyquist). */
   bandHz?: [number, number];
   /** Length of the moving energy integration, ms (default 100). */
   integrationMs?: number;
