@@ -322,9 +322,7 @@ export class StreamingBeatDetector {
       const typical = tmp[Math.min(h - 1, Math.floor(0.75 * h))];
       for (let k = 0; k < h; k++) tmp[k] = this.ratioHistory[l * BLOCK_HISTORY + k];
       tmp.sort();
-      // A burst of noise shows in the last block before it moves the median: take the worse.
-      const last = this.ratioHistory[l * BLOCK_HISTORY + ((this.blocksDone - 1) % BLOCK_HISTORY)];
-      const ratio = process.env.FASTQ ? Math.max(tmp[h >> 1], last) : tmp[h >> 1];
+      const ratio = tmp[h >> 1];
       const flat = !(typical > FLAT_ENERGY);
       this.flatLeads[l] = flat;
       const peakiness = 1 / Math.max(ratio, 0.002);
