@@ -27,7 +27,8 @@ function checksumLine(s: ReturnType<typeof recordSummary>): string {
   const unverified = s.checksums.length - verified;
   if (unverified === 0) return `all ${verified} match`;
   const initOk = s.checksums.filter((c) => c.ok === null && c.initialValueExpected !== undefined).length;
-  return `${verified} of ${s.checksums.length} match; ${unverified} not stored in the header${initOk ? ` (initial values match)` : ''}`;
+  const lead = verified ? `${verified} of ${s.checksums.length} match; ${unverified}` : 'checksums';
+  return `${lead} not stored in the header${initOk ? ` (initial values match)` : ''}`;
 }
 
 export function formatSummary(s: ReturnType<typeof recordSummary>): string {

@@ -204,7 +204,8 @@ export function buildWfdbRecord(header: WfdbHeader, signals: WfdbRawSignals, opt
     // (CinC 2017: all 3000); there it means "not computed", and only the initial value is checked.
     const unset = spec.checksum === 0 && /\.mat$/i.test(spec.fileName) && actual !== 0;
     const expected = unset ? undefined : spec.checksum;
-    const status: ChecksumStatus = { lead: name, expected, actual, ok: expected === undefined ? null : actual === expected };
+    const status: ChecksumStatus = { lead: name, expected, actual, ok: expected === undefined ? null : ((actual - expected) & 0xffff) === 0 };
+    // Some writers (PTB-XL's) store the 16-bit sum unsigned (65365 for -171): compare modulo 2^16.
     const problems: string[] = [];
     if (unset) problems.push('checksum field is 0 (not set by the challenge header writer); not verified');
     if (status.ok === false) problems.push(`checksum ${actual} differs from the header's ${spec.checksum}`);
