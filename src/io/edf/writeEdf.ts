@@ -34,13 +34,13 @@ function chooseRecordDuration(fs: number, length: number): { spr: number; durTex
     const text = num8(d);
     if (text && Number.isInteger(spr) && spr >= 1 && length % spr === 0) return { spr, durText: text, padded: 0 };
   }
-  // No duration divides the record: one sample per data record if its duration is exact.
+  // No duration divides the record: 1 s records with the last one padded (an EDF+ annotation marks
+  // the padding and readEdf drops it), rather than thousands of one-sample records.
+  const spr = Math.round(fs);
+  if (Math.abs(spr - fs) <= 1e-9) return { spr, durText: '1', padded: (spr - (length % spr)) % spr };
   const oneText = num8(1 / fs);
   if (oneText && Number(oneText) * fs === 1) return { spr: 1, durText: oneText, padded: 0 };
-  // Last resort: 1 s records with the last one padded (the padding is marked by an EDF+ annotation).
-  const spr = Math.round(fs);
-  if (Math.abs(spr - fs) > 1e-9) throw new SinusError('BAD_ARGUMENT', `cannot write ${fs} Hz to EDF: no data record duration of at most 8 characters holds a whole number of samples`);
-  return { spr, durText: '1', padded: (spr - (length % spr)) % spr };
+  throw new SinusError('BAD_ARGUMENT', `cannot write ${fs} Hz to EDF: no data record duration of at most 8 characters holds a whole number of samples`);
 }
 
 interface Scaling { dmin: number; dmax: number; pmin: string; pmax: string; units: string; digital: (i: number) => number }
