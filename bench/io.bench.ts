@@ -15,9 +15,11 @@ import { openRecord } from '../src/io/openRecord.js';
 import { CINC2017, LUDB, MITDB } from '../test/dataPaths.js';
 
 const N = Number(process.env.BENCH_RUNS ?? 15);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 10);
 
 async function median(fn: () => unknown | Promise<unknown>): Promise<number> {
-  await fn(); // warm-up (JIT, file cache)
+  // V8 needs several calls to optimise the decoding loops; the first call is reported separately.
+  for (let i = 0; i < WARMUP; i++) await fn();
   const t: number[] = [];
   for (let i = 0; i < N; i++) {
     const t0 = performance.now();
@@ -56,7 +58,9 @@ function naiveRead212(dir: string, name: string): { fs: number; signals: number[
 }
 
 const mit = nodeFileSource(MITDB);
+const tFirst = performance.now();
 const rec100 = await readWfdbRecord('100', mit);
+const firstCallMs = performance.now() - tFirst;
 // Sanity: both readers agree before anything is timed.
 const naive = naiveRead212(MITDB, '100');
 for (let s = 0; s < 2; s++) for (let i = 0; i < rec100.length; i += 997) {
@@ -78,8 +82,9 @@ await add('sinus readWfdbRecord (16, 12 leads)', 'ludb 1, 10 s, 12 x 5000', () =
 await add('sinus openRecord (MAT v4 + .hea)', 'cinc2017 A00001, 30 s', () => openRecord(join(CINC2017, 'A00001.mat')));
 
 const ours = rows[0][2], theirs = rows[1][2];
-console.log(`I/O benchmark, median of ${N} runs (ms), node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(`I/O benchmark, median of ${N} runs after ${WARMUP} warm-up runs (ms), node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 const w0 = Math.max(...rows.map((r) => r[0].length)), w1 = Math.max(...rows.map((r) => r[1].length));
 console.log(`${'operation'.padEnd(w0)}  ${'data'.padEnd(w1)}  median ms`);
 for (const [a, b, t] of rows) console.log(`${a.padEnd(w0)}  ${b.padEnd(w1)}  ${t.toFixed(2).padStart(9)}`);
-console.log(`\nreading a 30-min MIT-BIH record: ${ours.toFixed(1)} ms (sinus) vs ${theirs.toFixed(1)} ms (naive byte loop): ${(theirs / ours).toFixed(1)}x faster; target well under 100 ms: ${ours < 100 ? 'met' : 'NOT met'}`);
+console.log(`\nfirst call in a fresh process (cold JIT, one run): readWfdbRecord mitdb 100 = ${firstCallMs.toFixed(1)} ms`);
+console.log(`reading a 30-min MIT-BIH record: ${ours.toFixed(1)} ms (sinus) vs ${theirs.toFixed(1)} ms (naive byte loop): ${(theirs / ours).toFixed(1)}x faster; target well under 100 ms: ${ours < 100 ? 'met' : 'NOT met'}`);
