@@ -92,3 +92,26 @@ test('EDF+D: data records are placed at their onsets and the gap between them is
   assert.deepEqual(Array.from(back.leads[0].samples.subarray(1800, 2160)), Array.from(rec.leads[0].samples.subarray(720, 1080)));
   assert.deepEqual(back.metadata.gaps, [{ startSample: 720, length: 1080 }]);
 });
+
+/** A minimal plain EDF built field by field (digital range -100..100 = physical -1..1 mV). */
+function makeEdf(signals: { label: string; spr: number; values: number[] }[], nRecords: number, durText: string): Uint8Array {
+  const pad = (s: string, w: number) => s.padEnd(w, ' ').slice(0, w);
+  const ns = signals.length;
+  let h = pad('0', 8) + pad('X', 80) + pad('X', 80) + '01.02.03' + '04.05.06' + pad(String(256 * (ns + 1)), 8) + pad('', 44) + pad(String(nRecords), 8) + pad(durText, 8) + pad(String(ns), 4);
+  const per = (f: (s: (typeof signals)[number]) => string, w: number) => signals.map((s) => pad(f(s), w)).join('');
+  h += per((s) => s.label, 16) + per(() => '', 80) + per(() => 'mV', 8) + per(() => '-1', 8) + per(() => '1', 8) + per(() => '-100', 8) + per(() => '100', 8) + per(() => '', 80) + per((s) => String(s.spr), 8) + per(() => '', 32);
+  const body: number[] = [];
+  for (let r = 0; r < nRecords; r++) for (const s of signals) for (let i = 0; i < s.spr; i++) { const v = s.values[r * s.spr + i]; body.push(v & 0xff, (v >> 8) & 0xff); }
+  return Uint8Array.from([...Array.from(h, (c) => c.charCodeAt(0)), ...body]);
+}
+
+test('EDF signals with fewer samples per record are linearly interpolated to the fastest rate and flagged', () => {
+  const fast = [0, 10, 20, 30, 40, 50, 60, 70], slow = [0, 40, 80, 100];
+  const rec = readEdf(makeEdf([{ label: 'II', spr: 4, values: fast }, { label: 'V1', spr: 2, values: slow }], 2, '1'), 'mf.edf');
+  assert.equal(rec.fs, 4);
+  assert.equal(rec.startTime?.toISOString(), '2003-02-01T04:05:06.000Z');
+  assert.deepEqual(Array.from(rec.leads[0].samples), fast.map((v) => Math.fround(v / 100)));
+  assert.deepEqual(Array.from(rec.leads[1].samples), [0, 0.2, 0.4, 0.6, 0.8, 0.9, 1, 1].map(Math.fround));
+  assert.equal(rec.leads[1].info.nativeFsHz, 2);
+  assert.deepEqual(rec.metadata.interpolatedLeads, ['V1']);
+});
