@@ -115,3 +115,17 @@ test('EDF signals with fewer samples per record are linearly interpolated to the
   assert.equal(rec.leads[1].info.nativeFsHz, 2);
   assert.deepEqual(rec.metadata.interpolatedLeads, ['V1']);
 });
+
+test('EDF+D writing: data records with every lead missing are left out and come back as the same NaN gap', async () => {
+  const rec = await readWfdbRecord('100', nodeFileSource(SAMPLES));
+  const gappy: EcgRecord = { ...rec, leads: rec.leads.map((l) => {
+    const samples = l.samples.slice();
+    samples.fill(Number.NaN, 720, 1800); // seconds 2-5 missing in both leads
+    return { ...l, samples };
+  }) };
+  const bytes = writeEdf(gappy);
+  const back = readEdf(bytes, 'gappy.edf');
+  assert.equal(back.sourceFormat, 'edf+d');
+  assertSameSamples(gappy, back);
+  assert.ok(bytes.length < writeEdf(rec).length);
+});

@@ -226,7 +226,7 @@ export function readEdf(bytes: Uint8Array, fileName = 'record.edf'): EcgRecord {
   // A file written by sinus marks the padding of its last data record; drop those samples again.
   let length = fullLength;
   const padIdx = tals.findIndex((t) => t.text === PADDING_TEXT);
-  if (padIdx >= 0 && gaps.length === 0) {
+  if (padIdx >= 0) {
     const pad = tals[padIdx];
     const start = Math.round((pad.onsetS - firstOnset) * fs);
     if (pad.durationS !== undefined && start + Math.round(pad.durationS * fs) === fullLength && start > fullLength - maxSpr) {
