@@ -1,2 +1,8 @@
 /** Public API of the waves stage. */
-export {};
+export type { Delineation, LeadDelineation, LeadBeatDelineation, GlobalBeatBoundaries, QrsPoints, WavePoints, TPolarity } from './types.js';
+export { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
+export { delineateBeats } from './delineateBeats.js';
+export { delineateLeadSignal } from './delineateLeadSignal.js';
+export { fuseGlobalBoundaries } from './globalBoundaries.js';
+export { smoothedDerivative } from './smoothedDerivative.js';
+export { annotatedWaves, type AnnotatedWave } from './annotatedWaves.js';
