@@ -118,14 +118,15 @@ export function delineateLeadSignal(
     const holdAfter = nextOn !== null ? nextOn - 1 : n - 1;
     end = Math.min(end, holdAfter - ms(40, fsHz), n - 2);
     if (end - start < ms(60, fsHz)) { b.tReason = end >= n - 2 - ms(60, fsHz) ? 'T runs past the record end' : 'no room for a T wave'; continue; }
+    const spanEnd = Math.min(holdAfter, n - 1);
     const from = b.qrs.offset - pad;
     const len = Math.min(maxLen, end + pad - from + 1);
     localScale(from, len, b.qrs.offset, holdAfter, wT);
     const nextBase = k + 1 < nb ? out[k + 1].baselineMv : null;
-    const w = findSlopeWave(dd, sm, start - from, end - from, b.qrs.offset - from, Math.min(len - 1, holdAfter - from, n - 1 - from),
+    const w = findSlopeWave(dd, sm, start - from, end - from, b.qrs.offset - from, Math.min(len - 1, spanEnd - from),
       o.tOnsetFraction, o.tOffsetFraction);
     if (!w) { b.tReason = 'no T slopes'; b.tPolarity = 'flat'; continue; }
-    if (w.offsetAtEdge && end >= n - 2 - ms(60, fsHz)) { b.tReason = 'T runs past the record end'; continue; }
+    if (w.offsetAtEdge && w.offset + from >= n - 1) { b.tReason = 'T runs past the record end'; continue; }
     const base0 = b.baselineMv ?? x[b.qrs.onset];
     const base1 = nextBase ?? base0;
     const span = nextOn !== null ? Math.max(1, nextOn - b.qrs.onset) : 1;

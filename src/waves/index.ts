@@ -6,3 +6,5 @@ export { delineateLeadSignal } from './delineateLeadSignal.js';
 export { fuseGlobalBoundaries } from './globalBoundaries.js';
 export { smoothedDerivative } from './smoothedDerivative.js';
 export { annotatedWaves, type AnnotatedWave } from './annotatedWaves.js';
+export { medianBeats, type MedianBeats, type MedianBeatOptions } from './medianBeats.js';
+export { delineateMedianBeats } from './delineateMedianBeats.js';
