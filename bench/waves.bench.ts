@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRecord } from '../src/io/openRecord.js';
 import { delineateBeats } from '../src/waves/delineateBeats.js';
+import { measureEcg } from '../src/measure/measureEcg.js';
 import { annotatedWaves, type AnnotatedWave } from '../src/waves/annotatedWaves.js';
 import type { Delineation } from '../src/waves/types.js';
 import type { EcgRecord } from '../src/record/types.js';
@@ -44,6 +45,10 @@ const global: Record<string, PointScore> = { pOn: newScore(), pOff: newScore(), 
 const intervals: Record<string, number[]> = { PR: [], QRS: [], QT: [] };
 const gIntervals: Record<string, number[]> = { PR: [], QRS: [], QT: [] };
 const cpuMs: number[] = [];
+const measureCpuMs: number[] = [];
+// 12-lead global intervals from measureEcg (median beat) vs the median over beats of LUDB's global intervals.
+const medianIntervals: Record<string, number[]> = { PR: [], QRS: [], QT: [] };
+let afPrReported = 0, afRecords = 0;
 let noPBeats = 0, noPWithP = 0;
 let failures = 0;
 
@@ -140,6 +145,25 @@ for (const id of ids) {
       if (gb.tOff !== null && x.tOffset !== null && x.qrsOnset !== null) gIntervals.QT.push(toMs(x.tOffset - x.qrsOnset - (gb.tOff - gb.qrsOn)));
     }
   }
+  {
+    const t0 = process.cpuUsage();
+    const m = measureEcg(rec, beats, { delineation: d });
+    const t1 = process.cpuUsage(t0);
+    measureCpuMs.push((t1.user + t1.system) / 1000);
+    if (noP) { afRecords++; if (m.prMs !== null) afPrReported++; }
+    if (refByLead.length) {
+      const g = globalReference(refByLead, fs);
+      const med = (v: number[]) => (v.length ? median(v) : null);
+      const toMs = (v: number) => (v * 1000) / fs;
+      const refPr = med(g.beats.filter((b) => b.pOn !== null).map((b) => toMs(b.qrsOn - b.pOn!)));
+      const refQrs = med(g.beats.filter((b) => b.qrsOff !== null).map((b) => toMs(b.qrsOff! - b.qrsOn)));
+      const refQt = med(g.beats.filter((b) => b.tOff !== null).map((b) => toMs(b.tOff! - b.qrsOn)));
+      if (!noP && refPr !== null && m.prMs !== null) medianIntervals.PR.push(m.prMs - refPr);
+      if (refQrs !== null && m.qrsDurationMs !== null) medianIntervals.QRS.push(m.qrsDurationMs - refQrs);
+      if (refQt !== null && m.qtMs !== null) medianIntervals.QT.push(m.qtMs - refQt);
+      if (process.env.WAVES_DEBUG) console.error(`rec ${id} QT ${m.qtMs} ref ${refQt} QRS ${m.qrsDurationMs} ref ${refQrs} PR ${m.prMs} ref ${refPr}`);
+    }
+  }
   if (!quiet && id % 20 === 0) process.stderr.write(`.. ${id}\n`);
 }
 
@@ -160,6 +184,11 @@ for (const k of ['PR', 'QRS', 'QT']) {
   const a = meanSd(intervals[k]), b = meanSd(gIntervals[k]);
   console.log(`| ${k} | ${intervals[k].length} | ${f1(a.mean)} +- ${f1(a.sd)} | ${gIntervals[k].length} | ${f1(b.mean)} +- ${f1(b.sd)} |`);
 }
+console.log('\n12-lead global intervals from measureEcg (median beat) vs median of LUDB global intervals per record; IEC 60601-2-25 limits: PR, QRS |mean| <= 10 & SD <= 10 ms; QT |mean| <= 25 & SD <= 30 ms');
+console.log('| interval | records | error ms (mean +- SD) |\n|---|---|---|');
+for (const k of ['PR', 'QRS', 'QT']) { const a = meanSd(medianIntervals[k]); console.log(`| ${k} | ${medianIntervals[k].length} | ${f1(a.mean)} +- ${f1(a.sd)} |`); }
+console.log(`PR reported by measureEcg in AF/flutter records: ${afPrReported}/${afRecords}`);
+console.log(`CPU per 10 s 12-lead record, measureEcg (median beats + their delineation + measurements, per-beat delineation given): median ${median(measureCpuMs).toFixed(2)} ms`);
 console.log(`\nP reported in AF/flutter beats (lead-beats in span): ${noPWithP}/${noPBeats} = ${(100 * noPWithP / Math.max(1, noPBeats)).toFixed(1)} %`);
 console.log(`CPU per 10 s 12-lead record (delineateBeats): median ${median(cpuMs).toFixed(2)} ms, p90 ${[...cpuMs].sort((a, b) => a - b)[Math.floor(0.9 * (cpuMs.length - 1))]?.toFixed(2)} ms; failures ${failures}`);
 

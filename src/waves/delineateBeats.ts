@@ -2,6 +2,7 @@ import { SinusError } from '../errors.js';
 import type { EcgRecord } from '../record/types.js';
 import { delineateLeadSignal } from './delineateLeadSignal.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
+import { fusionTolerances } from './fusionTolerances.js';
 import { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
 import type { Delineation, LeadDelineation } from './types.js';
 
@@ -36,6 +37,5 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
       }
     }
   }
-  const outlier = Math.round((5 * record.fs) / 1000);
-  return { fsHz: record.fs, beatSamples: beats, leads, global: fuseGlobalBoundaries(leads, o.globalOutlierLeads, outlier) };
+  return { fsHz: record.fs, beatSamples: beats, leads, global: fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs)) };
 }

@@ -63,6 +63,9 @@ export function delineateLeadSignal(
   for (let k = 0; k < nb; k++) {
     const r = beats[k];
     if (!(r >= 0 && r < n)) { out[k] = emptyBeat('beat outside the record'); continue; }
+    // A QRS cut by the record edge has no measurable onset/offset (and the P/T beside it neither).
+    if (r - search < 0) { out[k] = emptyBeat('QRS too close to the record start'); continue; }
+    if (r + search > n - 1) { out[k] = emptyBeat('QRS too close to the record end'); continue; }
     const prev = k > 0 ? beats[k - 1] : -Infinity;
     const next = k + 1 < nb ? beats[k + 1] : Infinity;
     const limitStart = Math.max(0, Math.ceil(prev === -Infinity ? r - ms(300, fsHz) : (prev + r) / 2));

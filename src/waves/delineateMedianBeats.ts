@@ -1,5 +1,6 @@
 import { delineateLeadSignal } from './delineateLeadSignal.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
+import { fusionTolerances } from './fusionTolerances.js';
 import type { MedianBeats } from './medianBeats.js';
 import { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
 import type { Delineation, LeadDelineation } from './types.js';
@@ -20,6 +21,5 @@ export function delineateMedianBeats(median: MedianBeats, options: Partial<Delin
     const r = delineateLeadSignal(l.samples, median.fsHz, beats, o, median.medianRrSamples);
     return { lead: l.lead, beats: r.beats, reason: r.reason };
   });
-  const outlier = Math.round((5 * median.fsHz) / 1000);
-  return { fsHz: median.fsHz, beatSamples: beats, leads, global: fuseGlobalBoundaries(leads, o.globalOutlierLeads, outlier) };
+  return { fsHz: median.fsHz, beatSamples: beats, leads, global: fuseGlobalBoundaries(leads, fusionTolerances(o, median.fsHz)) };
 }

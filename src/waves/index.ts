@@ -3,7 +3,7 @@ export type { Delineation, LeadDelineation, LeadBeatDelineation, GlobalBeatBound
 export { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
 export { delineateBeats } from './delineateBeats.js';
 export { delineateLeadSignal } from './delineateLeadSignal.js';
-export { fuseGlobalBoundaries } from './globalBoundaries.js';
+export { fuseGlobalBoundaries, type FusionTolerances } from './globalBoundaries.js';
 export { smoothedDerivative } from './smoothedDerivative.js';
 export { annotatedWaves, type AnnotatedWave } from './annotatedWaves.js';
 export { medianBeats, type MedianBeats, type MedianBeatOptions } from './medianBeats.js';

@@ -47,8 +47,12 @@ export interface DelineationOptions {
   pOnsetShiftMs: number;
   pOffsetShiftMs: number;
   tOffsetShiftMs: number;
-  /** Leads that may be dropped as outliers when fusing global boundaries. */
-  globalOutlierLeads: number;
+  /** Global boundaries: leads further than this (ms) from the median of the leads are outliers. */
+  fusePOnsetMs: number;
+  fusePOffsetMs: number;
+  fuseQrsOnsetMs: number;
+  fuseQrsOffsetMs: number;
+  fuseTOffsetMs: number;
 }
 
 export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
@@ -71,7 +75,11 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pMinAmplitudeMv: 0.01,
   tFlatMv: 0.05,
   pMaxPrSdMs: 15,
-  globalOutlierLeads: 1,
+  fusePOnsetMs: 20,
+  fusePOffsetMs: 20,
+  fuseQrsOnsetMs: 24,
+  fuseQrsOffsetMs: 30,
+  fuseTOffsetMs: 60,
   qrsOnsetShiftMs: -11,
   qrsOffsetShiftMs: 5,
   pOnsetShiftMs: 0,
