@@ -1,6 +1,7 @@
 import { SinusError } from '../errors.js';
 import type { EcgRecord } from '../record/types.js';
-import { delineateLeadSignal } from './delineateLeadSignal.js';
+import { delineateLeadSignal, pSearchStart } from './delineateLeadSignal.js';
+import { findPWave, pWaveScratch } from './pWave.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
@@ -29,13 +30,46 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   });
   // Atrial activity is one for all leads: when most leads see no fixed P-QRS relation (atrial
   // fibrillation or flutter waves), the waves a few leads kept are not P waves either.
+  let consistentP = false;
   if (prSd.length >= 3) {
     prSd.sort((a, b) => a - b);
-    if (prSd[prSd.length >> 1] > o.pMaxPrSdMs) {
+    if (prSd[prSd.length >> 1] > o.pRecordMaxPrSdMs) {
       for (const l of leads) for (const b of l.beats) {
         if (b.p.peak !== null) { b.p = { onset: null, peak: null, offset: null }; b.pReason = 'no P: P-QRS interval inconsistent across beats in most leads'; }
       }
-    }
+    } else consistentP = true;
   }
+  // Only when several leads show a P with a fixed P-QRS relation is it worth looking for it in the others.
+  if (consistentP) recoverSmallP(record, beats, leads, o);
   return { fsHz: record.fs, beatSamples: beats, leads, global: fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs)) };
+}
+
+/**
+ * Leads where P is small miss it on their own; when at least three other leads agree on a P
+ * before this QRS, search again around their median P peak with a lower amplitude floor.
+ */
+function recoverSmallP(record: EcgRecord, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions): void {
+  const fs = record.fs;
+  const scratch = pWaveScratch(fs, o);
+  const peaks: number[] = [];
+  const shift = (v: number | null, shiftMs: number) => (v === null ? null : Math.max(0, v + Math.round((shiftMs * fs) / 1000)));
+  for (let k = 0; k < beats.length; k++) {
+    peaks.length = 0;
+    for (const l of leads) { const p = l.beats[k].p.peak; if (p !== null) peaks.push(p); }
+    if (peaks.length < 3) continue;
+    peaks.sort((a, b) => a - b);
+    const hint = peaks[peaks.length >> 1];
+    leads.forEach((l, li) => {
+      const b = l.beats[k];
+      if (l.reason || b.p.peak !== null || b.qrs.onset === null) return;
+      // Boundaries were already shifted to the reference convention; undo for the search, redo after.
+      const on = b.qrs.onset - Math.round((o.qrsOnsetShiftMs * fs) / 1000);
+      const prevT = k > 0 ? shift(l.beats[k - 1].t.offset, -o.tOffsetShiftMs) : null;
+      const start = pSearchStart(on, prevT, k > 0 ? beats[k - 1] : null, fs, o);
+      const p = findPWave(record.leads[li].samples, fs, on, start, o, scratch, hint);
+      if (!p) return;
+      b.p = { onset: shift(p.onset, o.pOnsetShiftMs), peak: p.peak, offset: shift(p.offset, o.pOffsetShiftMs) };
+      b.pReason = null;
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
 import { findQrsBoundaries } from './qrsBoundaries.js';
 import { findSlopeWave } from './slopeWave.js';
+import { findPWave, pWaveScratch } from './pWave.js';
 import { boxSmooth, boxWidthSamples, smoothedDerivative } from './smoothedDerivative.js';
 import type { LeadBeatDelineation, TPolarity } from './types.js';
 
@@ -88,9 +89,9 @@ export function delineateLeadSignal(
     out[k] = b;
   }
   // Local buffers for the P and T searches (QRS held flat so its slopes cannot leak in).
-  const wT = boxWidthSamples(o.waveScaleMs, fsHz), wP = boxWidthSamples(o.pScaleMs, fsHz);
-  const pad = 2 * Math.max(wT, wP);
-  const maxLen = ms(Math.max(o.tMaxMs, o.pSearchMs) + 200, fsHz) + 2 * pad + 4;
+  const wT = boxWidthSamples(o.waveScaleMs, fsHz);
+  const pad = 2 * wT;
+  const maxLen = ms(o.tMaxMs + 200, fsHz) + 2 * pad + 4;
   const seg = new Float32Array(maxLen), tmp = new Float32Array(maxLen), sm = new Float32Array(maxLen), dd = new Float32Array(maxLen);
   const prefix = new Float64Array(maxLen + 1);
   const localScale = (from: number, len: number, holdBefore: number, holdAfter: number, wW: number) => {
@@ -139,28 +140,16 @@ export function delineateLeadSignal(
   }
   // Pass 3: P waves, between the previous T offset and the QRS onset.
   const prOffsets: number[] = [];
+  const ps = pWaveScratch(fsHz, o);
   for (let k = 0; k < nb; k++) {
     const b = out[k];
     if (b.qrs.onset === null) continue;
-    const on = b.qrs.onset;
-    const prevT = k > 0 ? out[k - 1].t.offset : null;
-    const prevR = k > 0 ? beats[k - 1] : null;
-    let start = on - ms(o.pSearchMs, fsHz);
-    if (prevT !== null) start = Math.max(start, prevT + ms(10, fsHz));
-    else if (prevR !== null) start = Math.max(start, prevR + ms(250, fsHz));
+    const start = pSearchStart(b.qrs.onset, k > 0 ? out[k - 1].t.offset : null, k > 0 ? beats[k - 1] : null, fsHz, o);
     if (start < 0) { b.pReason = 'P search before the record start'; continue; }
-    if (on - start < ms(60, fsHz)) { b.pReason = 'no room for a P wave'; continue; }
-    const from = start - pad;
-    const len = Math.min(maxLen, on + pad - from + 1);
-    localScale(from, len, start, on - ms(8, fsHz), wP);
-    const w = findSlopeWave(dd, sm, start - from, on - from - 1, start - from, on - from, o.pOnsetFraction, o.pOffsetFraction);
-    if (!w || w.sign !== 1 && w.sign !== -1) { b.pReason = 'no P'; continue; }
-    const lineA = sm[w.onset], lineB = sm[w.offset];
-    const frac = (w.peak - w.onset) / Math.max(1, w.offset - w.onset);
-    const amp = Math.abs(sm[w.peak] - (lineA + (lineB - lineA) * frac));
-    if (amp < o.pMinAmplitudeMv || w.onsetAtEdge) { b.pReason = 'no P'; continue; }
-    b.p = { onset: w.onset + from, peak: w.peak + from, offset: w.offset + from };
-    prOffsets.push(on - b.p.peak!);
+    const p = findPWave(x, fsHz, b.qrs.onset, start, o, ps, null);
+    if (!p) { b.pReason = 'no P'; continue; }
+    b.p = p;
+    prOffsets.push(b.qrs.onset - p.peak!);
   }
   // A true P keeps its distance to the QRS; atrial fibrillation/flutter waves do not.
   let prSdMs: number | null = null;
@@ -183,6 +172,14 @@ export function delineateLeadSignal(
     b.t.offset = shift(b.t.offset, o.tOffsetShiftMs);
   }
   return { beats: out, reason: null, prSdMs };
+}
+
+/** Where the P search before a QRS onset starts: after the previous T, or a fixed span before the QRS. */
+export function pSearchStart(qrsOnset: number, prevTOffset: number | null, prevBeat: number | null, fsHz: number, o: DelineationOptions): number {
+  let start = qrsOnset - ms(o.pSearchMs, fsHz);
+  if (prevTOffset !== null) start = Math.max(start, prevTOffset + ms(10, fsHz));
+  else if (prevBeat !== null) start = Math.max(start, prevBeat + ms(250, fsHz));
+  return start;
 }
 
 function tPolarity(sm: Float32Array, on: number, off: number, baseAt: (j: number) => number, flatMv: number): TPolarity {

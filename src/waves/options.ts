@@ -38,6 +38,8 @@ export interface DelineationOptions {
   tFlatMv: number;
   /** Largest SD of the P-peak-to-QRS-onset interval across beats (ms) for P to be accepted in a lead. */
   pMaxPrSdMs: number;
+  /** P is dropped in all leads when the median across leads of that SD exceeds this (ms). */
+  pRecordMaxPrSdMs: number;
   /**
    * Constant shifts (ms) applied to the threshold-based boundaries so they follow the reference
    * annotators' convention (a slope threshold always fires a little inside the wave).
@@ -75,6 +77,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pMinAmplitudeMv: 0.01,
   tFlatMv: 0.05,
   pMaxPrSdMs: 15,
+  pRecordMaxPrSdMs: 20,
   fusePOnsetMs: 20,
   fusePOffsetMs: 20,
   fuseQrsOnsetMs: 24,
