@@ -1,6 +1,7 @@
 import { SinusError } from '../errors.js';
 import type { EcgRecord } from '../record/types.js';
-import { delineateLeadSignal, pSearchStart } from './delineateLeadSignal.js';
+import { delineateLeadSignal, medianRrOf, pSearchStart, shiftToReferenceConvention, tContext } from './delineateLeadSignal.js';
+import { findTWave, tWaveScratch } from './tWave.js';
 import { findPWave, pWaveScratch } from './pWave.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
@@ -24,7 +25,7 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   const beats = Int32Array.from(beatSamples, (v) => Math.round(v)).sort();
   const prSd: number[] = [];
   const leads: LeadDelineation[] = record.leads.map((lead) => {
-    const r = delineateLeadSignal(lead.samples, record.fs, beats, o);
+    const r = delineateLeadSignal(lead.samples, record.fs, beats, o, null, false);
     if (r.prSdMs !== null) prSd.push(r.prSdMs);
     return { lead: lead.name, beats: r.beats, reason: r.reason };
   });
@@ -41,6 +42,8 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   }
   // Only when several leads show a P with a fixed P-QRS relation is it worth looking for it in the others.
   if (consistentP) recoverSmallP(record, beats, leads, o);
+  refineTOutliers(record, beats, leads, o);
+  leads.forEach((l) => shiftToReferenceConvention(l.beats, record.length, record.fs, o));
   return { fsHz: record.fs, beatSamples: beats, leads, global: fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs)) };
 }
 
@@ -52,7 +55,6 @@ function recoverSmallP(record: EcgRecord, beats: Int32Array, leads: LeadDelineat
   const fs = record.fs;
   const scratch = pWaveScratch(fs, o);
   const peaks: number[] = [];
-  const shift = (v: number | null, shiftMs: number) => (v === null ? null : Math.max(0, v + Math.round((shiftMs * fs) / 1000)));
   for (let k = 0; k < beats.length; k++) {
     peaks.length = 0;
     for (const l of leads) { const p = l.beats[k].p.peak; if (p !== null) peaks.push(p); }
@@ -62,14 +64,41 @@ function recoverSmallP(record: EcgRecord, beats: Int32Array, leads: LeadDelineat
     leads.forEach((l, li) => {
       const b = l.beats[k];
       if (l.reason || b.p.peak !== null || b.qrs.onset === null) return;
-      // Boundaries were already shifted to the reference convention; undo for the search, redo after.
-      const on = b.qrs.onset - Math.round((o.qrsOnsetShiftMs * fs) / 1000);
-      const prevT = k > 0 ? shift(l.beats[k - 1].t.offset, -o.tOffsetShiftMs) : null;
-      const start = pSearchStart(on, prevT, k > 0 ? beats[k - 1] : null, fs, o);
-      const p = findPWave(record.leads[li].samples, fs, on, start, o, scratch, hint);
+      const start = pSearchStart(b.qrs.onset, k > 0 ? l.beats[k - 1].t.offset : null, k > 0 ? beats[k - 1] : null, fs, o);
+      const p = findPWave(record.leads[li].samples, fs, b.qrs.onset, start, o, scratch, hint);
       if (!p) return;
-      b.p = { onset: shift(p.onset, o.pOnsetShiftMs), peak: p.peak, offset: shift(p.offset, o.pOffsetShiftMs) };
+      b.p = p;
       b.pReason = null;
+    });
+  }
+}
+
+/**
+ * The T wave is one repolarisation seen from twelve sides: a lead whose T peak lies far from the
+ * median of the others (or that found none) most likely took a stray slope (next P, U wave, noise),
+ * so it is searched again around the other leads' T peak.
+ */
+function refineTOutliers(record: EcgRecord, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions): void {
+  const fs = record.fs;
+  const scratch = tWaveScratch(fs, o);
+  const typicalRr = medianRrOf(beats) ?? fs;
+  const far = Math.round((o.tOutlierMs * fs) / 1000);
+  const peaks: number[] = [];
+  for (let k = 0; k < beats.length; k++) {
+    peaks.length = 0;
+    for (const l of leads) { const p = l.beats[k].t.peak; if (p !== null) peaks.push(p); }
+    if (peaks.length < 4) continue;
+    peaks.sort((a, b) => a - b);
+    const hint = peaks[peaks.length >> 1];
+    leads.forEach((l, li) => {
+      const b = l.beats[k];
+      if (l.reason || b.qrs.onset === null || b.qrs.offset === null) return;
+      if (b.t.peak !== null && Math.abs(b.t.peak - hint) <= far) return;
+      const r = findTWave(record.leads[li].samples, fs, tContext(beats, l.beats, k, typicalRr), o, scratch, hint);
+      if (!r.t || Math.abs(r.t.peak! - hint) > far) return;
+      b.t = r.t;
+      b.tPolarity = r.polarity;
+      b.tReason = null;
     });
   }
 }

@@ -1,9 +1,9 @@
 import { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
 import { findQrsBoundaries } from './qrsBoundaries.js';
-import { findSlopeWave } from './slopeWave.js';
+import { findTWave, tWaveScratch, type TWaveContext } from './tWave.js';
 import { findPWave, pWaveScratch } from './pWave.js';
-import { boxSmooth, boxWidthSamples, smoothedDerivative } from './smoothedDerivative.js';
-import type { LeadBeatDelineation, TPolarity } from './types.js';
+import { smoothedDerivative } from './smoothedDerivative.js';
+import type { LeadBeatDelineation } from './types.js';
 
 const ms = (v: number, fsHz: number) => Math.round((v * fsHz) / 1000);
 
@@ -46,7 +46,7 @@ export function leadProblem(x: Float32Array): string | null {
  */
 export function delineateLeadSignal(
   samples: Float32Array, fsHz: number, beats: Int32Array,
-  options: DelineationOptions = DEFAULT_DELINEATION_OPTIONS, medianRrSamples: number | null = null,
+  options: DelineationOptions = DEFAULT_DELINEATION_OPTIONS, medianRrSamples: number | null = null, shift = true,
 ): { beats: LeadBeatDelineation[]; reason: string | null; prSdMs: number | null } {
   const n = samples.length;
   const x = Float32Array.from(samples);
@@ -59,7 +59,7 @@ export function delineateLeadSignal(
   const maxGap = ms(o.qrsMaxGapMs, fsHz);
   const search = ms(o.qrsSearchMs, fsHz);
   const minPeakMv = 0.02;
-  const typicalRr = medianRrSamples ?? medianRr(beats) ?? ms(1000, fsHz);
+  const typicalRr = medianRrSamples ?? medianRrOf(beats) ?? ms(1000, fsHz);
   // Pass 1: QRS and the isoelectric level before it.
   for (let k = 0; k < nb; k++) {
     const r = beats[k];
@@ -88,55 +88,15 @@ export function delineateLeadSignal(
     }
     out[k] = b;
   }
-  // Local buffers for the P and T searches (QRS held flat so its slopes cannot leak in).
-  const wT = boxWidthSamples(o.waveScaleMs, fsHz);
-  const pad = 2 * wT;
-  const maxLen = ms(o.tMaxMs + 200, fsHz) + 2 * pad + 4;
-  const seg = new Float32Array(maxLen), tmp = new Float32Array(maxLen), sm = new Float32Array(maxLen), dd = new Float32Array(maxLen);
-  const prefix = new Float64Array(maxLen + 1);
-  const localScale = (from: number, len: number, holdBefore: number, holdAfter: number, wW: number) => {
-    const lag = Math.max(1, wW >> 1);
-    for (let j = 0; j < len; j++) {
-      const i = from + j;
-      const c = i < holdBefore ? holdBefore : i > holdAfter ? holdAfter : i;
-      seg[j] = x[c < 0 ? 0 : c >= n ? n - 1 : c];
-    }
-    const view = seg.subarray(0, len), t = tmp.subarray(0, len), s = sm.subarray(0, len);
-    boxSmooth(view, wW, t, prefix);
-    boxSmooth(t, wW, s, prefix);
-    const f = fsHz / (2 * lag);
-    for (let j = 0; j < len; j++) {
-      const a = j - lag < 0 ? 0 : j - lag, b = j + lag >= len ? len - 1 : j + lag;
-      dd[j] = (s[b] - s[a]) * f;
-    }
-  };
   // Pass 2: T waves.
+  const ts = tWaveScratch(fsHz, o);
   for (let k = 0; k < nb; k++) {
     const b = out[k];
     if (b.qrs.offset === null || b.qrs.onset === null) continue;
-    const r = beats[k];
-    const nextOn = k + 1 < nb ? out[k + 1].qrs.onset : null;
-    const rr = k + 1 < nb ? beats[k + 1] - r : typicalRr;
-    const start = b.qrs.offset + ms(o.tStartAfterQrsMs, fsHz);
-    let end = r + Math.min(Math.round(o.tEndRrFraction * rr), ms(o.tMaxMs, fsHz));
-    const holdAfter = nextOn !== null ? nextOn - 1 : n - 1;
-    end = Math.min(end, holdAfter - ms(40, fsHz), n - 2);
-    if (end - start < ms(60, fsHz)) { b.tReason = end >= n - 2 - ms(60, fsHz) ? 'T runs past the record end' : 'no room for a T wave'; continue; }
-    const spanEnd = Math.min(holdAfter, n - 1);
-    const from = b.qrs.offset - pad;
-    const len = Math.min(maxLen, end + pad - from + 1);
-    localScale(from, len, b.qrs.offset, holdAfter, wT);
-    const nextBase = k + 1 < nb ? out[k + 1].baselineMv : null;
-    const w = findSlopeWave(dd, sm, start - from, end - from, b.qrs.offset - from, Math.min(len - 1, spanEnd - from),
-      o.tOnsetFraction, o.tOffsetFraction);
-    if (!w) { b.tReason = 'no T slopes'; b.tPolarity = 'flat'; continue; }
-    if (w.offsetAtEdge && w.offset + from >= n - 1) { b.tReason = 'T runs past the record end'; continue; }
-    const base0 = b.baselineMv ?? x[b.qrs.onset];
-    const base1 = nextBase ?? base0;
-    const span = nextOn !== null ? Math.max(1, nextOn - b.qrs.onset) : 1;
-    const baseAt = (j: number) => base0 + ((base1 - base0) * (j + from - b.qrs.onset!)) / span;
-    b.t = { onset: w.onset + from, peak: w.peak + from, offset: w.offset + from };
-    b.tPolarity = tPolarity(sm, w.onset, w.offset, baseAt, o.tFlatMv);
+    const r = findTWave(x, fsHz, tContext(beats, out, k, typicalRr), o, ts, null);
+    b.t = r.t ?? { onset: null, peak: null, offset: null };
+    b.tPolarity = r.polarity;
+    b.tReason = r.reason;
   }
   // Pass 3: P waves, between the previous T offset and the QRS onset.
   const prOffsets: number[] = [];
@@ -162,15 +122,7 @@ export function delineateLeadSignal(
       }
     }
   }
-  // Calibration to the reference convention (measured on LUDB's odd records, see BENCHMARKS.md).
-  const shift = (v: number | null, shiftMs: number) => (v === null ? null : Math.min(n - 1, Math.max(0, v + ms(shiftMs, fsHz))));
-  for (const b of out) {
-    b.qrs.onset = shift(b.qrs.onset, o.qrsOnsetShiftMs);
-    b.qrs.offset = shift(b.qrs.offset, o.qrsOffsetShiftMs);
-    b.p.onset = shift(b.p.onset, o.pOnsetShiftMs);
-    b.p.offset = shift(b.p.offset, o.pOffsetShiftMs);
-    b.t.offset = shift(b.t.offset, o.tOffsetShiftMs);
-  }
+  if (shift) shiftToReferenceConvention(out, n, fsHz, o);
   return { beats: out, reason: null, prSdMs };
 }
 
@@ -182,20 +134,33 @@ export function pSearchStart(qrsOnset: number, prevTOffset: number | null, prevB
   return start;
 }
 
-function tPolarity(sm: Float32Array, on: number, off: number, baseAt: (j: number) => number, flatMv: number): TPolarity {
-  let hi = -Infinity, lo = Infinity, iHi = on, iLo = on;
-  for (let j = on; j <= off; j++) {
-    const v = sm[j] - baseAt(j);
-    if (v > hi) { hi = v; iHi = j; }
-    if (v < lo) { lo = v; iLo = j; }
-  }
-  const pos = Math.max(0, hi), neg = Math.max(0, -lo);
-  if (Math.max(pos, neg) < flatMv) return 'flat';
-  if (Math.min(pos, neg) >= 0.3 * Math.max(pos, neg) && Math.min(pos, neg) >= flatMv / 2 && iHi !== iLo) return 'biphasic';
-  return pos >= neg ? 'positive' : 'negative';
+/** The T search context of beat k (its QRS must be delineated). */
+export function tContext(beats: Int32Array, out: LeadBeatDelineation[], k: number, typicalRr: number): TWaveContext {
+  const b = out[k];
+  const next = k + 1 < beats.length ? out[k + 1] : null;
+  return {
+    fiducial: beats[k], qrsOnset: b.qrs.onset!, qrsOffset: b.qrs.offset!,
+    rrSamples: next ? beats[k + 1] - beats[k] : typicalRr,
+    nextQrsOnset: next ? next.qrs.onset : null, baselineMv: b.baselineMv, nextBaselineMv: next ? next.baselineMv : null,
+  };
 }
 
-function medianRr(beats: Int32Array): number | null {
+/**
+ * Constant shifts that bring threshold-based boundaries onto the reference annotators' convention
+ * (measured on LUDB's odd records, see BENCHMARKS.md). Applied once, after every search.
+ */
+export function shiftToReferenceConvention(out: LeadBeatDelineation[], n: number, fsHz: number, o: DelineationOptions): void {
+  const shift = (v: number | null, shiftMs: number) => (v === null ? null : Math.min(n - 1, Math.max(0, v + ms(shiftMs, fsHz))));
+  for (const b of out) {
+    b.qrs.onset = shift(b.qrs.onset, o.qrsOnsetShiftMs);
+    b.qrs.offset = shift(b.qrs.offset, o.qrsOffsetShiftMs);
+    b.p.onset = shift(b.p.onset, o.pOnsetShiftMs);
+    b.p.offset = shift(b.p.offset, o.pOffsetShiftMs);
+    b.t.offset = shift(b.t.offset, o.tOffsetShiftMs);
+  }
+}
+
+export function medianRrOf(beats: Int32Array): number | null {
   if (beats.length < 2) return null;
   const rr: number[] = [];
   for (let i = 1; i < beats.length; i++) rr.push(beats[i] - beats[i - 1]);

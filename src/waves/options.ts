@@ -28,6 +28,8 @@ export interface DelineationOptions {
   /** T offset: slope falls below this fraction of the T's descending slope maximum. */
   tOffsetFraction: number;
   tOnsetFraction: number;
+  /** A lead's T peak further than this (ms) from the other leads' median is searched again near it. */
+  tOutlierMs: number;
   /** P search starts this long before QRS onset (ms). */
   pSearchMs: number;
   pOnsetFraction: number;
@@ -71,6 +73,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   tMaxMs: 650,
   tOffsetFraction: 0.3,
   tOnsetFraction: 0.3,
+  tOutlierMs: 60,
   pSearchMs: 280,
   pOnsetFraction: 0.3,
   pOffsetFraction: 0.5,
