@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { openRecord } from '../src/io/openRecord.js';
 import { delineateBeats } from '../src/waves/delineateBeats.js';
 import { measureEcg } from '../src/measure/measureEcg.js';
-import { annotatedWaves, type AnnotatedWave } from '../src/waves/annotatedWaves.js';
+import { annotatedGlobalWaves, annotatedWaves, type AnnotatedWave } from '../src/waves/annotatedWaves.js';
 import type { Delineation } from '../src/waves/types.js';
 import type { EcgRecord } from '../src/record/types.js';
 import { LUDB } from '../test/dataPaths.js';
@@ -125,7 +125,7 @@ for (const id of ids) {
   // Global reference: marks clustered across leads, earliest onset / latest offset (CSE).
   if (spans.length) {
     const gs = Math.max(...spans.map((s) => s[0])), ge = Math.min(...spans.map((s) => s[1]));
-    const g = globalReference(refByLead, fs);
+    const g = annotatedGlobalWaves(refByLead, fs);
     const det = (f: (x: (typeof d.global)[number]) => number | null) => d.global.map(f).filter((v): v is number => v !== null);
     if (!noP) {
       scorePoints(g.pOn, det((x) => x.pOnset), gs, ge, fs, 0.15, global.pOn);
@@ -152,7 +152,7 @@ for (const id of ids) {
     measureCpuMs.push((t1.user + t1.system) / 1000);
     if (noP) { afRecords++; if (m.prMs !== null) afPrReported++; }
     if (refByLead.length) {
-      const g = globalReference(refByLead, fs);
+      const g = annotatedGlobalWaves(refByLead, fs);
       const med = (v: number[]) => (v.length ? median(v) : null);
       const toMs = (v: number) => (v * 1000) / fs;
       const refPr = med(g.beats.filter((b) => b.pOn !== null).map((b) => toMs(b.qrsOn - b.pOn!)));
@@ -208,33 +208,6 @@ function refIntervals(ref: AnnotatedWave[], fs: number): RefBeat[] {
     out.push({ pOn: p?.onset ?? null, qrsOn: w.onset, qrsOff: w.offset, tOff: t?.offset ?? null });
   });
   return out;
-}
-
-function globalReference(refByLead: AnnotatedWave[][], fs: number) {
-  const clusters = (kind: AnnotatedWave['kind']) => {
-    const all = refByLead.flatMap((r) => r.filter((w) => w.kind === kind)).sort((a, b) => a.peak - b.peak);
-    const cl: AnnotatedWave[][] = [];
-    for (const w of all) {
-      const c = cl[cl.length - 1];
-      if (c && w.peak - c[0].peak < 0.12 * fs) c.push(w); else cl.push([w]);
-    }
-    // Half the leads must mark a wave for it to be a global reference wave.
-    return cl.filter((c) => c.length >= Math.max(1, refByLead.length / 2));
-  };
-  const on = (c: AnnotatedWave[]) => { const v = c.map((w) => w.onset).filter((x): x is number => x !== null); return v.length ? Math.min(...v) : null; };
-  const off = (c: AnnotatedWave[]) => { const v = c.map((w) => w.offset).filter((x): x is number => x !== null); return v.length ? Math.max(...v) : null; };
-  const P = clusters('p'), Q = clusters('qrs'), T = clusters('t');
-  const nn = (v: (number | null)[]) => v.filter((x): x is number => x !== null);
-  const beats: RefBeat[] = [];
-  for (const q of Q) {
-    const qOn = on(q);
-    if (qOn === null) continue;
-    const pk = q[0].peak;
-    const p = P.find((c) => pk - c[0].peak > 0 && pk - c[0].peak < 0.4 * fs);
-    const t = T.find((c) => c[0].peak - pk > 0 && c[0].peak - pk < 0.7 * fs);
-    beats.push({ pOn: p ? on(p) : null, qrsOn: qOn, qrsOff: off(q), tOff: t ? off(t) : null });
-  }
-  return { pOn: nn(P.map(on)), pOff: nn(P.map(off)), qrsOn: nn(Q.map(on)), qrsOff: nn(Q.map(off)), tOff: nn(T.map(off)), beats };
 }
 
 function parseRhythms(path: string): Map<number, string> {

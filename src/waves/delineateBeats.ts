@@ -41,18 +41,27 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
     } else consistentP = true;
   }
   // Only when several leads show a P with a fixed P-QRS relation is it worth looking for it in the others.
-  if (consistentP) recoverSmallP(record, beats, leads, o);
-  refineTOutliers(record, beats, leads, o);
-  leads.forEach((l) => shiftToReferenceConvention(l.beats, record.length, record.fs, o));
+  refineAcrossLeads(record.leads.map((l) => l.samples), record.fs, beats, leads, o, consistentP);
   return { fsHz: record.fs, beatSamples: beats, leads, global: fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs)) };
+}
+
+/**
+ * The multi-lead passes on single-lead results (boundaries not yet shifted): P looked for again in
+ * leads that missed it (when `recoverP`), stray T waves searched again near the other leads' T,
+ * then the reference-convention shifts.
+ */
+export function refineAcrossLeads(samples: Float32Array[], fsHz: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions, recoverP: boolean): void {
+  if (recoverP) recoverSmallP(samples, fsHz, beats, leads, o);
+  refineTOutliers(samples, fsHz, beats, leads, o);
+  const n = samples.length ? samples[0].length : 0;
+  leads.forEach((l) => shiftToReferenceConvention(l.beats, n, fsHz, o));
 }
 
 /**
  * Leads where P is small miss it on their own; when at least three other leads agree on a P
  * before this QRS, search again around their median P peak with a lower amplitude floor.
  */
-function recoverSmallP(record: EcgRecord, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions): void {
-  const fs = record.fs;
+function recoverSmallP(samples: Float32Array[], fs: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions): void {
   const scratch = pWaveScratch(fs, o);
   const peaks: number[] = [];
   for (let k = 0; k < beats.length; k++) {
@@ -65,7 +74,7 @@ function recoverSmallP(record: EcgRecord, beats: Int32Array, leads: LeadDelineat
       const b = l.beats[k];
       if (l.reason || b.p.peak !== null || b.qrs.onset === null) return;
       const start = pSearchStart(b.qrs.onset, k > 0 ? l.beats[k - 1].t.offset : null, k > 0 ? beats[k - 1] : null, fs, o);
-      const p = findPWave(record.leads[li].samples, fs, b.qrs.onset, start, o, scratch, hint);
+      const p = findPWave(samples[li], fs, b.qrs.onset, start, o, scratch, hint);
       if (!p) return;
       b.p = p;
       b.pReason = null;
@@ -78,8 +87,7 @@ function recoverSmallP(record: EcgRecord, beats: Int32Array, leads: LeadDelineat
  * median of the others (or that found none) most likely took a stray slope (next P, U wave, noise),
  * so it is searched again around the other leads' T peak.
  */
-function refineTOutliers(record: EcgRecord, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions): void {
-  const fs = record.fs;
+function refineTOutliers(samples: Float32Array[], fs: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions): void {
   const scratch = tWaveScratch(fs, o);
   const typicalRr = medianRrOf(beats) ?? fs;
   const far = Math.round((o.tOutlierMs * fs) / 1000);
@@ -94,7 +102,7 @@ function refineTOutliers(record: EcgRecord, beats: Int32Array, leads: LeadDeline
       const b = l.beats[k];
       if (l.reason || b.qrs.onset === null || b.qrs.offset === null) return;
       if (b.t.peak !== null && Math.abs(b.t.peak - hint) <= far) return;
-      const r = findTWave(record.leads[li].samples, fs, tContext(beats, l.beats, k, typicalRr), o, scratch, hint);
+      const r = findTWave(samples[li], fs, tContext(beats, l.beats, k, typicalRr), o, scratch, hint);
       if (!r.t || Math.abs(r.t.peak! - hint) > far) return;
       b.t = r.t;
       b.tPolarity = r.polarity;

@@ -1,4 +1,5 @@
 import { delineateLeadSignal } from './delineateLeadSignal.js';
+import { refineAcrossLeads } from './delineateBeats.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import type { MedianBeats } from './medianBeats.js';
@@ -18,8 +19,11 @@ export function delineateMedianBeats(median: MedianBeats, options: Partial<Delin
   const o: DelineationOptions = { ...DEFAULT_DELINEATION_OPTIONS, ...options };
   const beats = Int32Array.of(median.fiducialIndex);
   const leads: LeadDelineation[] = median.leads.map((l) => {
-    const r = delineateLeadSignal(l.samples, median.fsHz, beats, o, median.medianRrSamples);
+    const r = delineateLeadSignal(l.samples, median.fsHz, beats, o, median.medianRrSamples, false);
     return { lead: l.lead, beats: r.beats, reason: r.reason };
   });
+  // Whether P exists is for the caller to decide from the single beats (one median beat cannot show
+  // a P-QRS relation), so P is looked for in every lead where others see it.
+  refineAcrossLeads(median.leads.map((l) => l.samples), median.fsHz, beats, leads, o, true);
   return { fsHz: median.fsHz, beatSamples: beats, leads, global: fuseGlobalBoundaries(leads, fusionTolerances(o, median.fsHz)) };
 }

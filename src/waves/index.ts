@@ -5,6 +5,6 @@ export { delineateBeats } from './delineateBeats.js';
 export { delineateLeadSignal } from './delineateLeadSignal.js';
 export { fuseGlobalBoundaries, type FusionTolerances } from './globalBoundaries.js';
 export { smoothedDerivative } from './smoothedDerivative.js';
-export { annotatedWaves, type AnnotatedWave } from './annotatedWaves.js';
+export { annotatedWaves, annotatedGlobalWaves, type AnnotatedWave, type AnnotatedGlobalBeat } from './annotatedWaves.js';
 export { medianBeats, type MedianBeats, type MedianBeatOptions } from './medianBeats.js';
 export { delineateMedianBeats } from './delineateMedianBeats.js';

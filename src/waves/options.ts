@@ -36,6 +36,9 @@ export interface DelineationOptions {
   pOffsetFraction: number;
   /** Smallest P amplitude (mV) taken as a P wave. */
   pMinAmplitudeMv: number;
+  /** Notched P: outer slope lobes above this fraction of the main pair's slopes, within pExtendGapMs, belong to the P (0 = off). */
+  pExtendFraction: number;
+  pExtendGapMs: number;
   /** Smallest T amplitude (mV) not called flat. */
   tFlatMv: number;
   /** Largest SD of the P-peak-to-QRS-onset interval across beats (ms) for P to be accepted in a lead. */
@@ -78,6 +81,8 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pOnsetFraction: 0.3,
   pOffsetFraction: 0.5,
   pMinAmplitudeMv: 0.01,
+  pExtendFraction: 0,
+  pExtendGapMs: 20,
   tFlatMv: 0.05,
   pMaxPrSdMs: 15,
   pRecordMaxPrSdMs: 20,

@@ -57,7 +57,7 @@ export function findPWave(
   let ws = start - from, we = on - from - 1;
   if (hintPeak !== null) { ws = Math.max(ws, hintPeak - ms(60, fsHz) - from); we = Math.min(we, hintPeak + ms(60, fsHz) - from); }
   if (we - ws < ms(20, fsHz)) return null;
-  const w = findSlopeWave(dd, sm, ws, we, start - from, on - from, o.pOnsetFraction, o.pOffsetFraction);
+  const w = findSlopeWave(dd, sm, ws, we, start - from, on - from, o.pOnsetFraction, o.pOffsetFraction, o.pExtendFraction, ms(o.pExtendGapMs, fsHz));
   if (!w || w.onsetAtEdge) return null;
   const lineA = sm[w.onset], lineB = sm[w.offset];
   const frac = (w.peak - w.onset) / Math.max(1, w.offset - w.onset);

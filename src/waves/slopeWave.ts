@@ -31,6 +31,7 @@ export interface SlopeWave {
 export function findSlopeWave(
   d: Float32Array, y: Float32Array, start: number, end: number,
   spanStart: number, spanEnd: number, onsetFraction: number, offsetFraction: number,
+  extendFraction = 0, extendGap = 0,
 ): SlopeWave | null {
   let iMax = -1, iMin = -1;
   let vMax = 0, vMin = 0;
@@ -48,14 +49,28 @@ export function findSlopeWave(
   let peak = first;
   if (sign === 1) { for (let i = first; i <= last; i++) if (y[i] > y[peak]) peak = i; }
   else { for (let i = first; i <= last; i++) if (y[i] < y[peak]) peak = i; }
-  const firstMag = Math.abs(d[first]);
+  // A notched (bifid) wave has more slope lobes than the two largest: take in outer lobes of either
+  // sign that reach extendFraction of the pair's smaller slope and follow within extendGap samples.
+  let outerFirst = first, outerLast = last;
+  if (extendFraction > 0) {
+    const thr = extendFraction * Math.min(vMax, -vMin);
+    for (let i = first - 1, gap = 0; i >= s; i--) {
+      if (Math.abs(d[i]) >= thr) { if (Math.abs(d[i]) >= Math.abs(d[i - 1]) && Math.abs(d[i]) >= Math.abs(d[i + 1])) outerFirst = i; gap = 0; }
+      else if (++gap > extendGap) break;
+    }
+    for (let i = last + 1, gap = 0; i <= e; i++) {
+      if (Math.abs(d[i]) >= thr) { if (Math.abs(d[i]) >= Math.abs(d[i - 1]) && Math.abs(d[i]) >= Math.abs(d[i + 1])) outerLast = i; gap = 0; }
+      else if (++gap > extendGap) break;
+    }
+  }
+  const firstMag = Math.abs(d[outerFirst]);
   const onThr = onsetFraction * firstMag;
-  let onset = first;
-  while (onset > spanStart && Math.abs(d[onset - 1]) > onThr && Math.sign(d[onset - 1]) === Math.sign(d[first])) onset--;
-  const lastMag = Math.abs(d[last]);
+  let onset = outerFirst;
+  while (onset > spanStart && Math.abs(d[onset - 1]) > onThr && Math.sign(d[onset - 1]) === Math.sign(d[outerFirst])) onset--;
+  const lastMag = Math.abs(d[outerLast]);
   const offThr = offsetFraction * lastMag;
-  let offset = last;
-  while (offset < spanEnd && Math.abs(d[offset + 1]) > offThr && Math.sign(d[offset + 1]) === Math.sign(d[last])) offset++;
+  let offset = outerLast;
+  while (offset < spanEnd && Math.abs(d[offset + 1]) > offThr && Math.sign(d[offset + 1]) === Math.sign(d[outerLast])) offset++;
   return {
     onset, peak, offset, sign,
     riseMvPerS: vMax, fallMvPerS: vMin,
