@@ -306,7 +306,8 @@ if (parts.has('c')) {
   for (const nz of NOISES) noiseRecs.set(nz, (await readWfdbRecord(nz, nodeFileSource(NSTDB))).leads[0].samples);
   const detect: BeatDetectorFn = primary ?? curveLengthBeats;
   console.log(`\n(c) noise stress, MIT-BIH lead 0, first ${lenS} s, NSTDB noise channel 1; beat detector for +P: ${primary ? primaryName : 'own curve-length detector (primary not merged)'}`);
-  for (const [setName, recs] of [['fit (DS1)', FIT_RECS], ['held back (DS2)', EVAL_RECS]] as const) {
+  const sets = ([['fit (DS1)', FIT_RECS], ['held back (DS2)', EVAL_RECS]] as const).filter(([s]) => !args.includes('--fit-set-only') || s.startsWith('fit'));
+  for (const [setName, recs] of sets) {
     const errs = new Map<string, number[]>();
     const ppv = new Map<string, { all: [number, number]; kept: [number, number]; se: [number, number]; seKept: [number, number]; skipped: number; total: number }>();
     for (const [ri, name] of recs.entries()) {

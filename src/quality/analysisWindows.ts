@@ -28,6 +28,28 @@ export function centredRms(x: Float32Array, from: number, to: number): number {
 }
 
 /**
+ * {@link centredRms} over the samples of [from, to) where `mask` is 0. Noise is measured outside
+ * QRS complexes, where a template's small misfit (a steep QRS one sample off) would pass for noise;
+ * additive noise is stationary over a window, so leaving QRS samples out does not bias it. Falls
+ * back to all samples when fewer than 30% are outside.
+ */
+export function centredRmsOutside(x: Float32Array, mask: Uint8Array, from: number, to: number): number {
+  let s = 0;
+  let ss = 0;
+  let c = 0;
+  for (let i = from; i < to; i++) {
+    if (mask[i]) continue;
+    const v = x[i];
+    s += v;
+    ss += v * v;
+    c++;
+  }
+  if (c < 0.3 * (to - from)) return centredRms(x, from, to);
+  const m = s / c;
+  return Math.sqrt(Math.max(0, ss / c - m * m));
+}
+
+/**
  * Amplitude (peak, same unit as `x`) of the sinusoid at `freqHz` in x[from, to), by the Goertzel
  * recurrence.
  */

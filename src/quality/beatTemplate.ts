@@ -105,10 +105,17 @@ export function fitBeatTemplate(
   const step = Math.max(1, candidates.length / MAX_TEMPLATE_BEATS);
   const starts: number[] = [];
   for (let f = 0; f < candidates.length && starts.length < MAX_TEMPLATE_BEATS; f += step) starts.push(candidates[Math.floor(f)]);
-  const template = medianTemplate(x, starts, len, isoLen);
+  let template = medianTemplate(x, starts, len, isoLen);
+  // Likeness is judged on the QRS core only: baseline drift over the whole window is not a shape.
+  const wideCore = Math.min(pre, post - 1, 2 * core);
+  const coreCorrelation = (s: number, t: Float32Array) => correlation(x, s + pre - wideCore, t.subarray(pre - wideCore, pre + wideCore + 1));
+  // In heavy noise many detections are false; rebuild the dominant template from the beats that
+  // resemble the first estimate when they are the majority.
+  const like = starts.filter((s) => coreCorrelation(s, template) >= 0.5);
+  if (like.length >= 3 && like.length >= 0.5 * starts.length && like.length < starts.length) template = medianTemplate(x, like, len, isoLen);
 
   // Beats unlike the dominant one make a second template when they are frequent enough.
-  const unlike = starts.filter((s) => correlation(x, s, template) < 0.7);
+  const unlike = starts.filter((s) => coreCorrelation(s, template) < 0.7);
   const secondTemplate = unlike.length >= 3 && unlike.length >= 0.05 * starts.length ? medianTemplate(x, unlike, len, isoLen) : null;
 
   let qMax = -Infinity;
@@ -119,10 +126,17 @@ export function fitBeatTemplate(
   }
 
   const templates = secondTemplate ? [template, secondTemplate] : [template];
-  const templateCoreEnergy = templates.map((t) => {
+  // Centred core statistics of each template: the lag/template choice must not depend on baseline.
+  const m = 2 * core + 1;
+  const templateCoreSum = templates.map((t) => {
+    let e = 0;
+    for (let j = pre - core; j <= pre + core; j++) e += t[j];
+    return e;
+  });
+  const templateCoreEnergy = templates.map((t, ti) => {
     let e = 0;
     for (let j = pre - core; j <= pre + core; j++) e += t[j] * t[j];
-    return e;
+    return e - (templateCoreSum[ti] * templateCoreSum[ti]) / m;
   });
   const residual = x.slice();
   let corrSum = 0;
@@ -142,13 +156,18 @@ export function fitBeatTemplate(
     for (let ti = 0; ti < templates.length; ti++) {
       const t = templates[ti];
       const tt = templateCoreEnergy[ti];
+      const ts = templateCoreSum[ti];
       for (let d = -lag; d <= lag; d++) {
         let s = 0;
+        let sx = 0;
         for (let j = pre - core; j <= pre + core; j++) {
           const i = b + d + j - pre;
-          if (i >= 0 && i < n) s += x[i] * t[j];
+          if (i >= 0 && i < n) {
+            s += x[i] * t[j];
+            sx += x[i];
+          }
         }
-        const score = tt > 0 ? s / Math.sqrt(tt) : -Infinity;
+        const score = tt > 0 ? (s - (sx * ts) / m) / Math.sqrt(tt) : -Infinity;
         // Prefer the dominant template unless the other clearly fits better.
         if (score > bestScore) {
           bestScore = score;
@@ -179,7 +198,10 @@ export function fitBeatTemplate(
       sxy += (x[i] - mx) * (bestT[j] - mt);
       stt += (bestT[j] - mt) * (bestT[j] - mt);
     }
-    const gain = stt > 0 ? Math.min(2, Math.max(0.5, sxy / stt)) : 1;
+    const lsGain = stt > 0 ? sxy / stt : 0;
+    // A 'beat' the template barely explains is a false detection: subtracting there adds noise.
+    if (lsGain < 0.4) continue;
+    const gain = Math.min(2, lsGain);
     // No level is subtracted: the template starts isoelectric at 0 mV, so the residual keeps the
     // baseline and joins the raw samples between beat windows without steps.
     for (let i = lo; i < hi; i++) {

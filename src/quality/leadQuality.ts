@@ -1,4 +1,4 @@
-import { analysisWindowStarts, centredRms, goertzelAmplitude } from './analysisWindows.js';
+import { analysisWindowStarts, centredRms, centredRmsOutside, goertzelAmplitude } from './analysisWindows.js';
 import { beatAgreementSqi } from './beatAgreement.js';
 import { fitBeatTemplate } from './beatTemplate.js';
 import { applyBiquads, highPassBiquad, notchBiquad } from './biquad.js';
@@ -152,7 +152,7 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
   for (let k = 0; k < nw; k++) {
     const a = starts[k];
     const b = starts[k + 1];
-    resRms[k] = centredRms(residual, a, b);
+    resRms[k] = centredRmsOutside(residual, qrsMask, a, b);
     const reasons: string[] = [];
     const isFlat = flatShare[k] >= 0.5;
     if (!isFlat) {
