@@ -191,6 +191,8 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
       const snr = nstdbSnrDb(sPp, resRms[k]);
       if (snr < UNUSABLE_SNR_DB && !isFlat) reasons.push(`noise (SNR ${snr.toFixed(1)} dB)`);
     }
+    if (lvMus[k] === 3) reasons.push('severe muscle noise');
+    if (lvMot[k] === 3) reasons.push('severe motion artefact');
     if (reasons.length) unusable[k] = 1;
     windowReasons.push(reasons);
   }
@@ -233,6 +235,7 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
   if (!fit) reasons.push(notes.snrDb!);
   if (indices.unusableFraction > 0.5) reasons.push(`${Math.round(indices.unusableFraction * 100)}% of the lead is unusable`);
   if (score < 0.2) reasons.push(`quality score ${score} is low`);
+  if (fit && fit.meanCorrelation < 0.5) reasons.push('the detected beats do not repeat in shape (template correlation below 0.5)');
   if (reasons.length) verdict = 'unusable';
   else {
     const excellent =
