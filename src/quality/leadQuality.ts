@@ -17,7 +17,12 @@ export const UNUSABLE_SNR_DB = 0;
 /** Component SNR thresholds (dB) for mild / moderate / severe muscle and motion findings. */
 const COMPONENT_SNR_DB = [18, 12, 6] as const;
 /** Baseline excursion within one window (mV) for mild / moderate / severe baseline wander. */
-const BASELINE_EXCURSION_MV = [0.3, 0.6, 1.2] as const;
+const BASELINE_EXCURSION_MV = [0.15, 0.5, 1.0] as const;
+/**
+ * High-band RMS that is mild muscle noise whatever the QRS size: twice what IEC 60601-2-25 lets an
+ * electrocardiograph add itself (30 uV peak-to-valley, about 5 uV RMS).
+ */
+const MUSCLE_MILD_MV = 0.01;
 /** Mains amplitude (mV peak) for mild / moderate / severe powerline interference. */
 const POWERLINE_MV = [0.02, 0.05, 0.15] as const;
 
@@ -125,7 +130,7 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
     if (fsHz > 2.4 * 50) sections.push(notchBiquad(50, fsHz, 5));
     if (fsHz > 2.4 * 60) sections.push(notchBiquad(60, fsHz, 5));
     hf = applyBiquads(x, sections, new Float32Array(n));
-  } else notes.powerline = `sampling rate ${fsHz} Hz is too low for muscle-noise and mains checks`;
+  } else notes.muscleNoiseMv = `sampling rate ${fsHz} Hz is too low for the muscle-noise band`;
   const qrsMask = new Uint8Array(n);
   const halfQrs = Math.round(0.06 * fsHz);
   for (let k = 0; k < residualBeats.length; k++) {
@@ -140,7 +145,7 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
   for (let i = 0; i < n; i++) motion[i] -= slow[i];
 
   const mains = mainsHz !== null && fsHz > 2.4 * mainsHz ? mainsExcess(x, starts, mainsHz, fsHz) : null;
-  if (mainsHz !== null && !mains) notes.powerline = `sampling rate ${fsHz} Hz is too low to see ${mainsHz} Hz mains`;
+  if (!mains) notes.powerlineMv = mainsHz === null ? `sampling rate ${fsHz} Hz is too low to see the mains frequency` : `sampling rate ${fsHz} Hz is too low to see ${mainsHz} Hz mains`;
 
   const resRms = new Float64Array(nw);
   const lvBase = new Uint8Array(nw), valBase = new Float64Array(nw);
@@ -173,7 +178,7 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
           c++;
         }
         valMus[k] = c > 0 ? Math.sqrt(ss / c) : 0;
-        lvMus[k] = levelBelow(nstdbSnrDb(sRef, valMus[k]), COMPONENT_SNR_DB);
+        lvMus[k] = Math.max(levelBelow(nstdbSnrDb(sRef, valMus[k]), COMPONENT_SNR_DB), valMus[k] >= MUSCLE_MILD_MV ? 1 : 0);
       }
       valMot[k] = centredRms(motion, a, b);
       lvMot[k] = levelBelow(nstdbSnrDb(sRef, valMot[k]), COMPONENT_SNR_DB);
@@ -223,6 +228,9 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
     snrDb: fit && noiseRms !== null ? round3(nstdbSnrDb(fit.qrsPeakToPeakMv, noiseRms)) : null,
     qrsAmplitudeMv: sPp === null ? null : round3(sPp),
     noiseRmsMv: noiseRms === null ? null : round3(noiseRms),
+    muscleNoiseMv: hf ? round3(medianOf(valMus)) : null,
+    powerlineMv: mains ? round3(medianOf(valPl)) : null,
+    baselineExcursionMv: round3(medianOf(valBase)),
     heartRateBpm: durationMin > 0 && own.length >= 2 ? round3(((own.length - 1) / ((own[own.length - 1] - own[0]) / fsHz)) * 60) : null,
     unusableFraction: n > 0 ? round3(unusableSamples / n) : 1,
   };
@@ -273,4 +281,9 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
 function sameReasons(a: string[], b: string[]): boolean {
   const key = (r: string) => r.split(' (')[0];
   return a.length > 0 && b.length > 0 && key(a[0]) === key(b[0]);
+}
+
+function medianOf(v: Float64Array): number {
+  const s = Float64Array.from(v).sort();
+  return s.length ? s[s.length >> 1] : 0;
 }

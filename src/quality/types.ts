@@ -65,6 +65,12 @@ export interface QualityIndices {
   qrsAmplitudeMv: number | null;
   /** Noise RMS in mV (trimmed mean over 1 s windows of what the beat template does not explain). */
   noiseRmsMv: number | null;
+  /** Median over windows of the RMS above 30 Hz outside QRS complexes, mains notched (muscle noise), mV. */
+  muscleNoiseMv: number | null;
+  /** Median over windows of the mains-frequency amplitude (peak), mV. */
+  powerlineMv: number | null;
+  /** Median over windows of the baseline excursion within a window, mV. */
+  baselineExcursionMv: number | null;
   /** Beats per minute found by the own detector, a plausibility check. */
   heartRateBpm: number | null;
   /** Share of the lead's duration inside unusable segments, in [0,1]. */
@@ -80,7 +86,7 @@ export interface LeadQuality {
   reasons: string[];
   indices: QualityIndices;
   /** Why an index is null or was not computed, by index name. */
-  indexNotes: Partial<Record<keyof QualityIndices | 'powerline', string>>;
+  indexNotes: Partial<Record<keyof QualityIndices, string>>;
   findings: QualityFinding[];
   /** Usable and unusable spans of this lead, in time order, covering the whole record. */
   segments: QualitySegment[];
