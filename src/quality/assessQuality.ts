@@ -7,6 +7,35 @@ import { leadWithGapsHeld, trimmedMean } from './signalPreparation.js';
 import type { QualityOptions, QualityReport, QualitySegment, QualityVerdict } from './types.js';
 import { round3 } from './windowFindings.js';
 
+/** Means of consecutive blocks of `factor` samples (the first `nOut` blocks); `x` itself when factor is 1. */
+function blockMeans(x: Float32Array, factor: number, nOut: number): Float32Array {
+  if (factor === 1) return x;
+  const out = new Float32Array(nOut);
+  for (let k = 0, i = 0; k < nOut; k++) {
+    let s = 0;
+    for (let j = 0; j < factor; j++) s += x[i++];
+    out[k] = s / factor;
+  }
+  return out;
+}
+
+/** Maps the sample positions of an analysis at fs / factor back to the record's rate. */
+function scalePositions(a: LeadAnalysis, factor: number, n: number): void {
+  const q = a.quality;
+  const up = (v: number) => Math.min(n, v * factor);
+  for (const f of q.findings) {
+    f.startSample = up(f.startSample);
+    f.endSample = up(f.endSample);
+  }
+  for (const s of q.segments) {
+    s.startSample = up(s.startSample);
+    s.endSample = up(s.endSample);
+  }
+  if (q.segments.length) q.segments[q.segments.length - 1].endSample = n;
+  for (const f of q.findings) if (f.endSample >= Math.floor(n / factor) * factor) f.endSample = n;
+  q.ownBeats = q.ownBeats.map((b) => Math.min(n - 1, b * factor + (factor >> 1)));
+}
+
 /** ADC step of a lead in mV, from its gain and units; 1 uV when unknown. */
 function lsbMvOf(lead: Lead): number {
   const g = lead.info?.gain;
@@ -52,32 +81,40 @@ export function assessQuality(record: EcgRecord, options: QualityOptions = {}): 
   } else if (leads.some((l) => !l.derived)) leads = leads.filter((l) => !l.derived);
   const windowS = options.windowS ?? 1;
   if (!(windowS > 0) || windowS * fsHz < 8) throw new SinusError('BAD_ARGUMENT', `invalid analysis window ${windowS} s`);
-  const windowSamples = Math.round(windowS * fsHz);
+  // Quality needs nothing above ~100 Hz: analyse at 250-500 Hz (block means), map positions back.
+  const factor = fsHz >= 500 ? Math.floor(fsHz / 250) : 1;
+  const fsA = fsHz / factor;
+  const nA = Math.floor(n / factor);
+  const windowSamples = Math.round(windowS * fsA);
 
   const prepared = leads.map((l) => {
     if (l.samples.length < n) throw new SinusError('BAD_SIGNAL', `lead ${l.name} holds ${l.samples.length} samples, the record says ${n}`);
-    return { lead: l, ...leadWithGapsHeld(l.samples.length === n ? l.samples : l.samples.subarray(0, n)) };
+    const held = leadWithGapsHeld(l.samples.length === n ? l.samples : l.samples.subarray(0, n));
+    return { lead: l, full: held.x, x: blockMeans(held.x, factor, nA), missingCount: held.missingCount };
   });
-  const mainsHz = options.mainsHz ?? dominantMainsHz(prepared.map((p) => p.x), fsHz);
+  const mainsHz = options.mainsHz ?? dominantMainsHz(prepared.map((p) => p.x), fsA);
 
   const analyses: LeadAnalysis[] = prepared.map((p) => {
     let primaryBeats: Int32Array | null = null;
     let primaryNote: string | undefined;
     if (options.primaryDetector) {
       try {
-        primaryBeats = asSortedInt32(options.primaryDetector(p.x, fsHz), n);
+        const beats = asSortedInt32(options.primaryDetector(p.full, fsHz), n);
+        primaryBeats = factor === 1 ? beats : beats.map((b) => Math.min(nA - 1, Math.round(b / factor)));
       } catch (e) {
         primaryNote = `primary detector failed: ${e instanceof Error ? e.message : String(e)}`;
       }
     }
-    const a = analyzeLead({ name: p.lead.name, x: p.x, lsbMv: lsbMvOf(p.lead), missingCount: p.missingCount, primaryBeats }, fsHz, windowSamples, mainsHz);
+    const a = analyzeLead({ name: p.lead.name, x: p.x, lsbMv: lsbMvOf(p.lead), missingCount: p.missingCount, primaryBeats }, fsA, windowSamples, mainsHz);
+    if (factor > 1) scalePositions(a, factor, n);
     if (primaryNote) a.quality.indexNotes.bSqi = primaryNote;
     if (p.missingCount > 0) a.quality.reasons.push(`${p.missingCount} missing samples (held as flat line)`);
     return a;
   });
 
   // Record segments: a window is unusable only when no lead is usable there.
-  const starts = analysisWindowStarts(n, windowSamples);
+  const starts = analysisWindowStarts(nA, windowSamples).map((v) => v * factor);
+  starts[starts.length - 1] = n;
   const nw = starts.length - 1;
   const segments: QualitySegment[] = [];
   let unusableSamples = 0;

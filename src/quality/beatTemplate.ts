@@ -1,3 +1,4 @@
+import { scratchFloat32 } from './scratchBuffers.js';
 /**
  * Median-beat templates and the part of a lead they do not explain. The residual is this stage's
  * noise estimate: what remains after each detected beat is replaced by a gain- and lag-fitted copy
@@ -14,7 +15,7 @@ export interface BeatTemplateFit {
   postSamples: number;
   /** Peak-to-peak amplitude of the dominant template within +-50 ms of the fiducial, in mV. */
   qrsPeakToPeakMv: number;
-  /** Lead minus the fitted templates at every beat, in mV (same length as the lead). */
+  /** Lead minus the fitted templates at every beat, in mV (same length as the lead; a reused work array). */
   residual: Float32Array;
   /** Mean Pearson correlation of each beat with the dominant template. */
   meanCorrelation: number;
@@ -138,7 +139,8 @@ export function fitBeatTemplate(
     for (let j = pre - core; j <= pre + core; j++) e += t[j] * t[j];
     return e - (templateCoreSum[ti] * templateCoreSum[ti]) / m;
   });
-  const residual = x.slice();
+  const residual = scratchFloat32('template.residual', n);
+  residual.set(x);
   let corrSum = 0;
   let corrCount = 0;
   const nr = residualBeats.length;

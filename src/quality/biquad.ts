@@ -49,19 +49,41 @@ export function notchBiquad(centreHz: number, fsHz: number, q = 10): Biquad {
  */
 export function applyBiquads(x: Float32Array, sections: Biquad[], out: Float32Array): Float32Array {
   const n = x.length;
-  if (out !== x) out.set(x);
-  for (const s of sections) {
-    const { b0, b1, b2, a1, a2 } = s;
+  let src = x;
+  let k = 0;
+  // Two sections per pass: half the memory traffic of one pass per section.
+  for (; k + 1 < sections.length; k += 2) {
+    const p = sections[k];
+    const q = sections[k + 1];
+    const pb0 = p.b0, pb1 = p.b1, pb2 = p.b2, pa1 = p.a1, pa2 = p.a2;
+    const qb0 = q.b0, qb1 = q.b1, qb2 = q.b2, qa1 = q.a1, qa2 = q.a2;
+    let p1 = 0, p2 = 0, q1 = 0, q2 = 0;
+    for (let i = 0; i < n; i++) {
+      const v = src[i];
+      const y = pb0 * v + p1;
+      p1 = pb1 * v - pa1 * y + p2;
+      p2 = pb2 * v - pa2 * y;
+      const z = qb0 * y + q1;
+      q1 = qb1 * y - qa1 * z + q2;
+      q2 = qb2 * y - qa2 * z;
+      out[i] = z;
+    }
+    src = out;
+  }
+  if (k < sections.length) {
+    const { b0, b1, b2, a1, a2 } = sections[k];
     let z1 = 0;
     let z2 = 0;
     for (let i = 0; i < n; i++) {
-      const v = out[i];
+      const v = src[i];
       const y = b0 * v + z1;
       z1 = b1 * v - a1 * y + z2;
       z2 = b2 * v - a2 * y;
       out[i] = y;
     }
+    src = out;
   }
+  if (src !== out) out.set(src);
   return out;
 }
 

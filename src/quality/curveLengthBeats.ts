@@ -1,4 +1,5 @@
 import { centredMovingAverage } from './smoothing.js';
+import { scratchFloat32 } from './scratchBuffers.js';
 
 /**
  * The quality stage's own QRS detector, built to fail differently from the pipeline's primary one
@@ -17,15 +18,15 @@ export function curveLengthBeats(x: Float32Array, fsHz: number): Int32Array {
   const n = x.length;
   if (n < Math.round(1.5 * fsHz)) return new Int32Array(0);
   // Band-pass ~3-18 Hz as the difference of a 25 ms and a 150 ms centred moving average.
-  const narrow = centredMovingAverage(x, Math.max(1, Math.round(0.025 * fsHz)), new Float32Array(n));
-  const wide = centredMovingAverage(x, Math.round(0.15 * fsHz), new Float32Array(n));
+  const narrow = centredMovingAverage(x, Math.max(1, Math.round(0.025 * fsHz)), scratchFloat32('clt.narrow', n));
+  const wide = centredMovingAverage(x, Math.round(0.15 * fsHz), scratchFloat32('clt.wide', n));
   const band = narrow;
   for (let i = 0; i < n; i++) band[i] = narrow[i] - wide[i];
   // Curve length: sum of |first difference| over a centred 120 ms window (reuse `wide`).
   const diffAbs = wide;
   diffAbs[0] = 0;
   for (let i = 1; i < n; i++) diffAbs[i] = Math.abs(band[i] - band[i - 1]);
-  const lt = centredMovingAverage(diffAbs, Math.round(0.12 * fsHz), new Float32Array(n));
+  const lt = centredMovingAverage(diffAbs, Math.round(0.12 * fsHz), scratchFloat32('clt.lt', n));
 
   // Adaptive threshold: 0.35 x the median of 2 s block maxima around each block.
   const blockLen = Math.round(2 * fsHz);

@@ -10,6 +10,7 @@ import { centredMovingAverage } from './smoothing.js';
 import { bandPowerSqis, kurtosisSqi } from './spectralIndices.js';
 import { stepFindings } from './stepFindings.js';
 import type { LeadQuality, QualityFinding, QualityIndices, QualitySegment, QualityVerdict } from './types.js';
+import { scratchFloat32, scratchUint8 } from './scratchBuffers.js';
 import { findingsFromWindowLevels, levelAbove, levelBelow, round3 } from './windowFindings.js';
 
 /** Windows whose NSTDB-style SNR is below this are unusable (QRS detection breaks down there). */
@@ -117,9 +118,9 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
   const sRef = sPp ?? 1;
 
   // Baseline (triangular 1.2 s smoothing) and the baseline-free lead.
-  const scratch = new Float32Array(n);
-  const baseline = centredMovingAverage(centredMovingAverage(x, Math.round(0.6 * fsHz), scratch), Math.round(0.6 * fsHz), new Float32Array(n));
-  const baselineFree = new Float32Array(n);
+  const scratch = scratchFloat32('lead.scratch', n);
+  const baseline = centredMovingAverage(centredMovingAverage(x, Math.round(0.6 * fsHz), scratch), Math.round(0.6 * fsHz), scratchFloat32('lead.baseline', n));
+  const baselineFree = scratchFloat32('lead.baselineFree', n);
   for (let i = 0; i < n; i++) baselineFree[i] = x[i] - baseline[i];
 
   // High band (muscle) with mains notched, outside QRS complexes.
@@ -129,9 +130,9 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
     const sections = [highPassBiquad(cut, fsHz), highPassBiquad(cut, fsHz)];
     if (fsHz > 2.4 * 50) sections.push(notchBiquad(50, fsHz, 5));
     if (fsHz > 2.4 * 60) sections.push(notchBiquad(60, fsHz, 5));
-    hf = applyBiquads(x, sections, new Float32Array(n));
+    hf = applyBiquads(x, sections, scratchFloat32('lead.hf', n));
   } else notes.muscleNoiseMv = `sampling rate ${fsHz} Hz is too low for the muscle-noise band`;
-  const qrsMask = new Uint8Array(n);
+  const qrsMask = scratchUint8('lead.qrsMask', n).fill(0);
   const halfQrs = Math.round(0.06 * fsHz);
   for (let k = 0; k < residualBeats.length; k++) {
     const b = residualBeats[k];
@@ -140,7 +141,7 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
 
   // Motion: residual in ~0.7-10 Hz (difference of 40 ms and 600 ms moving averages).
   const residual = fit ? fit.residual : baselineFree;
-  const motion = centredMovingAverage(residual, Math.round(0.04 * fsHz), new Float32Array(n));
+  const motion = centredMovingAverage(residual, Math.round(0.04 * fsHz), scratchFloat32('lead.motion', n));
   const slow = centredMovingAverage(residual, Math.round(0.6 * fsHz), scratch);
   for (let i = 0; i < n; i++) motion[i] -= slow[i];
 

@@ -1,4 +1,5 @@
 import type { QualityFinding, QualitySeverity } from './types.js';
+import { scratchFloat64 } from './scratchBuffers.js';
 import { round3 } from './windowFindings.js';
 
 /**
@@ -15,7 +16,8 @@ export function stepFindings(x: Float32Array, fsHz: number, lead: string, thresh
   const w = Math.max(2, Math.round(0.25 * fsHz));
   const fast = Math.max(1, Math.round(0.05 * fsHz));
   if (n < 4 * w) return [];
-  const cum = new Float64Array(n + 1);
+  const cum = scratchFloat64('step.cum', n + 1);
+  cum[0] = 0;
   for (let i = 0; i < n; i++) cum[i + 1] = cum[i] + x[i];
   const mean = (a: number, b: number) => (cum[b] - cum[a]) / (b - a);
   const out: QualityFinding[] = [];
