@@ -147,8 +147,7 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
     const missing = s.dependsOn.filter((d) => !(d in raw));
     if (missing.length) {
       entry.status = 'skipped';
-      const why = missing.map((d) => `${d}: ${reports.find((r) => r.name === d)?.reason ?? 'no result'}`).join('; ');
-      entry.reason = `needs ${missing.join(', ')}, which gave no result (${why})`;
+      entry.reason = `needs ${missing.map((d) => `${d} (${reports.find((r) => r.name === d)?.status ?? 'no result'})`).join(', ')}`;
       continue;
     }
     if (longRecord) await yieldToEventLoop();
@@ -195,3 +194,4 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
     results,
   };
 }
+export { recordFromFiles, safeFileName } from './analyze/recordFromFiles.js';

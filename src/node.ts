@@ -2,3 +2,5 @@
 export * from './index.js';
 export { nodeFileSource } from './io/nodeFileSource.js';
 export { openRecord, DEFAULT_ANNOTATORS } from './io/openRecord.js';
+export { svgToPng } from './render/png.node.js';
+export { svgToPdf } from './render/pdf.node.js';

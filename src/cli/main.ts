@@ -2,10 +2,18 @@
 import { Command } from 'commander';
 import { isSinusError } from '../errors.js';
 import { infoCommand } from './commands/info.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { renderCommand } from './commands/render.js';
+import { serveCommand } from './commands/serve.js';
+import { benchCommand } from './commands/bench.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
 infoCommand(program);
+analyzeCommand(program);
+renderCommand(program);
+serveCommand(program);
+benchCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {
