@@ -39,11 +39,20 @@ const STATUS_OF: Partial<Record<SinusErrorCode, number>> = {
   UNKNOWN_FORMAT: 415,
 };
 
+/** An upload over a service limit (size, duration): answered 413. */
+class LimitExceededError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LimitExceededError';
+  }
+}
+
 /** Maps errors to HTTP answers: input problems are 4xx with the SinusError code, busy is 503. */
 function sendError(reply: FastifyReply, e: unknown): FastifyReply {
   if (e instanceof QueueFullError) return reply.code(503).header('retry-after', '1').send({ error: { code: 'BUSY', message: e.message } });
+  if (e instanceof LimitExceededError) return reply.code(413).send({ error: { code: 'TOO_LARGE', message: e.message } });
   if (isSinusError(e)) {
-    const status = e.message.includes('too long') || e.message.includes('too large') ? 413 : STATUS_OF[e.code] ?? 422;
+    const status = STATUS_OF[e.code] ?? 422;
     // Messages name uploaded files only (never a server path): readers get names, not paths.
     return reply.code(status).send({ error: { code: e.code, message: e.message } });
   }
@@ -103,7 +112,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       if (part.type !== 'file') continue;
       const buf = await part.toBuffer();
       total += buf.byteLength;
-      if (total > maxUploadBytes) throw new SinusError('BAD_ARGUMENT', `upload too large: over ${maxUploadBytes} bytes`);
+      if (total > maxUploadBytes) throw new LimitExceededError(`upload too large: over ${maxUploadBytes} bytes`);
       const name = safeFileName(part.filename || part.fieldname);
       if (buf.byteLength === 0) throw new SinusError('FILE_EMPTY', 'file is empty', name);
       files[name] = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -111,7 +120,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     if (Object.keys(files).length === 0) throw new SinusError('BAD_ARGUMENT', 'no file in the upload');
     const rec = await recordFromFiles(files);
     const durationS = rec.length / rec.fs;
-    if (durationS > maxRecordDurationS) throw new SinusError('BAD_ARGUMENT', `record too long: ${durationS.toFixed(0)} s, this service takes up to ${maxRecordDurationS} s`);
+    if (durationS > maxRecordDurationS) throw new LimitExceededError(`record too long: ${durationS.toFixed(0)} s, this service takes up to ${maxRecordDurationS} s`);
     return rec;
   }
 
