@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { SinusError } from '../../errors.js';
 
@@ -38,9 +39,10 @@ function action(root: string) {
 
 /**
  * `sinus bench [stages...]` runs `npm run bench:<stage>` for each (all when none given);
- * `sinus eval [stages...]` is the same, for scoring a stage on the reference databases.
+ * `sinus eval [stages...]` is the same, for scoring a stage on the reference databases. Both run in
+ * the checkout this CLI belongs to (its package.json and bench/ folder).
  */
-export function benchCommand(program: Command, root = process.cwd()): void {
+export function benchCommand(program: Command, root = fileURLToPath(new URL('../../../', import.meta.url))): void {
   const help = `\nBenchmarks: ${benchScripts(root).join(', ') || '(none found: run from a sinus checkout)'}\nExit status: that of the first benchmark that failed, else 0.`;
   program
     .command('bench')

@@ -7,8 +7,6 @@ import { openRecord } from '../../io/openRecord.js';
 import { renderSvg } from '../../render/svg.js';
 import type { LayoutName } from '../../render/layout.js';
 import { overlaysFromAnalysis, overlaysFromAnnotations } from '../../render/overlays.js';
-import { svgToPdf } from '../../render/pdf.node.js';
-import { svgToPng } from '../../render/png.node.js';
 import { EXIT_CODES_HELP } from '../exitCodes.js';
 
 interface RenderCliOptions {
@@ -74,7 +72,13 @@ export function renderCommand(program: Command): void {
         page: (num(opts.page, '--page') ?? 1) - 1,
         show: { beats: show.has('beats'), classes: show.has('classes'), waves: show.has('waves') },
       });
-      const bytes = fmt === 'svg' ? new TextEncoder().encode(svg) : fmt === 'png' ? svgToPng(svg, { dpi: num(opts.dpi, '--dpi') }) : await svgToPdf(svg, { title: rec.name });
+      // PNG/PDF libraries load only when asked for: they cost start-up time every other command would pay.
+      const bytes =
+        fmt === 'svg'
+          ? new TextEncoder().encode(svg)
+          : fmt === 'png'
+            ? (await import('../../render/png.node.js')).svgToPng(svg, { dpi: num(opts.dpi, '--dpi') })
+            : await (await import('../../render/pdf.node.js')).svgToPdf(svg, { title: rec.name });
       if (opts.output) await writeFile(opts.output, bytes);
       else process.stdout.write(bytes);
     });

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { SinusError } from '../../errors.js';
-import { buildServer } from '../../server/app.js';
 
 interface ServeCliOptions {
   port: string;
@@ -31,6 +30,7 @@ export function serveCommand(program: Command): void {
     .option('--log', 'log each request (JSON lines on stdout)')
     .addHelpText('after', '\nExample:\n  sinus serve --port 8080\n  curl -F files=@samples/100.hea -F files=@samples/100.dat http://127.0.0.1:8080/v1/analyze')
     .action(async (opts: ServeCliOptions) => {
+      const { buildServer } = await import('../../server/app.js');
       const app = await buildServer({
         maxUploadBytes: positive(opts.maxUploadMb, '--max-upload-mb') * 1024 * 1024,
         maxRecordDurationS: positive(opts.maxDurationS, '--max-duration-s'),
