@@ -53,6 +53,12 @@ export interface LayoutOptions {
   rhythmLeads?: string[];
   /** Leads for 'strips' (default all) or the one lead for 'holter' (default the first). */
   leads?: string[];
+  /** Strips: seconds per row (default 250 mm of paper: 10 s at 25 mm/s); the page widens to fit. */
+  stripSeconds?: number;
+  /** Leave out the header block above the grid (the viewer shows its own). */
+  header?: boolean;
+  /** Draw calibration pulses (default true). */
+  calibration?: boolean;
   /** Holter: seconds per row (default 20 s) and rows per page (default 15); `page` from 0. */
   rowSeconds?: number;
   rowsPerPage?: number;
@@ -107,7 +113,7 @@ export function pageLayout(record: EcgRecord, options: LayoutOptions = {}): Page
   const traceX = MARGIN + CAL_SPACE;
   const panels: Panel[] = [];
   const missing: string[] = [];
-  const gridY = MARGIN + HEADER_H;
+  const gridY = options.header === false ? MARGIN : MARGIN + HEADER_H;
   let rows = 0;
   let pitch = 0;
   let traceW = 250;
@@ -143,6 +149,10 @@ export function pageLayout(record: EcgRecord, options: LayoutOptions = {}): Page
     const names = options.leads ?? record.leads.map((l) => l.name);
     rows = names.length;
     pitch = 30;
+    if (options.stripSeconds !== undefined) {
+      if (!(options.stripSeconds > 0 && options.stripSeconds * speed <= 20000)) throw new SinusError('BAD_ARGUMENT', `a strip of ${options.stripSeconds} s at ${speed} mm/s does not fit (up to 20 m of paper)`);
+      traceW = options.stripSeconds * speed;
+    }
     names.forEach((name, r) => addRow([name], traceW, Math.round((traceW / speed) * fs), 'strip', r, start));
   } else if (layout === 'holter') {
     const name = options.leads?.[0] ?? record.leads[0].name;
@@ -168,11 +178,12 @@ export function pageLayout(record: EcgRecord, options: LayoutOptions = {}): Page
   } else {
     throw new SinusError('BAD_ARGUMENT', `unknown layout "${layout as string}" (3x4, 6x2, strips, holter)`);
   }
+  if (options.calibration === false) for (const p of panels) p.calibration = false;
   if (panels.length === 0) throw new SinusError('BAD_ARGUMENT', `none of the layout's leads is in the record (it has ${record.leads.map((l) => l.name).join(', ')})`);
-  const gridW = roundUpTo5(CAL_SPACE + traceW + 5);
+  const gridW = roundUpTo5(CAL_SPACE + traceW + (layout === 'strips' && options.stripSeconds !== undefined ? 0 : 5));
   const gridH = roundUpTo5(rows * pitch);
   return {
-    layout, widthMm: Math.max(PAGE_W, MARGIN * 2 + gridW), heightMm: gridY + gridH + FOOTER_H + MARGIN,
+    layout, widthMm: Math.max(PAGE_W, MARGIN * 2 + gridW), heightMm: gridY + gridH + (options.header === false ? 0 : FOOTER_H + MARGIN),
     gridXMm: MARGIN, gridYMm: gridY, gridWidthMm: gridW, gridHeightMm: gridH,
     speedMmPerS: speed, gainMmPerMv: gain, panels, missingLeads: missing, page, pageCount,
   };

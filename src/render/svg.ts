@@ -121,7 +121,7 @@ function headerText(record: EcgRecord, L: PageLayout, m: KeyMeasurements, overla
   const scale = `${L.speedMmPerS} mm/s   ${L.gainMmPerMv} mm/mV   ${record.fs} Hz   ${(record.length / record.fs).toFixed(1)} s${L.pageCount > 1 ? `   page ${L.page + 1}/${L.pageCount}` : ''}`;
   const t = (yy: number, s: string, cls: string, extra = '') => `<text class="${cls}" x="${x}" y="${f2(yy)}" ${extra}>${esc(s)}</text>`;
   return (
-    `<g xml:space="preserve" font-family="Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif" fill="${COLORS.text}">` +
+    `<g xml:space="preserve" style="white-space:pre" font-family="Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif" fill="${COLORS.text}">` +
     t(y, line1, 'header-record', 'font-size="4.2" font-weight="bold"') +
     t(y + 6.5, line2, 'header-measurements', 'font-size="3.4"') +
     t(y + 12, line3, 'header-findings', 'font-size="3.2"') +
@@ -198,7 +198,7 @@ export function renderSvg(record: EcgRecord, options: RenderOptions = {}): strin
     `data-speed-mm-per-s="${L.speedMmPerS}" data-gain-mm-per-mv="${L.gainMmPerMv}" data-layout="${L.layout}">` +
     `<rect width="${L.widthMm}" height="${L.heightMm}" fill="#fff"/>` +
     gridPaths(L) +
-    headerText(record, L, m, overlays?.source ?? 'none') +
+    (options.header === false ? '' : headerText(record, L, m, overlays?.source ?? 'none')) +
     `<g class="traces" stroke-linecap="round">${body.join('')}</g>` +
     `</svg>`
   );
