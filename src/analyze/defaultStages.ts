@@ -4,7 +4,7 @@ import * as measureModule from '../measure/index.js';
 import * as qualityModule from '../quality/index.js';
 import * as wavesModule from '../waves/index.js';
 import type { EcgRecord } from '../record/types.js';
-import { StageUnavailableError, type AnalysisStage, type EarlierResults } from './stage.js';
+import { StageUnavailableError, type AnalysisStage, type EarlierResults, type StageContext } from './stage.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -33,7 +33,7 @@ function stage(
   name: string,
   dependsOn: string[],
   description: string,
-  run: (record: EcgRecord, earlier: EarlierResults) => unknown,
+  run: (record: EcgRecord, earlier: EarlierResults, context: StageContext) => unknown,
 ): AnalysisStage {
   return { name, dependsOn, description, run, modelsUsed: modelsNamedIn };
 }
@@ -47,8 +47,8 @@ export function defaultStages(): AnalysisStage[] {
     stage('quality', [], 'signal quality per lead and segment (src/quality assessQuality)', (record) =>
       exported(qualityModule, 'assessQuality', 'src/quality')(record),
     ),
-    stage('beats', [], 'QRS detection with lead fusion (src/beats detectBeats)', (record) =>
-      exported(beatsModule, 'detectBeats', 'src/beats')(record),
+    stage('beats', [], 'QRS detection with lead fusion (src/beats detectBeats)', (record, _earlier, context) =>
+      exported(beatsModule, 'detectBeats', 'src/beats')(record, context.options),
     ),
     stage('waves', ['beats'], 'P/QRS/T delineation of every beat (src/waves delineate)', (record, earlier) =>
       exported(wavesModule, 'delineate', 'src/waves')(record, earlier.beats),

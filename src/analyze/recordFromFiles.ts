@@ -1,11 +1,6 @@
 import { SinusError } from '../errors.js';
-import { memoryFileSource } from '../io/source.js';
-import { readWfdbAnnotationSets } from '../io/wfdb/readAnnotations.js';
-import { readWfdbRecord } from '../io/wfdb/readRecord.js';
+import { readRecordFromFiles } from '../io/detect.js';
 import type { EcgRecord } from '../record/types.js';
-
-/** Annotators read beside an uploaded WFDB record (MIT-BIH 'atr', LUDB per-lead wave files). */
-const UPLOAD_ANNOTATORS = ['atr', 'qrs', 'ecg', 'i', 'ii', 'iii', 'avr', 'avl', 'avf', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
 
 /**
  * Keeps only the last path component of an uploaded file name, so a name can never point at a
@@ -19,10 +14,16 @@ export function safeFileName(name: string): string {
   return base;
 }
 
+/** A multi-segment WFDB master header names its segments ("name/segments ..." on the record line). */
+function isMasterHeader(bytes: Uint8Array): boolean {
+  const text = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^#.*$/gm, '');
+  return /^\s*\S+\/\d+\s/m.test(text);
+}
+
 /**
- * Builds a record from files held in memory (uploads, files dropped on a page), browser-safe.
- * A WFDB record needs its `.hea` and the signal files it names (`.dat`, `.mat`); annotation files
- * (`.atr`, LUDB `.i` ...) are read when present.
+ * Builds a record from files held in memory (uploads, files dropped on a page), browser-safe:
+ * the files of ONE record in any format the io stage reads (WFDB .hea with .dat/.mat and
+ * annotation files, EDF, CSV, the clinical formats). Names are reduced to their last path part.
  *
  * @example const rec = await recordFromFiles({ '100.hea': hea, '100.dat': dat });
  */
@@ -32,15 +33,12 @@ export async function recordFromFiles(files: Record<string, Uint8Array>): Promis
   const names = Object.keys(byName);
   if (names.length === 0) throw new SinusError('NOT_ENOUGH_DATA', 'no file was given');
   const headers = names.filter((n) => n.toLowerCase().endsWith('.hea'));
-  if (headers.length > 1) throw new SinusError('BAD_ARGUMENT', `one record at a time: got ${headers.length} headers (${headers.join(', ')})`);
-  if (headers.length === 1) {
-    const base = headers[0].slice(0, -4);
-    const source = memoryFileSource(byName);
-    const rec = await readWfdbRecord(base, source);
-    rec.annotations = await readWfdbAnnotationSets(base, UPLOAD_ANNOTATORS, source);
-    return rec;
+  if (headers.length > 1 && !headers.some((h) => isMasterHeader(byName[h]))) {
+    throw new SinusError('BAD_ARGUMENT', `one record at a time: got ${headers.length} headers (${headers.join(', ')})`);
   }
-  const dat = names.find((n) => /\.(dat|mat)$/i.test(n));
-  if (dat) throw new SinusError('FILE_NOT_FOUND', `a WFDB signal file needs its header: add ${dat.replace(/\.(dat|mat)$/i, '.hea')}`, dat);
-  throw new SinusError('UNSUPPORTED_FORMAT', `cannot read ${names.join(', ')}: this build reads WFDB records (.hea with its .dat/.mat)`, names[0]);
+  const signal = names.find((n) => /\.(dat|mat)$/i.test(n));
+  if (headers.length === 0 && signal && names.every((n) => !/\.(edf|rec|csv|tsv|xml|dcm|scp|ecg|json)$/i.test(n))) {
+    throw new SinusError('FILE_NOT_FOUND', `a WFDB signal file needs its header: add ${signal.replace(/\.(dat|mat)$/i, '.hea')}`, signal);
+  }
+  return readRecordFromFiles(byName);
 }
