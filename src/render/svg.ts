@@ -134,14 +134,15 @@ function headerText(record: EcgRecord, L: PageLayout, m: KeyMeasurements, overla
 function overlayMarks(p: Panel, ov: Overlays, show: Required<NonNullable<RenderOptions['show']>>, fs: number, speed: number, pitch: number): string {
   const out: string[] = [];
   const xOf = (s: number) => p.xMm + ((s - p.startSample) * speed) / fs;
-  const top = p.baselineMm - Math.min(pitch * 0.42, 14);
+  // Marks sit low in the row, under the trace: R waves reach up into the row above far more often than S waves reach down.
+  const top = p.baselineMm + Math.min(pitch * 0.36, 12);
   if (show.beats || show.classes) {
     for (const b of ov.beats) {
       if (b.sample < p.startSample || b.sample >= p.endSample) continue;
       const x = f2(xOf(b.sample));
       const color = (b.label && COLORS.class[b.label]) || COLORS.class.N;
       if (show.beats) out.push(`<path class="beat-mark" d="M${x} ${f2(top)}v1.5" stroke="${color}" stroke-width="0.3"/>`);
-      if (show.classes && b.label) out.push(`<text class="beat-class" x="${x}" y="${f2(top - 0.6)}" font-size="2.4" text-anchor="middle" fill="${color}">${esc(b.label)}</text>`);
+      if (show.classes && b.label) out.push(`<text class="beat-class" x="${x}" y="${f2(top + 3.8)}" font-size="2.4" text-anchor="middle" fill="${color}">${esc(b.label)}</text>`);
     }
   }
   if (show.waves) {

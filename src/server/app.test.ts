@@ -6,7 +6,9 @@ import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from './app.js';
 import { WorkQueue, QueueFullError } from './workQueue.js';
-import { CINC2017, LUDB, MITDB, ROOT } from '../../test/dataPaths.js';
+import { CINC2017, FORMATS, LUDB, MITDB, ROOT } from '../../test/dataPaths.js';
+import { openRecord } from '../io/openRecord.js';
+import { writeCsv } from '../io/csv/writeCsv.js';
 
 const schema = z.fromJSONSchema(JSON.parse(readFileSync(join(ROOT, 'schema', 'analysis.schema.json'), 'utf8')));
 let app: FastifyInstance;
@@ -49,6 +51,18 @@ test('MAT + hea upload (CinC 2017)', async () => {
   assert.equal((await res.json()).record.fsHz, 300);
 });
 
+test('EDF and CSV uploads', async () => {
+  let res = await fetch(`${base}/v1/analyze`, { method: 'POST', body: form([file(join(FORMATS, 'edf'), '0000050.ECG.edf')]) });
+  assert.equal(res.status, 200);
+  assert.equal((await res.json()).record.format, 'edf');
+  const csv = writeCsv(await openRecord(join(LUDB, '1.hea')));
+  res = await fetch(`${base}/v1/analyze`, { method: 'POST', body: form([['ludb1.csv', csv]]) });
+  assert.equal(res.status, 200);
+  const a = await res.json();
+  assert.equal(a.record.leads.length, 12);
+  assert.equal(a.record.fsHz, 500);
+});
+
 test('stored upload renders as SVG, PNG and PDF', async () => {
   const res = await fetch(`${base}/v1/records`, { method: 'POST', body: form([file(MITDB, '100.hea'), file(MITDB, '100.dat'), file(MITDB, '100.atr')]) });
   assert.equal(res.status, 201);
@@ -82,7 +96,8 @@ test('bad uploads get clear 4xx answers that name the problem', async () => {
   assert.equal(r.status, 422);
   assert.equal(r.body.error.code, 'BAD_HEADER');
   r = await post(form([['notes.txt', 'hello']]));
-  assert.equal(r.status, 415);
+  assert.ok(r.status >= 400 && r.status < 500, `text that is no ECG: ${r.status}`);
+  assert.match(r.body.error.message, /notes\.txt/);
   r = await post(form([file(LUDB, '1.hea'), file(LUDB, '2.hea'), file(LUDB, '1.dat')]));
   assert.equal(r.status, 400);
   r = await post(JSON.stringify({ path: '/etc/passwd' }), { 'content-type': 'application/json' });
