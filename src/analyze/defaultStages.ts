@@ -38,32 +38,63 @@ function stage(
   return { name, dependsOn, description, run, modelsUsed: modelsNamedIn };
 }
 
+/** Beat positions from the beats section (`samples`), or an empty list. */
+function beatSamplesOf(beats: unknown): ArrayLike<number> {
+  const s = (beats as { samples?: unknown } | undefined)?.samples;
+  return s && typeof (s as ArrayLike<number>).length === 'number' ? (s as ArrayLike<number>) : new Int32Array(0);
+}
+
+/** Per-beat AAMI labels from the beatClasses section, when it ran. */
+function beatLabelsOf(classes: unknown): string[] | undefined {
+  const l = (classes as { labels?: unknown } | undefined)?.labels;
+  return Array.isArray(l) ? (l as string[]) : undefined;
+}
+
 /**
- * The default pipeline, in run order. Each entry calls one stage's public function; entries whose
- * function is not exported yet report `unavailable`. Replace or extend with `AnalyzeOptions.stages`.
+ * The default pipeline, in run order. Each entry calls one stage's public function (looked up by
+ * name, see {@link exported}); an entry whose function is not in the build reports `unavailable`.
+ * Stage options come from `AnalyzeOptions.stageOptions[name]` and are passed to the function.
+ * Replace or extend the list with `AnalyzeOptions.stages`.
  */
 export function defaultStages(): AnalysisStage[] {
   return [
-    stage('quality', [], 'signal quality per lead and segment (src/quality assessQuality)', (record) =>
-      exported(qualityModule, 'assessQuality', 'src/quality')(record),
+    stage('quality', [], 'signal quality per lead and segment (src/quality assessQuality)', (record, _e, ctx) => {
+      const assess = exported(qualityModule, 'assessQuality', 'src/quality');
+      const inSignal = (beatsModule as Record<string, unknown>).detectBeatsInSignal as ((x: Float32Array, fs: number) => { samples: Int32Array }) | undefined;
+      // bSQI compares the pipeline's own detector with the quality stage's independent one.
+      const primaryDetector = inSignal ? (x: Float32Array, fs: number) => inSignal(x, fs).samples : undefined;
+      return assess(record, { primaryDetector, ...ctx.options });
+    }),
+    stage('beats', [], 'QRS detection with lead fusion (src/beats detectBeats)', (record, _e, ctx) =>
+      exported(beatsModule, 'detectBeats', 'src/beats')(record, ctx.options),
     ),
-    stage('beats', [], 'QRS detection with lead fusion (src/beats detectBeats)', (record, _earlier, context) =>
-      exported(beatsModule, 'detectBeats', 'src/beats')(record, context.options),
+    {
+      ...stage('beatClasses', ['beats'], 'AAMI beat classes N/S/V/F/Q with probabilities (src/classify classifyBeats; default the feature baseline, browser-safe)', (record, e, ctx) =>
+        exported(classifyModule, 'classifyBeats', 'src/classify')(record, beatSamplesOf(e.beats), { method: 'features', ...ctx.options }),
+      ),
+      modelsUsed: (r: unknown) => {
+        const m = (r as { method?: string }).method;
+        return m === 'cnn' ? [{ name: 'models/beat-classes.onnx', version: null, sha256: null }] : m === 'features' ? [{ name: 'beat-class feature baseline (logistic regression)', version: null, sha256: null }] : [];
+      },
+    },
+    stage('waves', ['beats'], 'P/QRS/T delineation of every beat in every lead, global boundaries (src/waves delineateBeats)', (record, e, ctx) =>
+      exported(wavesModule, 'delineateBeats', 'src/waves')(record, beatSamplesOf(e.beats), ctx.options),
     ),
-    stage('waves', ['beats'], 'P/QRS/T delineation of every beat (src/waves delineate)', (record, earlier) =>
-      exported(wavesModule, 'delineate', 'src/waves')(record, earlier.beats),
+    stage('measurements', ['beats'], 'median-beat intervals, QTc, axes, amplitudes, ST, voltages (src/measure measureEcg)', (record, e, ctx) => {
+      const labels = beatLabelsOf(e.beatClasses);
+      // The median beat is built from normal beats when classes are known, as 12-lead programs do.
+      const normal = labels ? labels.flatMap((l, i) => (l === 'N' ? [i] : [])) : undefined;
+      return exported(measureModule, 'measureEcg', 'src/measure')(record, beatSamplesOf(e.beats), {
+        delineation: e.waves ?? undefined,
+        use: normal && normal.length >= 3 ? normal : undefined,
+        ...ctx.options,
+      });
+    }),
+    stage('rhythm', ['beats'], 'rhythm episodes, events and Holter counts (src/classify analyzeRhythm)', (record, e) =>
+      exported(classifyModule, 'analyzeRhythm', 'src/classify')({ fsHz: record.fs, beatSamples: beatSamplesOf(e.beats), beatClasses: beatLabelsOf(e.beatClasses), record, lengthSamples: record.length }),
     ),
-    stage('measurements', ['beats', 'waves'], 'intervals, axes, amplitudes, QTc (src/measure measure)', (record, earlier) =>
-      exported(measureModule, 'measure', 'src/measure')(record, earlier.waves, earlier.beats),
-    ),
-    stage('beatClasses', ['beats'], 'AAMI beat classes N/S/V/F/Q (src/classify classifyBeats)', (record, earlier) =>
-      exported(classifyModule, 'classifyBeats', 'src/classify')(record, earlier.beats),
-    ),
-    stage('rhythm', ['beats', 'beatClasses'], 'rhythm episodes and strip label (src/classify analyzeRhythm)', (record, earlier) =>
-      exported(classifyModule, 'analyzeRhythm', 'src/classify')(record, earlier.beats, earlier.beatClasses),
-    ),
-    stage('hrv', ['beats'], 'heart-rate variability from NN intervals (src/measure hrv)', (record, earlier) =>
-      exported(measureModule, 'heartRateVariability', 'src/measure')(earlier.beats, earlier.beatClasses ?? null),
+    stage('hrv', ['beats'], 'heart-rate variability from NN intervals (src/measure heartRateVariability)', (record, e) =>
+      exported(measureModule, 'heartRateVariability', 'src/measure')(beatSamplesOf(e.beats), record.fs, beatLabelsOf(e.beatClasses)),
     ),
   ];
 }

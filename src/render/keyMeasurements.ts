@@ -57,6 +57,20 @@ function rateFromBeats(beats: JsonValue | undefined, fsHz: number): number | nul
   return med > 0 ? 60 / med : null;
 }
 
+/** The rhythm that covers most of the record, from rhythm episodes ({ label, startSample, endSample }). */
+function dominantRhythm(rhythm: JsonValue | undefined): string | null {
+  if (!isObj(rhythm) || !Array.isArray(rhythm.episodes)) return null;
+  const seconds = new Map<string, number>();
+  for (const e of rhythm.episodes) {
+    if (!isObj(e) || typeof e.label !== 'string' || typeof e.startSample !== 'number' || typeof e.endSample !== 'number') continue;
+    if (['pause', 'ventricular_bigeminy', 'ventricular_trigeminy'].includes(e.label)) continue;
+    seconds.set(e.label, (seconds.get(e.label) ?? 0) + e.endSample - e.startSample);
+  }
+  let best: string | null = null;
+  for (const [label, n] of seconds) if (best === null || n > seconds.get(best)!) best = label;
+  return best === null ? null : best.replace(/_/g, ' ') + (seconds.size > 1 ? ` (+${seconds.size - 1} other)` : '');
+}
+
 /**
  * Gathers the header measurements from an Analysis's sections (`measurements`, `beats`, `rhythm`,
  * `quality`). Missing sections or fields give null, printed as a dash, never a guess.
@@ -71,11 +85,11 @@ export function keyMeasurements(analysis: { results: Record<string, JsonValue>; 
     prMs: pick(m, ['prMs', 'prIntervalMs']),
     qrsMs: pick(m, ['qrsMs', 'qrsDurationMs']),
     qtMs: pick(m, ['qtMs', 'qtIntervalMs']),
-    qtcMs: pick(m, ['qtcMs', 'qtcBazettMs', 'qtcFridericiaMs']),
+    qtcMs: pick(m, ['qtcMs', 'qtcBazettMs', 'qtcFridericiaMs']) ?? (isObj(m) ? pick(m.qtc, ['bazettMs', 'fridericiaMs']) : null),
     pAxisDeg: pick(m, ['pAxisDeg']),
     qrsAxisDeg: pick(m, ['qrsAxisDeg']),
     tAxisDeg: pick(m, ['tAxisDeg']),
-    rhythm: pickText(r.rhythm, ['stripLabel', 'label', 'rhythm', 'summary']),
+    rhythm: pickText(r.rhythm, ['stripLabel', 'label', 'rhythm', 'summary']) ?? dominantRhythm(r.rhythm),
     quality: pickText(r.quality, ['verdict', 'recordVerdict', 'overall']),
   };
 }

@@ -59,7 +59,7 @@ export interface LayoutOptions {
   header?: boolean;
   /** Draw calibration pulses (default true). */
   calibration?: boolean;
-  /** Holter: seconds per row (default 20 s) and rows per page (default 15); `page` from 0. */
+  /** Holter: seconds per row (default 20 s) and rows per page (default 14); `page` from 0. */
   rowSeconds?: number;
   rowsPerPage?: number;
   page?: number;
@@ -160,12 +160,12 @@ export function pageLayout(record: EcgRecord, options: LayoutOptions = {}): Page
     if (!(rowS > 0)) throw new SinusError('BAD_ARGUMENT', `row length ${rowS} s must be positive`);
     traceW = rowS * speed;
     if (traceW > 260) throw new SinusError('BAD_ARGUMENT', `a ${rowS} s row at ${speed} mm/s is ${traceW} mm wide; the page holds 260 mm`);
-    const perPage = Math.max(1, Math.floor(options.rowsPerPage ?? 15));
+    const perPage = Math.max(1, Math.floor(options.rowsPerPage ?? 14));
     const rowSamples = Math.round(rowS * fs);
     pageCount = Math.max(1, Math.ceil((record.length - start) / (rowSamples * perPage)));
     page = Math.floor(options.page ?? 0);
     if (page < 0 || page >= pageCount) throw new SinusError('BAD_ARGUMENT', `page ${page + 1} does not exist; the record fills ${pageCount} page(s)`);
-    pitch = Math.max(5, Math.ceil(gain * 2));
+    pitch = Math.max(5, Math.ceil(gain * 2.2));
     const first = start + page * perPage * rowSamples;
     rows = Math.min(perPage, Math.ceil((record.length - first) / rowSamples));
     if (leadIndexOf(record, name) < 0) throw new SinusError('BAD_ARGUMENT', `the record has no lead "${name}" (it has ${record.leads.map((l) => l.name).join(', ')})`);

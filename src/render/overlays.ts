@@ -20,10 +20,19 @@ export interface WaveMark {
   lead: string | null;
 }
 
+/** A rhythm episode or event to show as a labelled band; `endSample` exclusive. */
+export interface EpisodeMark {
+  startSample: number;
+  endSample: number;
+  label: string;
+}
+
 /** Marks drawn over the tracing, and where they came from (shown in the footer). */
 export interface Overlays {
   beats: BeatMark[];
   waves: WaveMark[];
+  /** Rhythm episodes (drawn on strips, rhythm strips and Holter rows); may be absent. */
+  episodes?: EpisodeMark[];
   /** e.g. 'analysis' or 'reference annotations (atr)'. */
   source: string;
 }
@@ -40,6 +49,7 @@ const WAVE_OF_PEAK: Record<string, WaveName> = { p: 'P', N: 'QRS', t: 'T' };
 export function overlaysFromAnnotations(record: EcgRecord): Overlays {
   const beats: BeatMark[] = [];
   const waves: WaveMark[] = [];
+  const episodes: EpisodeMark[] = [];
   const used: string[] = [];
   const leadNames = new Set(record.leads.map((l) => l.name));
   for (const set of record.annotations) {
@@ -57,9 +67,12 @@ export function overlaysFromAnnotations(record: EcgRecord): Overlays {
     } else if (beats.length === 0 && a.some((x) => BEAT_CODES.has(x.code))) {
       used.push(set.annotator);
       for (const x of a) if (BEAT_CODES.has(x.code)) beats.push({ sample: x.sample, label: aamiClass(x.code) ?? x.code });
+      // Rhythm changes: '+' annotations with aux '(AFIB', '(N', ... each run to the next change.
+      const changes = a.filter((x) => x.code === '+' && x.aux?.startsWith('('));
+      changes.forEach((x, i) => episodes.push({ startSample: x.sample, endSample: changes[i + 1]?.sample ?? record.length, label: x.aux!.slice(1).replace(/\0/g, '').trim() }));
     }
   }
-  return { beats, waves, source: used.length ? `reference annotations (${used.length > 3 ? `${used.length} sets` : used.join(', ')})` : 'none' };
+  return { beats, waves, episodes, source: used.length ? `reference annotations (${used.length > 3 ? `${used.length} sets` : used.join(', ')})` : 'none' };
 }
 
 type Json = JsonValue;
@@ -102,10 +115,46 @@ function collectWaves(v: Json | undefined, lead: string | null, out: WaveMark[],
   }
 }
 
+const EDGES: WaveEdge[] = ['onset', 'peak', 'offset'];
+
+/**
+ * Wave marks from a delineation section shaped { leads: [{ lead, beats: [{ p, qrs, t }] }], global: [...] }
+ * (src/waves): per-lead onsets/peaks/offsets and the global (all-lead) boundaries.
+ */
+function delineationWaves(w: Json | undefined, out: WaveMark[]): boolean {
+  if (!isObj(w) || !Array.isArray(w.leads)) return false;
+  for (const l of w.leads) {
+    if (!isObj(l) || typeof l.lead !== 'string' || !Array.isArray(l.beats)) continue;
+    const lead = normalizeLeadName(l.lead);
+    for (const b of l.beats) {
+      if (!isObj(b)) continue;
+      for (const [key, wave] of [['p', 'P'], ['qrs', 'QRS'], ['t', 'T']] as const) {
+        const pts = b[key];
+        if (!isObj(pts)) continue;
+        for (const edge of EDGES) {
+          const v = pts[edge] ?? (edge === 'peak' && key === 'qrs' ? pts.rPeak : undefined);
+          if (typeof v === 'number') out.push({ sample: v, wave, edge, lead });
+        }
+      }
+    }
+  }
+  return true;
+}
+
+function rhythmEpisodes(r: Json | undefined): EpisodeMark[] {
+  if (!isObj(r) || !Array.isArray(r.episodes)) return [];
+  return r.episodes.flatMap((e) =>
+    isObj(e) && typeof e.label === 'string' && typeof e.startSample === 'number' && typeof e.endSample === 'number'
+      ? [{ startSample: e.startSample, endSample: e.endSample, label: e.label.replace(/_/g, ' ') }]
+      : [],
+  );
+}
+
 /**
  * Overlays from an Analysis: beats from `results.beats`, their classes from `results.beatClasses`
- * (aligned by index), wave marks from `results.waves` (fields named like `qrsOnset`, `tOffset`,
- * with a `lead` where given). Sections that are null give no marks.
+ * (aligned by index), wave marks from `results.waves` (the src/waves delineation, or fields named
+ * like `qrsOnset`, `tOffset` with a `lead` where given), rhythm episodes from `results.rhythm`.
+ * Sections that are null give no marks.
  *
  * @example const ov = overlaysFromAnalysis(await analyze(record));
  */
@@ -113,10 +162,12 @@ export function overlaysFromAnalysis(analysis: { results: Record<string, JsonVal
   const samples = beatSamples(analysis.results.beats ?? null);
   const labels = beatLabels(analysis.results.beatClasses ?? null);
   const waves: WaveMark[] = [];
-  collectWaves(analysis.results.waves ?? null, null, waves, 0);
+  if (!delineationWaves(analysis.results.waves ?? null, waves)) collectWaves(analysis.results.waves ?? null, null, waves, 0);
+  const episodes = rhythmEpisodes(analysis.results.rhythm ?? null);
   return {
     beats: samples.map((sample, i) => ({ sample, label: labels.length === samples.length ? labels[i] : null })),
     waves,
+    episodes,
     source: samples.length || waves.length ? 'analysis' : 'none',
   };
 }

@@ -10,8 +10,8 @@ export interface RenderOptions extends LayoutOptions {
   analysis?: Analysis | null;
   /** Marks to draw; default from `analysis`. */
   overlays?: Overlays | null;
-  /** Which overlays to draw (default beats and classes on, waves off). */
-  show?: { beats?: boolean; classes?: boolean; waves?: boolean };
+  /** Which overlays to draw (default beats, classes and rhythm episodes on, waves off). */
+  show?: { beats?: boolean; classes?: boolean; waves?: boolean; rhythm?: boolean };
   /** Finest horizontal detail kept in mm (default 0.1 mm, about 254 dpi): denser samples are reduced to their min and max. */
   resolutionMm?: number;
 }
@@ -25,6 +25,14 @@ const COLORS = {
   class: { N: '#555', S: '#1f5fbf', V: '#c8102e', F: '#d27000', Q: '#7a3fa0' } as Record<string, string>,
   wave: { P: '#2b8a3e', QRS: '#1f5fbf', T: '#8e44ad' } as Record<string, string>,
 };
+
+/** Band colour of a rhythm label: normal rhythms muted, atrial arrhythmias amber, ventricular red. */
+function episodeColor(label: string): string {
+  const l = label.toLowerCase();
+  if (/^(v|ivr|vfl|vt|b\b|t\b)|ventric/.test(l)) return '#c8102e';
+  if (/afib|afl|atrial|svta|sbr|pause|brady|tachy|^ab|^nod|^pr/.test(l)) return '#d27000';
+  return '#7d9a7d';
+}
 
 const f2 = (x: number) => (Math.round(x * 100) / 100).toString();
 
@@ -137,12 +145,27 @@ function overlayMarks(p: Panel, ov: Overlays, show: Required<NonNullable<RenderO
   // Marks sit low in the row, under the trace: R waves reach up into the row above far more often than S waves reach down.
   const top = p.baselineMm + Math.min(pitch * 0.36, 12);
   if (show.beats || show.classes) {
+    // Full-disclosure (Holter) rows are dense: only ectopic and unclassifiable beats get a label.
+    const onlyEctopic = p.role === 'holter';
     for (const b of ov.beats) {
       if (b.sample < p.startSample || b.sample >= p.endSample) continue;
+      if (onlyEctopic && (b.label === 'N' || b.label === null)) continue;
       const x = f2(xOf(b.sample));
       const color = (b.label && COLORS.class[b.label]) || COLORS.class.N;
       if (show.beats) out.push(`<path class="beat-mark" d="M${x} ${f2(top)}v1.5" stroke="${color}" stroke-width="0.3"/>`);
       if (show.classes && b.label) out.push(`<text class="beat-class" x="${x}" y="${f2(top + 3.8)}" font-size="2.4" text-anchor="middle" fill="${color}">${esc(b.label)}</text>`);
+    }
+  }
+  if (show.rhythm && ov.episodes && p.role !== 'lead') {
+    const y = p.baselineMm - pitch * 0.47;
+    for (const e of ov.episodes) {
+      const s0 = Math.max(e.startSample, p.startSample);
+      const s1 = Math.min(e.endSample, p.endSample);
+      if (s1 <= s0) continue;
+      const x0 = xOf(s0), x1 = xOf(s1);
+      const color = episodeColor(e.label);
+      out.push(`<rect class="episode" data-label="${esc(e.label)}" x="${f2(x0)}" y="${f2(y)}" width="${f2(Math.max(0.3, x1 - x0))}" height="0.9" fill="${color}" opacity="0.75"/>`);
+      if (x1 - x0 > 8) out.push(`<text class="episode-label" x="${f2(x0 + 0.5)}" y="${f2(y + 3.3)}" font-size="2.3" fill="${color}">${esc(e.label)}</text>`);
     }
   }
   if (show.waves) {
@@ -171,7 +194,7 @@ export function renderSvg(record: EcgRecord, options: RenderOptions = {}): strin
   const L = pageLayout(record, options);
   const resolutionMm = options.resolutionMm ?? 0.1;
   const overlays = options.overlays ?? (options.analysis ? overlaysFromAnalysis(options.analysis) : null);
-  const show = { beats: options.show?.beats ?? true, classes: options.show?.classes ?? true, waves: options.show?.waves ?? false };
+  const show = { beats: options.show?.beats ?? true, classes: options.show?.classes ?? true, waves: options.show?.waves ?? false, rhythm: options.show?.rhythm ?? true };
   const rowPitch = (() => {
     const ys = [...new Set(L.panels.map((p) => p.baselineMm))].sort((a, b) => a - b);
     return ys.length > 1 ? ys[1] - ys[0] : 40;
