@@ -58,7 +58,7 @@ function currentOverlays(): Overlays | null {
 }
 
 function show() {
-  return { beats: checked('showBeats'), classes: checked('showClasses'), waves: checked('showWaves') };
+  return { beats: checked('showBeats'), classes: checked('showClasses'), waves: checked('showWaves'), rhythm: checked('showRhythm') };
 }
 
 /** Puts an SVG string on the paper at `leftMm`, sized for the current zoom. */
@@ -177,7 +177,7 @@ $('layout').addEventListener('change', () => {
   state.layout = $<HTMLSelectElement>('layout').value as ViewerState['layout'];
   render();
 });
-for (const id of ['showBeats', 'showClasses', 'showWaves', 'marks']) $(id).addEventListener('change', render);
+for (const id of ['showBeats', 'showClasses', 'showWaves', 'showRhythm', 'marks']) $(id).addEventListener('change', render);
 document.addEventListener('keydown', (e) => {
   if (!state.record || state.view !== 'page') return;
   const dur = state.record.length / state.record.fs;
@@ -221,18 +221,28 @@ function fillTables(): void {
     .join('');
 }
 
-/** Quality section: the verdict and a list of findings when the section has them, else its fields. */
+/** Quality section: record verdict and reasons, a verdict per lead, and the findings with their time spans. */
 function qualityHtml(q: JsonValue): string {
   if (typeof q !== 'object' || q === null || Array.isArray(q)) return `<pre>${esc(JSON.stringify(q).slice(0, 400))}</pre>`;
-  const verdict = keyMeasurements(state.analysis).quality;
-  const findings = Array.isArray(q.findings) ? q.findings : [];
-  const items = findings.slice(0, 30).map((f) => {
-    if (typeof f !== 'object' || f === null || Array.isArray(f)) return `<li>${esc(String(f))}</li>`;
-    const parts = ['lead', 'kind', 'type', 'severity', 'message'].map((k) => f[k]).filter((v) => typeof v === 'string' || typeof v === 'number');
-    const span = typeof f.startSample === 'number' && typeof f.endSample === 'number' ? ` ${(f.startSample / state.record!.fs).toFixed(1)}–${(f.endSample / state.record!.fs).toFixed(1)} s` : '';
-    return `<li>${esc(parts.join(' · ') + span)}</li>`;
+  const fs = state.record!.fs;
+  const str = (v: JsonValue | undefined) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  const reasons = Array.isArray(q.reasons) ? q.reasons.map(str).filter(Boolean) : [];
+  const leads = Array.isArray(q.leads) ? q.leads.filter((l): l is { [k: string]: JsonValue } => typeof l === 'object' && l !== null && !Array.isArray(l)) : [];
+  const findings = [...(Array.isArray(q.findings) ? q.findings : []), ...leads.flatMap((l) => (Array.isArray(l.findings) ? l.findings : []))];
+  const leadRows = leads
+    .map((l) => `<tr><td>${esc(str(l.lead))}</td><td class="q-${esc(str(l.verdict))}">${esc(str(l.verdict))}</td><td class="num">${typeof l.score === 'number' ? l.score.toFixed(2) : ''}</td></tr>`)
+    .join('');
+  const items = findings.slice(0, 40).map((f) => {
+    if (typeof f !== 'object' || f === null || Array.isArray(f)) return `<li>${esc(str(f))}</li>`;
+    const span = typeof f.startSample === 'number' && typeof f.endSample === 'number' ? ` ${(f.startSample / fs).toFixed(1)}–${(f.endSample / fs).toFixed(1)} s` : '';
+    const value = typeof f.value === 'number' ? ` (${f.value.toPrecision(3)} ${str(f.unit)})` : '';
+    return `<li>${esc(`${str(f.lead)} ${str(f.kind ?? f.type)} ${str(f.severity)}${span}${value}`.trim())}</li>`;
   });
-  return `<p>${esc(verdict ?? 'assessed')}</p>${items.length ? `<ul>${items.join('')}</ul>` : ''}<details><summary>all fields</summary><pre>${esc(JSON.stringify(q, null, 1).slice(0, 4000))}</pre></details>`;
+  return (
+    `<p><b>${esc(str(q.verdict) || keyMeasurements(state.analysis).quality || 'assessed')}</b>${reasons.length ? ': ' + esc(reasons.join('; ')) : ''}</p>` +
+    (leadRows ? `<table class="quality-leads">${leadRows}</table>` : '') +
+    (items.length ? `<ul class="findings">${items.join('')}</ul>${findings.length > 40 ? `<p>… ${findings.length - 40} more</p>` : ''}` : '<p>no findings</p>')
+  );
 }
 
 async function analyseOnServer(files: Record<string, Uint8Array>): Promise<Analysis> {
