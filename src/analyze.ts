@@ -195,3 +195,4 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
   };
 }
 export { recordFromFiles, safeFileName } from './analyze/recordFromFiles.js';
+export { sectionSummary } from './analyze/sectionSummary.js';

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { analyze, type Analysis } from '../../analyze.js';
 import { isSinusError } from '../../errors.js';
 import { openRecord } from '../../io/openRecord.js';
-import type { JsonValue } from '../../analyze/toJsonValue.js';
+import { sectionSummary } from '../../analyze/sectionSummary.js';
 import { EXIT, EXIT_CODES_HELP } from '../exitCodes.js';
 import { findRecords } from '../findRecords.js';
 import { ProgressBar } from '../progressBar.js';
@@ -17,38 +17,25 @@ interface AnalyzeCliOptions {
   progress?: boolean;
 }
 
-/** A few words on what a stage's section holds, for the text output. */
-export function sectionSummary(value: JsonValue): string {
-  if (value === null) return 'none';
-  if (Array.isArray(value)) return `${value.length} items`;
-  if (typeof value !== 'object') return String(value);
-  const v = value as Record<string, JsonValue>;
-  const parts: string[] = [];
-  if (Array.isArray(v.samples)) parts.push(`${v.samples.length} beats`);
-  for (const k of ['verdict', 'label', 'stripLabel', 'heartRateBpm']) if (typeof v[k] === 'string' || typeof v[k] === 'number') parts.push(`${k} ${v[k]}`);
-  if (typeof v.reason === 'string' && v.reason) parts.push(`(${v.reason})`);
-  return parts.length ? parts.join(', ') : `${Object.keys(v).length} fields`;
-}
-
 /** Full text report of one analysis. */
 export function formatAnalysisText(a: Analysis): string {
   const r = a.record;
   const lines = [
-    `record     ${r.name} (${r.format ?? 'unknown format'}), ${r.fsHz} Hz, ${r.leads.length} leads (${r.leads.map((l) => l.name).join(', ')}), ${r.durationS.toFixed(1)} s`,
+    `record       ${r.name} (${r.format ?? 'unknown format'}), ${r.fsHz} Hz, ${r.leads.length} leads (${r.leads.map((l) => l.name).join(', ')}), ${r.durationS.toFixed(1)} s`,
   ];
   for (const s of a.stages) {
-    const what = s.status === 'ok' ? sectionSummary(a.results[s.name]) : `${s.status}: ${s.reason}`;
-    lines.push(`${s.name.padEnd(10)} ${what}${s.status === 'ok' ? `  [${s.timeMs.toFixed(1)} ms]` : ''}`);
+    const what = s.status === 'ok' ? sectionSummary(s.name, a.results[s.name]) : `${s.status}: ${s.reason}`;
+    lines.push(`${s.name.padEnd(12)} ${what}${s.status === 'ok' ? `  [${s.timeMs.toFixed(1)} ms]` : ''}`);
   }
-  if (a.models.length) lines.push(`models     ${a.models.map((m) => `${m.name}${m.version ? ' ' + m.version : ''}`).join(', ')}`);
-  lines.push(`total      ${a.timingsMs.total.toFixed(1)} ms (sinus ${a.software.version}, schema ${a.schemaVersion})`);
+  if (a.models.length) lines.push(`models       ${a.models.map((m) => `${m.name}${m.version ? ' ' + m.version : ''}`).join(', ')}`);
+  lines.push(`total        ${a.timingsMs.total.toFixed(1)} ms (sinus ${a.software.version}, schema ${a.schemaVersion})`);
   return lines.join('\n');
 }
 
 /** One line per record for batch text output. */
 export function formatAnalysisLine(file: string, a: Analysis): string {
   const r = a.record;
-  const ok = a.stages.filter((s) => s.status === 'ok').map((s) => `${s.name}: ${sectionSummary(a.results[s.name])}`);
+  const ok = a.stages.filter((s) => s.status === 'ok').map((s) => `${s.name}: ${sectionSummary(s.name, a.results[s.name])}`);
   const notOk = a.stages.filter((s) => s.status !== 'ok').map((s) => `${s.name} ${s.status}`);
   return [file, `${r.fsHz} Hz`, `${r.leads.length} leads`, `${r.durationS.toFixed(1)} s`, ...ok, notOk.length ? `[${notOk.join(', ')}]` : '', `${a.timingsMs.total.toFixed(0)} ms`].filter(Boolean).join('\t');
 }
