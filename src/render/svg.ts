@@ -29,6 +29,7 @@ const COLORS = {
 /** Band colour of a rhythm label: normal rhythms muted, atrial arrhythmias amber, ventricular red. */
 function episodeColor(label: string): string {
   const l = label.toLowerCase();
+  if (/^sinus|^\(?n$|undetermined/.test(l)) return '#7d9a7d';
   if (/^(v|ivr|vfl|vt|b\b|t\b)|ventric/.test(l)) return '#c8102e';
   if (/afib|afl|atrial|svta|sbr|pause|brady|tachy|^ab|^nod|^pr/.test(l)) return '#d27000';
   return '#7d9a7d';
@@ -144,7 +145,8 @@ function overlayMarks(p: Panel, ov: Overlays, show: Required<NonNullable<RenderO
   const xOf = (s: number) => p.xMm + ((s - p.startSample) * speed) / fs;
   // Marks sit low in the row, under the trace: R waves reach up into the row above far more often than S waves reach down.
   const top = p.baselineMm + Math.min(pitch * 0.36, 12);
-  if (show.beats || show.classes) {
+  // Beat marks go on the rhythm strips and single-lead rows; the 2.5 s lead panels of a 12-lead page stay clean, as on a printed ECG.
+  if ((show.beats || show.classes) && p.role !== 'lead') {
     // Full-disclosure (Holter) rows are dense: only ectopic and unclassifiable beats get a label.
     const onlyEctopic = p.role === 'holter';
     for (const b of ov.beats) {
