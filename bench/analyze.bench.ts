@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { analyze } from '../src/analyze.js';
 import { openRecord } from '../src/io/openRecord.js';
@@ -20,23 +21,35 @@ const ms = (x: number) => x.toFixed(1);
 async function timeAnalyses(files: string[], runsPerRecord: number) {
   const readMs: number[] = [];
   const analyzeMs: number[] = [];
+  const cpuMs: number[] = [];
+  const stageMs = new Map<string, number[]>();
   let stages = '';
   for (const f of files) {
     const t0 = performance.now();
     const rec = await openRecord(f);
     readMs.push(performance.now() - t0);
     for (let r = 0; r < runsPerRecord; r++) {
+      const c0 = process.cpuUsage();
       const t1 = performance.now();
       const a = await analyze(rec);
       analyzeMs.push(performance.now() - t1);
+      const c = process.cpuUsage(c0);
+      cpuMs.push((c.user + c.system) / 1000);
+      for (const st of a.stages) if (st.status === 'ok') stageMs.set(st.name, [...(stageMs.get(st.name) ?? []), st.timeMs]);
       stages = a.stages.map((s) => `${s.name}:${s.status}`).join(' ');
     }
   }
-  return { readMs, analyzeMs, stages };
+  return { readMs, analyzeMs, cpuMs, stageMs, stages };
 }
 
-function row(label: string, r: { readMs: number[]; analyzeMs: number[] }, target: string) {
-  console.log(`| ${label} | ${r.analyzeMs.length} | ${ms(quantile(r.analyzeMs, 0.5))} | ${ms(quantile(r.analyzeMs, 0.9))} | ${ms(Math.max(...r.analyzeMs))} | ${ms(quantile(r.readMs, 0.5))} | ${target} |`);
+type Timing = Awaited<ReturnType<typeof timeAnalyses>>;
+
+function row(label: string, r: Timing, target: string) {
+  console.log(`| ${label} | ${r.analyzeMs.length} | ${ms(quantile(r.analyzeMs, 0.5))} | ${ms(quantile(r.analyzeMs, 0.9))} | ${ms(Math.max(...r.analyzeMs))} | ${ms(quantile(r.cpuMs, 0.5))} | ${ms(quantile(r.readMs, 0.5))} | ${target} |`);
+}
+
+function stageRows(label: string, r: Timing) {
+  console.log(`| ${label} | ${[...r.stageMs.entries()].map(([n, xs]) => `${n} ${ms(quantile(xs, 0.5))}`).join(' · ')} |`);
 }
 
 // Start-up: load every module and JIT the hot paths once before timing.
@@ -44,8 +57,9 @@ const warm = await openRecord(join(LUDB, '1.hea'));
 for (let i = 0; i < 5; i++) await analyze(warm);
 
 console.log(`analyze() wall time, in process after start-up (${new Date().toISOString().slice(0, 10)}, node ${process.version})\n`);
-console.log('| data | runs | median ms | p90 ms | max ms | read median ms | target |');
-console.log('|---|---|---|---|---|---|---|');
+console.log(`machine load average at start: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores\n`);
+console.log('| data | runs | wall median ms | wall p90 ms | wall max ms | CPU median ms | read median ms | target (wall) |');
+console.log('|---|---|---|---|---|---|---|---|');
 const ludb = Array.from({ length: 40 }, (_, i) => join(LUDB, `${i + 1}.hea`));
 const short = await timeAnalyses(ludb, 3);
 row('LUDB 1-40, 10 s, 12 leads, 500 Hz', short, '< 50 ms');
@@ -53,6 +67,11 @@ const mit = ['100', '105', '119', '203', '208'].map((r) => join(MITDB, `${r}.hea
 const long = await timeAnalyses(mit, 1);
 row('MIT-BIH 100 105 119 203 208, 30 min, 2 leads, 360 Hz', long, '< 3000 ms');
 console.log(`\nstages in this build: ${short.stages}\n`);
+console.log('| data | median wall ms per stage |');
+console.log('|---|---|');
+stageRows('LUDB 10 s 12-lead', short);
+stageRows('MIT-BIH 30 min 2-lead', long);
+console.log('');
 
 // 50 concurrent uploads of LUDB record 1 (12 leads, 10 s) to the service on the loopback interface.
 const app = await buildServer({ webRoot: null });
