@@ -7,13 +7,15 @@ import { hl7AecgReader } from './hl7Aecg.js';
 import { geMuseReader } from './geMuse.js';
 import { philipsXmlReader } from './philipsXml.js';
 import { scpEcgReader } from './scp/readScp.js';
+import { dicomWaveformReader } from './dicomWaveform.js';
 
 export { readHl7Aecg, hl7AecgReader } from './hl7Aecg.js';
 export { readGeMuse, geMuseReader } from './geMuse.js';
 export { readPhilipsXml, philipsXmlReader } from './philipsXml.js';
 export { decodeXli } from './philipsXli.js';
 export { readScpEcg, scpEcgReader } from './scp/readScp.js';
+export { readDicomWaveform, dicomWaveformReader } from './dicomWaveform.js';
 export type { DeviceReading, RepresentativeBeats } from './buildRecord.js';
 
 /** Every clinical-format reader, in the order detection should try them. */
-export const CLINICAL_READERS: RecordReader[] = [hl7AecgReader, geMuseReader, philipsXmlReader, scpEcgReader];
+export const CLINICAL_READERS: RecordReader[] = [hl7AecgReader, geMuseReader, philipsXmlReader, scpEcgReader, dicomWaveformReader];
