@@ -1,4 +1,5 @@
 import dicomParser from 'dicom-parser';
+import { decodeOrTypedError } from './safeRead.js';
 import type { DataSet, Element } from 'dicom-parser';
 import { SinusError } from '../../errors.js';
 import type { Annotation, EcgRecord, Lead } from '../../record/types.js';
@@ -207,6 +208,6 @@ export const dicomWaveformReader: RecordReader = {
     return /\.dcm$/i.test(fileName);
   },
   async read(bytes, fileName) {
-    return readDicomWaveform(bytes, fileName);
+    return decodeOrTypedError(fileName, 'DICOM waveform', () => readDicomWaveform(bytes, fileName));
   },
 };

@@ -1,4 +1,5 @@
 import { SinusError } from '../../errors.js';
+import { decodeOrTypedError } from './safeRead.js';
 import type { ChecksumStatus, EcgRecord, Lead } from '../../record/types.js';
 import { withDerivedLimbLeads } from '../../record/deriveLeads.js';
 import type { RecordReader } from '../reader.js';
@@ -149,6 +150,6 @@ export const geMuseReader: RecordReader = {
     return /<RestingECG[\s>]/.test(headText(head));
   },
   async read(bytes, fileName) {
-    return readGeMuse(bytes, fileName);
+    return decodeOrTypedError(fileName, 'GE MUSE XML', () => readGeMuse(bytes, fileName));
   },
 };

@@ -1,4 +1,5 @@
 import { SinusError } from '../../errors.js';
+import { decodeOrTypedError } from './safeRead.js';
 import type { Annotation, AnnotationSet, EcgRecord, Lead } from '../../record/types.js';
 import type { RecordReader } from '../reader.js';
 import { leadFromMv, leadFromRaw, MAX_SAMPLES_PER_LEAD, sortLeadsConventionally, type DeviceReading, type RepresentativeBeats } from './buildRecord.js';
@@ -289,6 +290,6 @@ export const hl7AecgReader: RecordReader = {
     return /<(\w+:)?AnnotatedECG[\s>]/.test(headText(head));
   },
   async read(bytes, fileName) {
-    return readHl7Aecg(bytes, fileName);
+    return decodeOrTypedError(fileName, 'HL7 aECG', () => readHl7Aecg(bytes, fileName));
   },
 };

@@ -1,4 +1,5 @@
 import { SinusError } from '../../errors.js';
+import { decodeOrTypedError } from './safeRead.js';
 import type { Annotation, EcgRecord, Lead } from '../../record/types.js';
 import type { FileSource } from '../source.js';
 import type { RecordReader } from '../reader.js';
@@ -161,6 +162,6 @@ export const ishneHolterReader: RecordReader = {
     return head.length >= 8 && String.fromCharCode(...head.subarray(0, 8)) === 'ISHNE1.0';
   },
   read(bytes, fileName, source) {
-    return readIshneHolter(bytes, fileName, source);
+    return decodeOrTypedError(fileName, 'ISHNE', () => readIshneHolter(bytes, fileName, source));
   },
 };

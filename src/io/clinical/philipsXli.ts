@@ -2,8 +2,8 @@ import { SinusError } from '../../errors.js';
 
 const CODE_BITS = 10;
 const MAX_CODE = (1 << CODE_BITS) - 2; // 1023 ends the stream
-/** Refuse to inflate one lead beyond this many bytes, whatever the stream says. */
-const MAX_OUTPUT_BYTES = 1 << 24;
+/** Refuse to inflate one lead beyond 4 MiB (2M samples, an hour at 500 Hz; resting ECGs hold ~11 kB). */
+const MAX_OUTPUT_BYTES = 1 << 22;
 
 /**
  * LZW with fixed 10-bit codes, MSB first, as Philips XLI writes it. Like the reference readers, a

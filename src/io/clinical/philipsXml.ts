@@ -1,4 +1,5 @@
 import { SinusError } from '../../errors.js';
+import { decodeOrTypedError } from './safeRead.js';
 import type { EcgRecord, Lead } from '../../record/types.js';
 import type { RecordReader } from '../reader.js';
 import { decodeBase64 } from './base64.js';
@@ -158,6 +159,6 @@ export const philipsXmlReader: RecordReader = {
     return /<restingecgdata[\s>]/.test(headText(head));
   },
   async read(bytes, fileName) {
-    return readPhilipsXml(bytes, fileName);
+    return decodeOrTypedError(fileName, 'Philips XML', () => readPhilipsXml(bytes, fileName));
   },
 };

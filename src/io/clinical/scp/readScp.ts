@@ -1,4 +1,5 @@
 import { SinusError } from '../../../errors.js';
+import { decodeOrTypedError } from '../safeRead.js';
 import type { EcgRecord, Lead } from '../../../record/types.js';
 import type { RecordReader } from '../../reader.js';
 import { leadFromMv, leadFromRaw, MAX_SAMPLES_PER_LEAD, type RepresentativeBeats } from '../buildRecord.js';
@@ -82,7 +83,8 @@ function parseEncodedBlock(s: ScpSection, nLeads: number, file: string): Encoded
 /** Decodes one lead of a section 5/6 block: Huffman (or raw int16) then first/second differences. */
 function decodeLead(data: Uint8Array, count: number, tables: ScpHuffmanTable[] | null, differences: number, file: string): Int32Array {
   let d: Int32Array;
-  if (tables) d = decodeScpHuffman(data, count, tables, file);
+  // A Huffman code is at least one bit, so the data bounds the count (and the allocation).
+  if (tables) d = decodeScpHuffman(data, Math.min(count, data.length * 8), tables, file);
   else {
     const n = Math.min(count, data.length >> 1);
     d = new Int32Array(n);
@@ -194,6 +196,8 @@ export function readScpEcg(bytes: Uint8Array, fileName: string): EcgRecord {
     const factor = Math.round(rhythm.intervalUs / ref.intervalUs);
     if (factor < 1 || factor > 64) throw new SinusError('UNSUPPORTED_FORMAT', `SCP bimodal decimation factor ${rhythm.intervalUs}/${ref.intervalUs} us`, fileName);
     fsHz = 1e6 / ref.intervalUs;
+    const maxStored = Math.max(...rhythm.perLead.map((d) => (tables ? d.length * 8 : d.length >> 1)));
+    if (nFull > maxStored * factor) throw new SinusError('BAD_HEADER', `SCP section 3 declares ${nFull} samples; the bimodal data can hold at most ${maxStored * factor}`, fileName);
     const mask = protectedMask(s4.zones, nFull);
     const storedCount = bimodalStoredCount(mask, factor);
     full = rhythm.perLead.map((d) => expandBimodal(decodeLead(d, storedCount, tables, rhythm.differences, fileName), mask, factor));
@@ -272,6 +276,6 @@ export const scpEcgReader: RecordReader = {
     return /\.scp$/i.test(fileName) && head.length >= 16 && head[8] === 0 && head[9] === 0;
   },
   async read(bytes, fileName) {
-    return readScpEcg(bytes, fileName);
+    return decodeOrTypedError(fileName, 'SCP-ECG', () => readScpEcg(bytes, fileName));
   },
 };
