@@ -12,6 +12,16 @@ const CRC32_TABLE = (() => {
   return t;
 })();
 
+const CRC16_TABLE = (() => {
+  const t = new Uint16Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n << 8;
+    for (let k = 0; k < 8; k++) c = c & 0x8000 ? ((c << 1) ^ 0x1021) & 0xffff : (c << 1) & 0xffff;
+    t[n] = c;
+  }
+  return t;
+})();
+
 /**
  * CRC-16/CCITT-FALSE (polynomial 0x1021, initial 0xFFFF, no reflection) of `bytes[start, end)`,
  * the checksum SCP-ECG (EN 1064) and ISHNE 1.0 put in front of their blocks.
@@ -21,10 +31,7 @@ const CRC32_TABLE = (() => {
 export function crc16Ccitt(bytes: Uint8Array, start = 0, end = bytes.length): number {
   let crc = 0xffff;
   const stop = Math.min(end, bytes.length);
-  for (let i = Math.max(0, start); i < stop; i++) {
-    crc ^= bytes[i] << 8;
-    for (let k = 0; k < 8; k++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
-  }
+  for (let i = Math.max(0, start); i < stop; i++) crc = ((crc << 8) & 0xffff) ^ CRC16_TABLE[((crc >>> 8) ^ bytes[i]) & 0xff];
   return crc;
 }
 

@@ -21,3 +21,29 @@ export type { DeviceReading, RepresentativeBeats } from './buildRecord.js';
 
 /** Every clinical-format reader, in the order detection should try them. */
 export const CLINICAL_READERS: RecordReader[] = [hl7AecgReader, geMuseReader, philipsXmlReader, scpEcgReader, dicomWaveformReader, ishneHolterReader];
+
+import { SinusError } from '../../errors.js';
+import type { EcgRecord } from '../../record/types.js';
+import type { FileSource } from '../source.js';
+import { memoryFileSource } from '../source.js';
+
+/**
+ * The clinical reader whose `sniff` accepts the file (content first, then extension), or null.
+ *
+ * @example pickClinicalReader(head, 'ecg.scp')?.format // 'scp'
+ */
+export function pickClinicalReader(head: Uint8Array, fileName: string): RecordReader | null {
+  return CLINICAL_READERS.find((r) => r.sniff(head.subarray(0, 4096), fileName)) ?? null;
+}
+
+/**
+ * Reads a clinical-format file with the reader that recognises it; UNKNOWN_FORMAT when none does.
+ *
+ * @example const rec = await readClinicalRecord(bytes, 'Example.scp');
+ */
+export async function readClinicalRecord(bytes: Uint8Array, fileName: string, source: FileSource = memoryFileSource({})): Promise<EcgRecord> {
+  if (bytes.length === 0) throw new SinusError('FILE_EMPTY', 'file is empty', fileName);
+  const reader = pickClinicalReader(bytes, fileName);
+  if (!reader) throw new SinusError('UNKNOWN_FORMAT', 'not HL7 aECG, GE MUSE, Philips XML, SCP-ECG, DICOM waveform or ISHNE', fileName);
+  return reader.read(bytes, fileName, source);
+}

@@ -57,6 +57,8 @@ function convert(entry: Record<string, unknown>, depth: number): XmlNode | null 
   return node;
 }
 
+let parser: XMLParser | undefined;
+
 /**
  * Parses XML text into a simple element tree (namespace prefixes removed, comments dropped, so a
  * comment inside a list of numbers does not break it). Throws BAD_HEADER on malformed XML.
@@ -66,7 +68,7 @@ function convert(entry: Record<string, unknown>, depth: number): XmlNode | null 
 export function parseXmlTree(text: string, file?: string): XmlNode {
   let parsed: unknown;
   try {
-    const parser = new XMLParser({
+    parser ??= new XMLParser({
       preserveOrder: true,
       ignoreAttributes: false,
       attributeNamePrefix: '',

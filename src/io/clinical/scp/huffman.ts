@@ -33,23 +33,40 @@ function reverseBits(v: number, n: number): number {
   return r >>> 0;
 }
 
-/** Lookup of a table keyed by (prefix length, prefix bits in stream order). */
+/**
+ * A table as a lookup on the next `maxPrefix` bits: every bit pattern starting with a code's
+ * prefix points at that code, so one peek decodes one value.
+ */
 interface CompiledTable {
-  byKey: Map<number, ScpHuffmanCode>;
+  lut: Int16Array;
+  codes: ScpHuffmanCode[];
   maxPrefix: number;
 }
 
+const MAX_PREFIX_BITS = 16;
+
 function compile(table: ScpHuffmanTable, file: string): CompiledTable {
-  const byKey = new Map<number, ScpHuffmanCode>();
-  let maxPrefix = 0;
+  let maxPrefix = 1;
   for (const c of table) {
-    if (c.prefixBits < 1 || c.prefixBits > 24 || c.totalBits < c.prefixBits || c.totalBits - c.prefixBits > 32) {
-      throw new SinusError('BAD_HEADER', `SCP Huffman code with ${c.prefixBits} prefix bits and ${c.totalBits} total bits`, file);
+    if (c.prefixBits < 1 || c.prefixBits > MAX_PREFIX_BITS || c.totalBits < c.prefixBits || c.totalBits - c.prefixBits > 32) {
+      throw new SinusError('UNSUPPORTED_FORMAT', `SCP Huffman code with ${c.prefixBits} prefix bits and ${c.totalBits} total bits (prefixes up to ${MAX_PREFIX_BITS} bits are supported)`, file);
     }
-    byKey.set(c.prefixBits * 0x1000000 + reverseBits(c.storedCode, c.prefixBits), c);
     maxPrefix = Math.max(maxPrefix, c.prefixBits);
   }
-  return { byKey, maxPrefix };
+  const lut = new Int16Array(1 << maxPrefix).fill(-1);
+  table.forEach((c, i) => {
+    const first = reverseBits(c.storedCode, c.prefixBits) << (maxPrefix - c.prefixBits);
+    const span = 1 << (maxPrefix - c.prefixBits);
+    for (let k = 0; k < span; k++) if (lut[first + k] < 0) lut[first + k] = i;
+  });
+  return { lut, codes: table, maxPrefix };
+}
+
+/** `n` (<= 24) bits from bit position `bit`, MSB first, zeros past the end. */
+function peekBits(data: Uint8Array, bit: number, n: number): number {
+  const byte = bit >>> 3;
+  const w = ((data[byte] ?? 0) << 24 | (data[byte + 1] ?? 0) << 16 | (data[byte + 2] ?? 0) << 8 | (data[byte + 3] ?? 0)) >>> 0;
+  return (w << (bit & 7)) >>> (32 - n);
 }
 
 /**
@@ -67,37 +84,34 @@ export function decodeScpHuffman(data: Uint8Array, count: number, tables: ScpHuf
   let bit = 0;
   let n = 0;
   let table = compiled[0];
-  const readBit = () => (data[bit >>> 3] >>> (7 - (bit++ & 7))) & 1;
+  let switches = 0;
   while (n < count) {
-    let acc = 0;
-    let len = 0;
-    let found: ScpHuffmanCode | undefined;
-    while (len < table.maxPrefix) {
-      if (bit >= totalBits) return out.subarray(0, n);
-      acc = (acc << 1) | readBit();
-      len++;
-      found = table.byKey.get(len * 0x1000000 + acc);
-      if (found) break;
-    }
-    if (!found) throw new SinusError('BAD_SIGNAL', `SCP Huffman: no code matches the bits at ${bit - len}`, file);
-    if (found.mode === 0) {
-      const next = compiled[found.value - 1];
-      if (!next) throw new SinusError('BAD_SIGNAL', `SCP Huffman: switch to missing table ${found.value}`, file);
+    if (bit >= totalBits) break;
+    const idx = table.lut[peekBits(data, bit, table.maxPrefix)];
+    if (idx < 0) throw new SinusError('BAD_SIGNAL', `SCP Huffman: no code matches the bits at ${bit}`, file);
+    const code = table.codes[idx];
+    if (bit + code.totalBits > totalBits) break;
+    bit += code.prefixBits;
+    if (code.mode === 0) {
+      const next = compiled[code.value - 1];
+      if (!next) throw new SinusError('BAD_SIGNAL', `SCP Huffman: switch to missing table ${code.value}`, file);
+      // two switches in a row without a value would loop forever on a damaged stream
+      if (++switches > 2) throw new SinusError('BAD_SIGNAL', 'SCP Huffman: table switches without values', file);
       table = next;
       continue;
     }
-    const extra = found.totalBits - found.prefixBits;
-    if (extra === 0) out[n++] = found.value;
+    switches = 0;
+    const extra = code.totalBits - code.prefixBits;
+    if (extra === 0) out[n++] = code.value;
     else {
-      if (bit + extra > totalBits) return out.subarray(0, n);
-      let v = 0;
-      for (let i = 0; i < extra; i++) v = v * 2 + readBit();
+      let v = extra <= 24 ? peekBits(data, bit, extra) : peekBits(data, bit, extra - 16) * 65536 + peekBits(data, bit + extra - 16, 16);
+      bit += extra;
       // the literal is two's complement in `extra` bits
       if (v >= 2 ** (extra - 1)) v -= 2 ** extra;
       out[n++] = v;
     }
   }
-  return out;
+  return n === count ? out : out.subarray(0, n);
 }
 
 /** Section 2's tables: the default (code 19999) or the custom tables it spells out. */

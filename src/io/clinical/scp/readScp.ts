@@ -187,6 +187,8 @@ export function readScpEcg(bytes: Uint8Array, fileName: string): EcgRecord {
   }
 
   const declared = def.leads.map((l) => l.endSample - Math.max(1, l.startSample) + 1);
+  const badLead = declared.findIndex((n) => n < 1);
+  if (badLead >= 0) throw new SinusError('BAD_HEADER', `SCP section 3: lead ${badLead + 1} ends (${def.leads[badLead].endSample}) before it starts (${def.leads[badLead].startSample})`, fileName);
   const nFull = Math.max(0, ...declared);
   if (nFull > MAX_SAMPLES_PER_LEAD) throw new SinusError('BAD_HEADER', `SCP section 3 declares ${nFull} samples per lead`, fileName);
   let fsHz = 1e6 / rhythm.intervalUs;
