@@ -13,13 +13,14 @@ const NOT_CLINICAL = /\.(edf|hea|dat|csv|ann)$/i;
 
 test('every clinical file in the shared formats folder opens, or is refused with a typed error that says why', async () => {
   const seen: string[] = [];
-  for (const dir of readdirSync(FORMATS)) {
+  const dirs = readdirSync(FORMATS).filter((d) => statSync(join(FORMATS, d)).isDirectory());
+  for (const d of [...dirs]) for (const sub of readdirSync(join(FORMATS, d))) if (statSync(join(FORMATS, d, sub)).isDirectory()) dirs.push(join(d, sub));
+  for (const dir of dirs) {
     const path = join(FORMATS, dir);
-    if (!statSync(path).isDirectory()) continue;
     for (const f of readdirSync(path)) {
       if (statSync(join(path, f)).isDirectory() || NOT_CLINICAL.test(f)) continue;
       seen.push(`${dir}/${f}`);
-      const bytes = formatFile(dir, f);
+      const bytes = formatFile(...dir.split(/[\\/]/), f);
       try {
         const rec = await readClinicalRecord(bytes, f, nodeFileSource(path));
         assert.ok(rec.fs > 0 && rec.length > 0 && rec.leads.length > 0, f);
@@ -34,5 +35,6 @@ test('every clinical file in the shared formats folder opens, or is refused with
       }
     }
   }
-  assert.ok(seen.length >= 20, `${seen.length} files checked`);
+  assert.ok(seen.some((s) => s.endsWith('.TGZ')), 'MRx archives checked');
+  assert.ok(seen.length >= 22, `${seen.length} files checked`);
 });

@@ -14,6 +14,7 @@ import { readPhilipsXml } from './philipsXml.js';
 import { readScpEcg } from './scp/readScp.js';
 import { readDicomWaveform } from './dicomWaveform.js';
 import { readIshneHolter } from './ishneHolter.js';
+import { readPhilipsMrxArchive } from './philipsMrxArchive.js';
 import { crc16Ccitt } from './checksums.js';
 import { formatFile } from '../../../test/formatFiles.js';
 
@@ -80,6 +81,7 @@ const SEEDS: { dir: string; file: string; cases: number; decode: Decode; fixCrc?
   { dir: 'philips-xml', file: '129DYPRG.XML', cases: 40, decode: readPhilipsXml },
   { dir: 'philips-xml', file: 'ad4d3d80-d165_1-04_orig.xml', cases: 25, decode: readPhilipsXml },
   { dir: 'philips-xml', file: 'repbeats_example.xml', cases: 6, decode: readPhilipsXml },
+  { dir: 'philips-xml/mrx-archives', file: 'B9M6OHRG-129ECQRG.TGZ', cases: 100, decode: (b, n) => readPhilipsMrxArchive(b, n) },
   { dir: 'ishne', file: 'ECG_P28.01.ecg', cases: 15, decode: (b, n) => readIshneHolter(b, n, memoryFileSource({ 'ECG_P28.01.ann': ishneAnn })) },
 ];
 
@@ -89,7 +91,7 @@ test('fuzz: truncated and bit-flipped real files give a record or a SinusError, 
   let worstMs = 0;
   const codes: Record<string, number> = {};
   for (const [k, seed] of SEEDS.entries()) {
-    const src = formatFile(seed.dir, seed.file);
+    const src = formatFile(...seed.dir.split('/'), seed.file);
     const r = rng(0x5eed + 7919 * k);
     for (let c = 0; c < seed.cases; c++) {
       const bytes = mutate(src, r, seed.fixCrc === true);

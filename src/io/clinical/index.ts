@@ -9,6 +9,7 @@ import { philipsXmlReader } from './philipsXml.js';
 import { scpEcgReader } from './scp/readScp.js';
 import { dicomWaveformReader } from './dicomWaveform.js';
 import { ishneHolterReader } from './ishneHolter.js';
+import { philipsMrxArchiveReader } from './philipsMrxArchive.js';
 
 export { readHl7Aecg, hl7AecgReader } from './hl7Aecg.js';
 export { readGeMuse, geMuseReader } from './geMuse.js';
@@ -17,10 +18,11 @@ export { decodeXli } from './philipsXli.js';
 export { readScpEcg, scpEcgReader } from './scp/readScp.js';
 export { readDicomWaveform, dicomWaveformReader } from './dicomWaveform.js';
 export { readIshneHolter, readIshneAnnotations, ishneHolterReader } from './ishneHolter.js';
+export { readPhilipsMrxArchive, listMrxTwelveLeads, philipsMrxArchiveReader } from './philipsMrxArchive.js';
 export type { DeviceReading, RepresentativeBeats } from './buildRecord.js';
 
 /** Every clinical-format reader, in the order detection should try them. */
-export const CLINICAL_READERS: RecordReader[] = [hl7AecgReader, geMuseReader, philipsXmlReader, scpEcgReader, dicomWaveformReader, ishneHolterReader];
+export const CLINICAL_READERS: RecordReader[] = [hl7AecgReader, geMuseReader, philipsXmlReader, scpEcgReader, dicomWaveformReader, ishneHolterReader, philipsMrxArchiveReader];
 
 import { SinusError } from '../../errors.js';
 import type { EcgRecord } from '../../record/types.js';
@@ -44,6 +46,6 @@ export function pickClinicalReader(head: Uint8Array, fileName: string): RecordRe
 export async function readClinicalRecord(bytes: Uint8Array, fileName: string, source: FileSource = memoryFileSource({})): Promise<EcgRecord> {
   if (bytes.length === 0) throw new SinusError('FILE_EMPTY', 'file is empty', fileName);
   const reader = pickClinicalReader(bytes, fileName);
-  if (!reader) throw new SinusError('UNKNOWN_FORMAT', 'not HL7 aECG, GE MUSE, Philips XML, SCP-ECG, DICOM waveform or ISHNE', fileName);
+  if (!reader) throw new SinusError('UNKNOWN_FORMAT', 'not HL7 aECG, GE MUSE, Philips XML or MRx archive, SCP-ECG, DICOM waveform or ISHNE', fileName);
   return reader.read(bytes, fileName, source);
 }
