@@ -54,14 +54,13 @@ function readWaveform(w: XmlNode, file: string): MuseWaveform {
     // The CRC covers the decoded bytes of this lead (zlib CRC-32), so it catches base64 damage too.
     const actual = crc32(bytes.subarray(0, 2 * n));
     checksums.push({ lead: id, expected: crcExpected ?? undefined, actual, ok: crcExpected === null ? null : crcExpected === actual });
-    const baseline = numberOrNull(childText(ld, 'FirstSampleBaseline')) ?? 0;
-    void baseline; // GE writes 0 here; the samples are already zero-based
     const lead = leadFromRaw(id, raw, 1 / (upb * toMv), 0, childText(ld, 'LeadAmplitudeUnits') ?? 'MICROVOLTS', 'muse-base64-int16');
     lead.info.adcResolutionBits = 16;
     leads.push(lead);
   }
   if (leads.length === 0) throw new SinusError('BAD_SIGNAL', `${type} waveform has no leads`, file);
   const length = Math.min(...leads.map((l) => l.samples.length));
+  if (length === 0) throw new SinusError('NOT_ENOUGH_DATA', `${type} waveform holds no samples`, file);
   for (const l of leads) if (l.samples.length > length) { l.samples = l.samples.subarray(0, length); l.raw = l.raw?.subarray(0, length); }
   const filters = {
     highPassHz: numberOrNull(childText(w, 'HighPassFilter')) === null ? null : numberOrNull(childText(w, 'HighPassFilter'))! / 100,

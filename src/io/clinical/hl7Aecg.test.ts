@@ -65,3 +65,9 @@ test('aECG converted by Philips agrees with the Philips original to a count or t
     assert.ok(worst <= 4, `lead ${lead.name}: worst difference ${worst} counts`);
   }
 });
+
+test('an XML comment inside <digits> is skipped, not read as a value', () => {
+  const text = new TextDecoder().decode(formatFile('hl7-aecg', 'minimum_aecg.xml')).replace('-3 -4', '-3 <!-- a reviewer note: 7 8 9 --> -4');
+  const a = readHl7Aecg(new TextEncoder().encode(text), 'commented.xml');
+  assert.deepEqual(Array.from(a.leads[0].raw!), [-2, -2, -2, -2, -3, -4, -3, -5, -5, -4, -6, -9, -9]);
+});

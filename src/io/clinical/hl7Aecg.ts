@@ -226,6 +226,7 @@ export function readHl7Aecg(bytes: Uint8Array, fileName: string): EcgRecord {
   const decoded = sets.map((s) => readSequenceSet(s, fileName)).filter((s): s is SequenceSetData => !!s);
   if (decoded.length === 0) throw new SinusError('BAD_SIGNAL', 'aECG rhythm series has no lead sequences', fileName);
   const rhythm = mergeSets(decoded, fileName);
+  if (rhythm.length === 0) throw new SinusError('NOT_ENOUGH_DATA', 'aECG rhythm sequences hold no samples', fileName);
 
   const metadata: Record<string, unknown> = { format: 'HL7 aECG' };
   const device: DeviceReading = { measurements: {}, statements: [] };
