@@ -2,10 +2,14 @@
 import { Command } from 'commander';
 import { isSinusError } from '../errors.js';
 import { infoCommand } from './commands/info.js';
+import { convertCommand } from './commands/convert.js';
+import { evalBeatsCommand } from './commands/evalBeats.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
 infoCommand(program);
+convertCommand(program);
+evalBeatsCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {

@@ -18,6 +18,19 @@ export function recordSummary(rec: EcgRecord) {
   };
 }
 
+function checksumLine(s: ReturnType<typeof recordSummary>): string {
+  if (s.checksumsOk === null || s.checksums.length === 0) return 'not stored in this format';
+  if (!s.checksumsOk) {
+    return 'MISMATCH: ' + s.checksums.filter((c) => c.ok === false).map((c) => `${c.lead} (${c.problem ?? `expected ${c.expected}, got ${c.actual}`})`).join('; ');
+  }
+  const verified = s.checksums.filter((c) => c.ok === true).length;
+  const unverified = s.checksums.length - verified;
+  if (unverified === 0) return `all ${verified} match`;
+  const initOk = s.checksums.filter((c) => c.ok === null && c.initialValueExpected !== undefined).length;
+  const lead = verified ? `${verified} of ${s.checksums.length} match; ${unverified}` : 'checksums';
+  return `${lead} not stored in the header${initOk ? ` (initial values match)` : ''}`;
+}
+
 export function formatSummary(s: ReturnType<typeof recordSummary>): string {
   const lines = [
     `record     ${s.name} (${s.format ?? 'unknown format'})`,
@@ -26,7 +39,7 @@ export function formatSummary(s: ReturnType<typeof recordSummary>): string {
     `start      ${s.startTime ?? 'not given'}`,
     `leads      ${s.leads.length}: ${s.leads.map((l) => l.name + (l.derived ? '*' : '')).join(', ')}`,
     `annotations ${s.annotations.length ? s.annotations.map((a) => `${a.annotator}: ${a.count}`).join(', ') : 'none'}`,
-    `checksums  ${s.checksumsOk === null ? 'not stored in this format' : s.checksumsOk ? 'all match' : 'MISMATCH: ' + s.checksums.filter((c) => c.ok === false).map((c) => `${c.lead} (expected ${c.expected}, got ${c.actual})`).join('; ')}`,
+    `checksums  ${checksumLine(s)}`,
   ];
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 /**
- * Readers for the files clinics and devices produce (browser-safe: bytes in, EcgRecord out).
- * Format detection (`src/io/detect.ts`) iterates {@link CLINICAL_READERS}.
+ * Readers for clinical exchange formats (HL7 aECG, DICOM, SCP-ECG, GE MUSE, Philips, ISHNE),
+ * owned by the `formats` stage (browser-safe: bytes in, EcgRecord out). Format detection
+ * (`../detect.ts`) consults {@link CLINICAL_READERS} before the generic CSV reader.
  */
 import type { RecordReader } from '../reader.js';
 import { hl7AecgReader } from './hl7Aecg.js';
