@@ -25,9 +25,11 @@ export interface DeviceReading {
 }
 
 /**
- * A lead from raw integer values: `mV = (raw - baseline) / gain` with `gain` in adu per mV.
+ * A lead from raw integer values: `mV = (raw - baseline) / gain` with `gain` in adu per mV, so
+ * `units` is 'mV' for every voltage lead (the record model reads gain as adu per `units`; the
+ * file's own step, e.g. 2500 nV, is then gain = 400 adu/mV, which writers keep exactly).
  *
- * @example leadFromRaw('V1', Int32Array.of(200), 200, 0, 'uV', 'scp').samples[0] // 1
+ * @example leadFromRaw('V1', Int32Array.of(200), 200, 0, 'mV', 'scp').samples[0] // 1
  */
 export function leadFromRaw(originalName: string, raw: Int32Array, gainPerMv: number, baseline: number, units: string, storageFormat: string, derived = false): Lead {
   const samples = new Float32Array(raw.length);

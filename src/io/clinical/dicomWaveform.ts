@@ -97,7 +97,7 @@ function readGroup(g: DataSet, index: number, littleEndian: boolean, file: strin
       lead.info.description = `not a voltage (${unitsCode ?? 'no units'}): samples are in those units, not mV`;
       leads.push(lead);
     } else {
-      const lead = leadFromRaw(name, raw, 1 / (physPerAdu * toMv), -baseline, unitsCode ?? 'uV', `dicom-${interp}`);
+      const lead = leadFromRaw(name, raw, 1 / (physPerAdu * toMv), -baseline, 'mV', `dicom-${interp}`);
       lead.info.adcResolutionBits = cd?.uint16('x003a021a') ?? bits;
       leads.push(lead);
     }

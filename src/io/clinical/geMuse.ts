@@ -54,7 +54,7 @@ function readWaveform(w: XmlNode, file: string): MuseWaveform {
     // The CRC covers the decoded bytes of this lead (zlib CRC-32), so it catches base64 damage too.
     const actual = crc32(bytes.subarray(0, 2 * n));
     checksums.push({ lead: id, expected: crcExpected ?? undefined, actual, ok: crcExpected === null ? null : crcExpected === actual });
-    const lead = leadFromRaw(id, raw, 1 / (upb * toMv), 0, childText(ld, 'LeadAmplitudeUnits') ?? 'MICROVOLTS', 'muse-base64-int16');
+    const lead = leadFromRaw(id, raw, 1 / (upb * toMv), 0, 'mV', 'muse-base64-int16');
     lead.info.adcResolutionBits = 16;
     leads.push(lead);
   }

@@ -92,11 +92,11 @@ function readSequenceSet(set: XmlNode, file: string): SequenceSetData | null {
     const name = code || `lead${leads.length + 1}`;
     if (integer) {
       const raw = Int32Array.from(values);
-      leads.push(leadFromRaw(name, raw, 1 / mvPerAdu, -originInMv / mvPerAdu, scale?.attrs.unit ?? 'uV', 'hl7-aecg'));
+      leads.push(leadFromRaw(name, raw, 1 / mvPerAdu, -originInMv / mvPerAdu, 'mV', 'hl7-aecg'));
     } else {
       const mv = new Float32Array(values.length);
       for (let i = 0; i < values.length; i++) mv[i] = values[i] * mvPerAdu + originInMv;
-      leads.push(leadFromMv(name, mv, 1 / mvPerAdu, scale?.attrs.unit ?? 'uV', 'hl7-aecg'));
+      leads.push(leadFromMv(name, mv, 1 / mvPerAdu, 'mV', 'hl7-aecg'));
     }
   }
   if (leads.length === 0) return null;

@@ -3,7 +3,10 @@
  * owned by the `formats` stage (browser-safe: bytes in, EcgRecord out). Format detection
  * (`../detect.ts`) consults {@link CLINICAL_READERS} before the generic CSV reader.
  */
+import { SinusError } from '../../errors.js';
+import type { EcgRecord } from '../../record/types.js';
 import type { RecordReader } from '../reader.js';
+import { memoryFileSource, type FileSource } from '../source.js';
 import { hl7AecgReader } from './hl7Aecg.js';
 import { geMuseReader } from './geMuse.js';
 import { philipsXmlReader } from './philipsXml.js';
@@ -25,10 +28,6 @@ export type { DeviceReading, RepresentativeBeats } from './buildRecord.js';
 /** Every clinical-format reader, in the order detection should try them. */
 export const CLINICAL_READERS: RecordReader[] = [hl7AecgReader, geMuseReader, philipsXmlReader, scpEcgReader, dicomWaveformReader, ishneHolterReader, philipsMrxArchiveReader];
 
-import { SinusError } from '../../errors.js';
-import type { EcgRecord } from '../../record/types.js';
-import type { FileSource } from '../source.js';
-import { memoryFileSource } from '../source.js';
 
 /**
  * The clinical reader whose `sniff` accepts the file (content first, then extension), or null.

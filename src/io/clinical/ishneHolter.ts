@@ -118,7 +118,7 @@ export async function readIshneHolter(bytes: Uint8Array, fileName: string, sourc
     const res = h.resolutionNv[c];
     if (res <= 0) throw new SinusError('BAD_HEADER', `ISHNE lead ${c + 1}: resolution ${res} nV`, fileName);
     // gain in adu per mV; computed in float so 5000 nV x 32767 cannot overflow a 16-bit product
-    const lead = leadFromRaw(ISHNE_LEADS[h.leadSpec[c]] ?? `lead ${c + 1}`, raw, 1e6 / res, 0, 'nV', 'ishne-int16');
+    const lead = leadFromRaw(ISHNE_LEADS[h.leadSpec[c]] ?? `lead ${c + 1}`, raw, 1e6 / res, 0, 'mV', 'ishne-int16');
     lead.info.adcResolutionBits = 16;
     leads.push(lead);
   }

@@ -100,7 +100,7 @@ export function readPhilipsXml(bytes: Uint8Array, fileName: string): EcgRecord {
     const a = byName.get(l)!;
     const raw = new Int32Array(nSamples);
     for (let i = 0; i < nSamples; i++) raw[i] = a[i];
-    const lead = leadFromRaw(l, raw, 1000 / resolutionUv, 0, 'uV', method === 'XLI' ? 'philips-xli' : 'philips-int16');
+    const lead = leadFromRaw(l, raw, 1000 / resolutionUv, 0, 'mV', method === 'XLI' ? 'philips-xli' : 'philips-int16');
     lead.info.adcResolutionBits = 16;
     // III..aVF are coded against I and II, yet carry the device's own recorded signal.
     if (derivedNames.has(l)) lead.info.description = 'stored as residual against the Einthoven/Goldberger value';

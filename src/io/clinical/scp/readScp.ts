@@ -217,7 +217,7 @@ export function readScpEcg(bytes: Uint8Array, fileName: string): EcgRecord {
     const name = scpLeadName(def.leads[i].code);
     const res = full[i];
     if (!addRef && res instanceof Int32Array) {
-      const lead = leadFromRaw(name, res.slice(0, length), 1e6 / rhythm.avmNv, 0, 'nV', tables ? 'scp-huffman' : 'scp-int16');
+      const lead = leadFromRaw(name, res.slice(0, length), 1e6 / rhythm.avmNv, 0, 'mV', tables ? 'scp-huffman' : 'scp-int16');
       leads.push(lead);
       continue;
     }
@@ -237,7 +237,7 @@ export function readScpEcg(bytes: Uint8Array, fileName: string): EcgRecord {
       }
     }
     for (let t = 0; t < length; t++) mv[t] = resNv[t] / 1e6;
-    leads.push(leadFromMv(name, mv, 1e6 / rhythm.avmNv, 'nV', 'scp'));
+    leads.push(leadFromMv(name, mv, 1e6 / rhythm.avmNv, 'mV', 'scp'));
   }
   if (addRef) notes.push('reference beat added back to the residual inside each subtraction zone');
 
