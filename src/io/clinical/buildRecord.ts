@@ -45,12 +45,20 @@ export function leadFromRaw(originalName: string, raw: Int32Array, gainPerMv: nu
   return lead;
 }
 
-/** A lead already in millivolts (no raw values kept). */
+/**
+ * A lead already in millivolts (no raw values kept).
+ *
+ * @example leadFromMv('II', Float32Array.of(0.5), 400, 'mV', 'hl7-aecg').samples[0] // 0.5
+ */
 export function leadFromMv(originalName: string, samples: Float32Array, gainPerMv: number, units: string, storageFormat: string): Lead {
   return { name: normalizeLeadName(originalName), originalName, samples, info: { gain: gainPerMv, baseline: 0, units, storageFormat } };
 }
 
-/** Orders leads the conventional way (I, II, III, aVR, aVL, aVF, V1..V6), others after, stably. */
+/**
+ * Orders leads the conventional way (I, II, III, aVR, aVL, aVF, V1..V6), others after, stably.
+ *
+ * @example sortLeadsConventionally(leads).map((l) => l.name) // ['I', 'II', 'III', ...]
+ */
 export function sortLeadsConventionally(leads: Lead[]): Lead[] {
   const order = ['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'];
   const rank = (l: Lead) => { const r = order.indexOf(l.name); return r < 0 ? order.length : r; };

@@ -76,6 +76,8 @@ function readIshneHeader(v: ByteView, magic: string, strictCrc: boolean): IshneH
 /**
  * Reads an ISHNE 1.0 annotation file's beats (header CRC reported, not enforced): after the header, a 4-byte start sample then
  * 4-byte entries (label, internal code, uint16 samples since the previous annotation).
+ *
+ * @example readIshneAnnotations(annBytes, 'ECG_P28.01.ann').annotations.length // 97
  */
 export function readIshneAnnotations(bytes: Uint8Array, fileName: string): { annotations: Annotation[]; headerCrcOk: boolean } {
   const v = new ByteView(bytes, fileName);

@@ -23,6 +23,8 @@ function field(b: Uint8Array, o: number, n: number): string {
 /**
  * Regular files of a POSIX/ustar tar archive (no copy). Throws FILE_TRUNCATED when an entry runs
  * past the end and BAD_HEADER on a size that is not octal.
+ *
+ * @example listTarEntries(gunzipSync(tgz), 'x.tgz').map((e) => e.name)
  */
 export function listTarEntries(tar: Uint8Array, file: string): TarEntry[] {
   const out: TarEntry[] = [];

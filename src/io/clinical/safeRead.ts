@@ -4,6 +4,8 @@ import { isSinusError, SinusError } from '../../errors.js';
  * Runs a decoder and turns any non-SinusError escape (a decoder bug met by damaged input) into a
  * typed BAD_HEADER error, so callers of the readers only ever see SinusError. The fuzz tests call
  * the decoders directly and fail on such escapes, so the net is not what keeps them green.
+ *
+ * @example await decodeOrTypedError('x.scp', 'SCP-ECG', () => readScpEcg(bytes, 'x.scp'))
  */
 export async function decodeOrTypedError<T>(fileName: string, format: string, decode: () => T | Promise<T>): Promise<T> {
   try {

@@ -80,6 +80,8 @@ function leadMeasurements(sec: ScpSection, out: DeviceReading, leadName: (id: nu
  * The device's own reading from SCP-ECG sections 7 (global measurements of the reference beat),
  * 8 and 11 (statements) and 10 (per-lead measurements). Absent sections leave fields empty;
  * 29999 ('not computed') becomes null.
+ *
+ * @example scpDeviceReading(sections, scpLeadName).measurements.qrsDurationMs // 120
  */
 export function scpDeviceReading(sections: Map<number, ScpSection>, leadName: (id: number) => string): DeviceReading {
   const out: DeviceReading = { measurements: {}, statements: [] };

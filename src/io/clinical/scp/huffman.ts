@@ -114,7 +114,11 @@ export function decodeScpHuffman(data: Uint8Array, count: number, tables: ScpHuf
   return n === count ? out : out.subarray(0, n);
 }
 
-/** Section 2's tables: the default (code 19999) or the custom tables it spells out. */
+/**
+ * Section 2's tables: the default (code 19999) or the custom tables it spells out.
+ *
+ * @example parseScpHuffmanTables(Uint8Array.of(0x1f, 0x4e), 'x') // [DEFAULT_SCP_HUFFMAN_TABLE] (19999 = default)
+ */
 export function parseScpHuffmanTables(sec: Uint8Array, file: string): ScpHuffmanTable[] {
   const dv = new DataView(sec.buffer, sec.byteOffset, sec.byteLength);
   const need = (o: number, n: number) => { if (o + n > sec.length) throw new SinusError('FILE_TRUNCATED', 'SCP section 2 cut short', file); };

@@ -1,6 +1,8 @@
 /**
  * SCP-ECG section 1 (patient and acquisition data, tag-length-value). Returns the tags this
  * project uses by name, unknown tags as hex by number; never throws (a cut tag ends the list).
+ *
+ * @example parseScpSection1(section1Data).patient.lastName // 'Clark'
  */
 export function parseScpSection1(sec: Uint8Array): { patient: Record<string, unknown>; acquisition: Record<string, unknown>; startTime: Date | null } {
   const dv = new DataView(sec.buffer, sec.byteOffset, sec.byteLength);

@@ -16,6 +16,8 @@ export interface ScpSection {
  * section 0's pointer table, each section's header (its id must match the pointer) and CRC.
  * Throws CHECKSUM_MISMATCH on a bad CRC; UNSUPPORTED_FORMAT on the Healforce variant (0-based
  * pointers, zeroed 'SCPECG' tag); FILE_TRUNCATED when a section lies past the end.
+ *
+ * @example locateScpSections(bytes, 'Example.scp').sections.get(6)?.data.length
  */
 export function locateScpSections(bytes: Uint8Array, file: string): { sections: Map<number, ScpSection>; recordCrcOk: boolean } {
   if (bytes.length < 6 + 16 + 10) throw new SinusError('FILE_TRUNCATED', `SCP record of ${bytes.length} bytes is too short`, file);
