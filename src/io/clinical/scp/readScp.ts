@@ -13,6 +13,15 @@ interface LeadDef { startSample: number; endSample: number; code: number }
 interface Qrs { type: number; startSub: number; fiducial: number; endSub: number }
 interface Zone { start: number; end: number }
 
+/**
+ * Sampling rate from SCP's whole-microsecond interval: 1953 us means 512 Hz, not 512.03, so rates
+ * within 0.1% of an integer are taken as that integer.
+ */
+function rateFromIntervalUs(intervalUs: number): number {
+  const fs = 1e6 / intervalUs;
+  return Math.abs(fs - Math.round(fs)) / fs < 1e-3 ? Math.round(fs) : fs;
+}
+
 function view(s: ScpSection): DataView {
   return new DataView(s.data.buffer, s.data.byteOffset, s.data.byteLength);
 }
@@ -191,13 +200,13 @@ export function readScpEcg(bytes: Uint8Array, fileName: string): EcgRecord {
   if (badLead >= 0) throw new SinusError('BAD_HEADER', `SCP section 3: lead ${badLead + 1} ends (${def.leads[badLead].endSample}) before it starts (${def.leads[badLead].startSample})`, fileName);
   const nFull = Math.max(0, ...declared);
   if (nFull > MAX_SAMPLES_PER_LEAD) throw new SinusError('BAD_HEADER', `SCP section 3 declares ${nFull} samples per lead`, fileName);
-  let fsHz = 1e6 / rhythm.intervalUs;
+  let fsHz = rateFromIntervalUs(rhythm.intervalUs);
   let full: Float64Array[] | Int32Array[];
   if (rhythm.bimodal) {
     if (!ref || !s4) throw new SinusError('BAD_SIGNAL', 'SCP bimodal compression without reference beat and QRS zones (sections 4, 5)', fileName);
     const factor = Math.round(rhythm.intervalUs / ref.intervalUs);
     if (factor < 1 || factor > 64) throw new SinusError('UNSUPPORTED_FORMAT', `SCP bimodal decimation factor ${rhythm.intervalUs}/${ref.intervalUs} us`, fileName);
-    fsHz = 1e6 / ref.intervalUs;
+    fsHz = rateFromIntervalUs(ref.intervalUs);
     const maxStored = Math.max(...rhythm.perLead.map((d) => (tables ? d.length * 8 : d.length >> 1)));
     if (nFull > maxStored * factor) throw new SinusError('BAD_HEADER', `SCP section 3 declares ${nFull} samples; the bimodal data can hold at most ${maxStored * factor}`, fileName);
     const mask = protectedMask(s4.zones, nFull);
@@ -253,7 +262,7 @@ export function readScpEcg(bytes: Uint8Array, fileName: string): EcgRecord {
   };
   if (refBeats && ref) {
     const beats: RepresentativeBeats = {
-      fsHz: 1e6 / ref.intervalUs,
+      fsHz: rateFromIntervalUs(ref.intervalUs),
       length: Math.min(...refBeats.map((b) => b.length)),
       source: 'SCP section 5 reference beat',
       leads: refBeats.map((b, i) => ({ name: scpLeadName(def.leads[i].code), samplesMv: Float32Array.from(b, (x) => (x * ref.avmNv) / 1e6) })),
