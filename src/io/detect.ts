@@ -12,6 +12,11 @@ export interface ReadRecordOptions extends CoreReadOptions {
   deriveLeads?: boolean;
   /** Readers to detect among; default {@link recordReaders}. */
   readers?: RecordReader[];
+  /**
+   * 'report' (default): checksum and initial-value mismatches are listed in `record.checksums`.
+   * 'throw': any mismatch is a SinusError CHECKSUM_MISMATCH naming the file and the leads.
+   */
+  checksums?: 'report' | 'throw';
 }
 
 const registered: RecordReader[] = [];
@@ -93,6 +98,10 @@ export async function readRecordFromSource(fileName: string, source: FileSource,
     throw new SinusError('UNKNOWN_FORMAT', `cannot tell the format: not ${readers.map((r) => r.format).join(', ')} by content or extension`, name);
   }
   const rec = await reader.read(bytes, name, source);
+  const bad = (rec.checksums ?? []).filter((c) => c.ok === false);
+  if (options.checksums === 'throw' && bad.length) {
+    throw new SinusError('CHECKSUM_MISMATCH', bad.map((c) => `${c.lead}: ${c.problem ?? `checksum ${c.actual}, header ${c.expected}`}`).join('; '), name);
+  }
   return options.deriveLeads ? withDerivedLimbLeads(rec) : rec;
 }
 
