@@ -113,7 +113,10 @@ export async function readWfdbRawSignals(header: WfdbHeader, headerFile: string,
     try {
       available = Math.floor(samplesInBytes(fmt, bytes.length) / perFrame);
     } catch (e) {
-      if (isSinusError(e, 'UNSUPPORTED_FORMAT')) throw new SinusError('UNSUPPORTED_FORMAT', `signal format ${fmt} (used by ${fileName}) is not a WFDB format this reader knows`, headerFile);
+      if (isSinusError(e, 'UNSUPPORTED_FORMAT')) {
+        const why = fmt === 508 || fmt === 516 || fmt === 524 ? 'FLAC-compressed WFDB formats are not supported' : 'not a WFDB format this reader knows';
+        throw new SinusError('UNSUPPORTED_FORMAT', `signal format ${fmt} (used by ${fileName}): ${why}`, headerFile);
+      }
       throw e;
     }
     const need = frames ?? available;
