@@ -36,6 +36,9 @@ export function registerRecordReader(reader: RecordReader): void {
  * The readers format detection tries, most specific first: registered readers, WFDB, MAT v4, EDF,
  * sinus JSON, the clinical formats ({@link CLINICAL_READERS}), and CSV/TSV last (its sniffing is
  * the loosest).
+ *
+ * @example
+ * recordReaders().map((r) => r.format); // ['wfdb', 'mat', 'edf', 'json', 'hl7-aecg', ..., 'csv']
  */
 export function recordReaders(options: CoreReadOptions = {}): RecordReader[] {
   const c = coreReaders(options);

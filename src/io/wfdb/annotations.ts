@@ -31,6 +31,10 @@ function word(b: Uint8Array, i: number): number {
  * the SUB/CHN/NUM/AUX words that follow it. Updates `state`. Returns null when the bytes at `pos`
  * are the end marker, or when the stream ends before an annotation word.
  * Throws {@link SinusError} BAD_ANNOTATION when the stream ends inside a word.
+ *
+ * @example
+ * const state = { time: 0, chan: 0, num: 0 };
+ * decodeMitEntry(bytes, 0, state, '100.atr')?.annotation; // { sample: 18, code: '+', aux: '(N', ... }
  */
 export function decodeMitEntry(
   b: Uint8Array,
