@@ -466,8 +466,7 @@ export class StreamingBeatDetector {
         this.accept(c, p.rate);
         return;
       }
-      this.provisional = p;
-      this.restore(p.before);
+      // Too small to be a beat after all: keep the first one, as it was.
       this.accept(p.beat, p.rate);
     }
     this.commitProvisional();
