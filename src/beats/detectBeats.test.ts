@@ -141,3 +141,12 @@ test('NaN runs inside a real record: beats outside the gap are still found, none
   const c = compareBeats('100-gap', outside, det.samples.filter((s) => s < gapFrom - rec.fs || s >= gapTo + rec.fs), rec.fs, { startSample: rec.fs });
   assert.ok(c.sensitivityPct! >= MIN_PCT && c.positivePredictivityPct! >= MIN_PCT, JSON.stringify(c));
 });
+
+test('a clipped (saturated) real ECG still gives its beats', async () => {
+  const { rec, ref } = await mitSlice('100', 0, 60);
+  // Clip at 60% of the R wave height: the R peaks become plateaus.
+  const x = rec.leads[0].samples.map((v) => Math.max(-0.6, Math.min(0.6, v)));
+  const det = detectBeatsInSignal(x, rec.fs);
+  assertScore('100-clipped', ref.samples, det.samples, rec.fs);
+  assertRefractory(det.samples, rec.fs);
+});

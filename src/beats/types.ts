@@ -2,7 +2,7 @@
 export interface BeatDetection {
   /** Sampling rate of `samples`, Hz (the record's). */
   fsHz: number;
-  /** Fiducial sample indices, ascending: the QRS energy centre of each beat (see DETECTOR.md notes in detectBeats). */
+  /** Fiducial sample indices, ascending, at least 200 ms apart: the energy centre of each QRS (see detectBeats). */
   samples: Int32Array;
   /** Leads whose signal was fused to find the beats. */
   leadsUsed: string[];
