@@ -46,7 +46,7 @@ const CLEAN_K = 8;
  * muscle and baseline noise alone (NSTDB) 1.3-2.0.
  */
 const MIN_DISTINCTNESS = 2;
-/** Slope energy below this ((mV/10 ms)^2) in every one-second block means a flat lead. */
+/** A typical one-second maximum absolute slope below this (mV per 10 ms) means a flat lead. */
 const FLAT_ENERGY = 0.005;
 
 interface LevelState {
