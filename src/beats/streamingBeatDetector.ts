@@ -19,10 +19,12 @@ import type { BeatDetectorOptions } from './types.js';
  *     search-back at 0.6 of the threshold after 1.66 mean RR without a beat.
  *  5. Beats whose peaks do not stand out of the background (median ratio over the last 8 under 2)
  *     are counted but not reported: that is how pure noise ends with few beats.
+ *     The first beat of a stream waits for the second: if it is under half its size and slope it
+ *     was the T wave of a beat cut off by the start, and is dropped.
  *  6. Fiducial: the energy centre of the fused slope around its strongest 25 ms stretch, moved
  *     back by the band-pass group delay, so it sits at the same place in every QRS.
- * The first 2 s are buffered to learn lead scales and levels, then replayed: that is the only
- * extra latency at the start; afterwards a beat is reported at most about
+ * The first 2 s are buffered to learn lead scales and levels, then replayed, and the first beat
+ * waits for the second (at most 2.5 s): that is the extra latency at the start; afterwards a beat is reported at most about
  * max(0.45 s, 1.66 RR) after it happened.
  */
 
@@ -134,13 +136,14 @@ export class StreamingBeatDetector {
   private readonly distinct = new Float64Array(8);
   private distinctCount = 0;
   private suppressed = 0;
-  private provisional: { beat: Candidate; rate: number; before: LevelState; report: boolean } | null = null;
+  private provisional: { beat: Candidate; rate: number; before: LevelState; report: boolean; first: boolean } | null = null;
   private readonly rr: Float64Array = new Float64Array(8);
   private rrCount = 0;
   private rrMean: number;
   private noisePeaks: Candidate[] = [];
   private readonly refractoryN: number;
   private readonly replaceWindowN: number;
+  private readonly firstHoldN: number;
   private readonly tWaveN: number;
   private readonly searchBackRr: number;
   private readonly backgroundFactor: number;
@@ -187,6 +190,7 @@ export class StreamingBeatDetector {
     this.bgSamples = new Float64Array(Math.ceil(this.blockN / this.bgDecim) + 1);
     this.bgHistory = new Float64Array(BLOCK_HISTORY);
     this.refractoryN = Math.round(((options.refractoryMs ?? 200) / 1000) * fsHz);
+    this.firstHoldN = Math.round(2.5 * fsHz);
     this.replaceWindowN = Math.round((REPLACE_WINDOW_MS / 1000) * fsHz);
     this.tWaveN = Math.round(((options.tWaveWindowMs ?? 360) / 1000) * fsHz);
     this.searchBackRr = options.searchBackRr ?? 1.66;
@@ -240,7 +244,7 @@ export class StreamingBeatDetector {
       this.pending = null;
     }
     this.searchBack(this.t);
-    this.commitProvisional();
+    this.commitProvisional(null, true);
     return this.take();
   }
 
@@ -378,7 +382,8 @@ export class StreamingBeatDetector {
       this.pending = null;
       this.decide(c);
     }
-    if (this.provisional && t - this.provisional.beat.at > Math.max(this.refractoryN, this.replaceWindowN) + this.holdN + this.integN) this.commitProvisional();
+    const p = this.provisional;
+    if (p && t - p.beat.at > (p.first ? this.firstHoldN : Math.max(this.refractoryN, this.replaceWindowN) + this.holdN + this.integN)) this.commitProvisional(null, true);
     this.prevPrevF = this.prevF;
     this.prevF = f;
     this.t = t + 1;
@@ -507,7 +512,7 @@ export class StreamingBeatDetector {
 
   /** Takes `c` as a beat; it is reported once no larger peak has replaced it within the refractory period. */
   private accept(c: Candidate, rate: number): void {
-    this.commitProvisional();
+    this.commitProvisional(c);
     const before = this.snapshot();
     if (this.lastQrsFiducial > -1e8) {
       const rr = c.fiducial - this.lastQrsFiducial;
@@ -530,13 +535,26 @@ export class StreamingBeatDetector {
     this.distinct[this.distinctCount++ & 7] = this.background > 0 ? c.value / this.background : Infinity;
     const k = Math.min(this.distinctCount, 8);
     const recent = this.distinct.slice(0, k).sort();
-    this.provisional = { beat: c, rate, before, report: recent[k >> 1] >= MIN_DISTINCTNESS };
+    this.provisional = { beat: c, rate, before, report: recent[k >> 1] >= MIN_DISTINCTNESS, first: before.lastQrsFiducial < -1e8 };
   }
 
-  /** Reports the provisional beat (its refractory period is over, or a later beat came). */
-  private commitProvisional(): void {
+  /**
+   * Reports the provisional beat (its refractory period is over, or a later beat came). The first
+   * beat of a stream has no earlier QRS to be told from a T wave by, so it waits for the second
+   * (`next`): a first "beat" under half the second's size and slope was the T wave of a beat cut
+   * off by the start, and is dropped.
+   */
+  private commitProvisional(next: Candidate | null = null, force = false): void {
     const p = this.provisional;
     if (!p) return;
+    if (p.first && !force) {
+      if (!next) return;
+      if (next.value > 2 * p.beat.value && next.slope > 2 * p.beat.slope) {
+        this.provisional = null;
+        this.restore(p.before);
+        return;
+      }
+    }
     this.provisional = null;
     if (!p.report) {
       this.suppressed++;
