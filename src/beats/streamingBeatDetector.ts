@@ -15,8 +15,9 @@ import type { BeatDetectorOptions } from './types.js';
  *     NPK + 0.5 (SPK - NPK), relaxed (to no less than half) towards 8x the median background over
  *     a quiet signal and raised towards 4x it (capped at 0.7 SPK) over noise; a 200 ms refractory
  *     period in which a 1.2x larger peak replaces the beat (a P wave, pacing spike or artefact was
- *     taken just before the QRS), 1.5x larger and steeper up to 300 ms; a T-wave test (slope under half the previous QRS's within 360 ms);
- *     search-back at 0.6 of the threshold after 1.66 mean RR without a beat.
+ *     taken just before the QRS), 1.5x larger and steeper up to 300 ms; a T-wave test (slope
+ *     under half the running QRS slope level, within 360 ms); search-back at 0.6 of the
+ *     threshold after 1.66 mean RR without a beat.
  *  5. Beats whose peaks do not stand out of the background (median ratio over the last 8 under 2)
  *     are counted but not reported: that is how pure noise ends with few beats.
  *     The first beat of a stream waits for the second: if it is under half its size and slope it
@@ -24,8 +25,8 @@ import type { BeatDetectorOptions } from './types.js';
  *  6. Fiducial: the energy centre of the fused slope around its strongest 25 ms stretch, moved
  *     back by the band-pass group delay, so it sits at the same place in every QRS.
  * The first 2 s are buffered to learn lead scales and levels, then replayed, and the first beat
- * waits for the second (at most 2.5 s): that is the extra latency at the start; afterwards a beat is reported at most about
- * max(0.45 s, 1.66 RR) after it happened.
+ * waits for the second (at most 2.5 s): that is the extra latency at the start; afterwards a
+ * beat is reported at most about max(0.45 s, 1.66 RR) after it happened.
  */
 
 const BLOCK_HISTORY = 8;
@@ -55,7 +56,7 @@ interface LevelState {
   spk: number;
   lastQrsAt: number;
   lastQrsFiducial: number;
-  lastQrsSlope: number;
+  qrsSlope: number;
   rr: Float64Array;
   rrCount: number;
   rrMean: number;
@@ -132,7 +133,7 @@ export class StreamingBeatDetector {
   private npk = 0;
   private lastQrsAt = -1e9; // integrated time base
   private lastQrsFiducial = -1e9;
-  private lastQrsSlope = 0;
+  private qrsSlope = 0;
   private readonly distinct = new Float64Array(8);
   private distinctCount = 0;
   private suppressed = 0;
@@ -486,12 +487,12 @@ export class StreamingBeatDetector {
   }
 
   private looksLikeTWave(c: Candidate): boolean {
-    return c.fiducial - this.lastQrsFiducial < this.tWaveN && c.slope < 0.5 * this.lastQrsSlope;
+    return c.fiducial - this.lastQrsFiducial < this.tWaveN && c.slope < 0.5 * this.qrsSlope;
   }
 
   private snapshot(): LevelState {
     return {
-      spk: this.spk, lastQrsAt: this.lastQrsAt, lastQrsFiducial: this.lastQrsFiducial, lastQrsSlope: this.lastQrsSlope,
+      spk: this.spk, lastQrsAt: this.lastQrsAt, lastQrsFiducial: this.lastQrsFiducial, qrsSlope: this.qrsSlope,
       rr: this.rr.slice(), rrCount: this.rrCount, rrMean: this.rrMean, distinct: this.distinct.slice(), distinctCount: this.distinctCount,
       noisePeaks: this.noisePeaks,
     };
@@ -501,7 +502,7 @@ export class StreamingBeatDetector {
     this.spk = s.spk;
     this.lastQrsAt = s.lastQrsAt;
     this.lastQrsFiducial = s.lastQrsFiducial;
-    this.lastQrsSlope = s.lastQrsSlope;
+    this.qrsSlope = s.qrsSlope;
     this.rr.set(s.rr);
     this.rrCount = s.rrCount;
     this.rrMean = s.rrMean;
@@ -528,7 +529,8 @@ export class StreamingBeatDetector {
     this.spk = rate * c.value + (1 - rate) * this.spk;
     this.lastQrsAt = c.at;
     this.lastQrsFiducial = c.fiducial;
-    this.lastQrsSlope = c.slope;
+    // Running QRS slope level (not just the last beat's, so one PVC does not skew the T-wave test).
+    this.qrsSlope = this.qrsSlope === 0 ? c.slope : 0.25 * c.slope + 0.75 * this.qrsSlope;
     this.noisePeaks = this.noisePeaks.filter((p) => p.at > c.at);
     // Peaks that do not stand out of the background (median of the last 8) are noise: the levels
     // follow them, but they are not reported.
