@@ -75,7 +75,7 @@ function detectInLeads(signals: Float32Array[], names: string[], fsHz: number, o
   // A fiducial placed past the end (a QRS cut off by it) is not a beat of this record.
   let count = all.length;
   while (count > 0 && all[count - 1] > n - 1) count--;
-  const samples = all.subarray(0, count);
+  const samples = count === all.length ? all : all.slice(0, count);
   const durationS = n / fsHz;
   let reason: string | null = null;
   if (det.suppressedBeats > samples.length) reason = `no distinct QRS complexes in most of the signal (${det.suppressedBeats} noise peaks left out): signal looks like noise`;
