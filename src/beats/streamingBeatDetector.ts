@@ -16,7 +16,8 @@ import type { BeatDetectorOptions } from './types.js';
  *     a quiet signal and raised towards 4x it (capped at 0.7 SPK) over noise; a 200 ms refractory
  *     period in which a 1.2x larger peak replaces the beat (a P wave, pacing spike or artefact was
  *     taken just before the QRS), 1.5x larger and steeper up to 300 ms; a T-wave test (slope
- *     under half the running QRS slope level, within 360 ms); search-back at 0.6 of the
+ *     under half the running QRS slope level, within 360 ms, longer by as much as the last QRS
+ *     is wider than 100 ms); search-back at 0.6 of the
  *     threshold after 1.66 mean RR without a beat.
  *  5. Beats whose peaks do not stand out of the background (median ratio over the last 8 under 2)
  *     are counted but not reported: that is how pure noise ends with few beats.
@@ -57,6 +58,7 @@ interface LevelState {
   lastQrsAt: number;
   lastQrsFiducial: number;
   qrsSlope: number;
+  lastQrsWidth: number;
   rr: Float64Array;
   rrCount: number;
   rrMean: number;
@@ -71,6 +73,8 @@ interface Candidate {
   value: number;
   slope: number;
   fiducial: number;
+  /** Width of the fused slope above 30% of its peak, samples (QRS duration, roughly). */
+  width: number;
 }
 
 /**
@@ -134,6 +138,7 @@ export class StreamingBeatDetector {
   private lastQrsAt = -1e9; // integrated time base
   private lastQrsFiducial = -1e9;
   private qrsSlope = 0;
+  private lastQrsWidth = 0;
   private readonly distinct = new Float64Array(8);
   private distinctCount = 0;
   private suppressed = 0;
@@ -146,6 +151,7 @@ export class StreamingBeatDetector {
   private readonly replaceWindowN: number;
   private readonly firstHoldN: number;
   private readonly tWaveN: number;
+  private readonly normalQrsN: number;
   private readonly searchBackRr: number;
   private readonly backgroundFactor: number;
   private readonly delayN: number;
@@ -193,6 +199,7 @@ export class StreamingBeatDetector {
     this.refractoryN = Math.round(((options.refractoryMs ?? 200) / 1000) * fsHz);
     this.firstHoldN = Math.round(2.5 * fsHz);
     this.replaceWindowN = Math.round((REPLACE_WINDOW_MS / 1000) * fsHz);
+    this.normalQrsN = Math.round(0.1 * fsHz); // upper limit of a normal QRS duration
     this.tWaveN = Math.round(((options.tWaveWindowMs ?? 360) / 1000) * fsHz);
     this.searchBackRr = options.searchBackRr ?? 1.66;
     this.backgroundFactor = options.backgroundFactor ?? 4;
@@ -408,7 +415,7 @@ export class StreamingBeatDetector {
       if (value <= p.value) return;
     }
     if (p && at - p.at >= this.holdN) this.decide(p);
-    this.pending = { at, value, slope: 0, fiducial: 0 };
+    this.pending = { at, value, slope: 0, fiducial: 0, width: 0 };
   }
 
   /** Places the fiducial and measures the slope of a candidate once the samples after it are in. */
@@ -436,6 +443,11 @@ export class StreamingBeatDetector {
       swt += g * j;
     }
     const centre = sw > 0 ? swt / sw : mid;
+    let first = -1, last = -1;
+    for (let j = Math.max(0, mid - this.integN), end = Math.min(this.t - 1, mid + this.integN); j <= end; j++) {
+      if (ring[j & mask] >= 0.3 * mx) { if (first < 0) first = j; last = j; }
+    }
+    c.width = first >= 0 ? last - first + 1 : 0;
     c.slope = mx;
     c.fiducial = Math.max(0, Math.round(centre - this.delayN));
   }
@@ -487,12 +499,14 @@ export class StreamingBeatDetector {
   }
 
   private looksLikeTWave(c: Candidate): boolean {
-    return c.fiducial - this.lastQrsFiducial < this.tWaveN && c.slope < 0.5 * this.qrsSlope;
+    // A wide QRS (bundle branch block, paced beat) delays the T wave by about as much as it is wide.
+    const window = this.tWaveN + Math.max(0, this.lastQrsWidth - this.normalQrsN);
+    return c.fiducial - this.lastQrsFiducial < window && c.slope < 0.5 * this.qrsSlope;
   }
 
   private snapshot(): LevelState {
     return {
-      spk: this.spk, lastQrsAt: this.lastQrsAt, lastQrsFiducial: this.lastQrsFiducial, qrsSlope: this.qrsSlope,
+      spk: this.spk, lastQrsAt: this.lastQrsAt, lastQrsFiducial: this.lastQrsFiducial, qrsSlope: this.qrsSlope, lastQrsWidth: this.lastQrsWidth,
       rr: this.rr.slice(), rrCount: this.rrCount, rrMean: this.rrMean, distinct: this.distinct.slice(), distinctCount: this.distinctCount,
       noisePeaks: this.noisePeaks,
     };
@@ -503,6 +517,7 @@ export class StreamingBeatDetector {
     this.lastQrsAt = s.lastQrsAt;
     this.lastQrsFiducial = s.lastQrsFiducial;
     this.qrsSlope = s.qrsSlope;
+    this.lastQrsWidth = s.lastQrsWidth;
     this.rr.set(s.rr);
     this.rrCount = s.rrCount;
     this.rrMean = s.rrMean;
@@ -529,6 +544,7 @@ export class StreamingBeatDetector {
     this.spk = rate * c.value + (1 - rate) * this.spk;
     this.lastQrsAt = c.at;
     this.lastQrsFiducial = c.fiducial;
+    this.lastQrsWidth = c.width;
     // Running QRS slope level (not just the last beat's, so one PVC does not skew the T-wave test).
     this.qrsSlope = this.qrsSlope === 0 ? c.slope : 0.25 * c.slope + 0.75 * this.qrsSlope;
     this.noisePeaks = this.noisePeaks.filter((p) => p.at > c.at);
