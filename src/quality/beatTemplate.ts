@@ -206,9 +206,32 @@ export function fitBeatTemplate(
     const gain = Math.min(2, lsGain);
     // No level is subtracted: the template starts isoelectric at 0 mV, so the residual keeps the
     // baseline and joins the raw samples between beat windows without steps.
+    // P and ST-T waves vary in size apart from the QRS (respiration, rate): their own gain, fitted
+    // on the window outside the QRS core with the mean removed, within 0.5-1.5x of the QRS gain.
+    let wx = 0, wt = 0, wc = 0;
     for (let i = lo; i < hi; i++) {
       const j = i - o;
-      if (j >= 0 && j < len) residual[i] = x[i] - gain * bestT[j];
+      if (j < 0 || j >= len || (j >= pre - core && j <= pre + core)) continue;
+      wx += x[i];
+      wt += bestT[j];
+      wc++;
+    }
+    let wave = gain;
+    if (wc > 4) {
+      const mxw = wx / wc;
+      const mtw = wt / wc;
+      let sxt = 0, stt2 = 0;
+      for (let i = lo; i < hi; i++) {
+        const j = i - o;
+        if (j < 0 || j >= len || (j >= pre - core && j <= pre + core)) continue;
+        sxt += (x[i] - mxw) * (bestT[j] - mtw);
+        stt2 += (bestT[j] - mtw) * (bestT[j] - mtw);
+      }
+      if (stt2 > 0) wave = Math.min(1.5 * gain, Math.max(0.5 * gain, sxt / stt2));
+    }
+    for (let i = lo; i < hi; i++) {
+      const j = i - o;
+      if (j >= 0 && j < len) residual[i] = x[i] - (j >= pre - core && j <= pre + core ? gain : wave) * bestT[j];
     }
     if (o >= 0 && o + len <= n) {
       corrSum += correlation(x, o, template);
