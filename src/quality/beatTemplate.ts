@@ -119,9 +119,22 @@ export function fitBeatTemplate(
   const unlike = starts.filter((s) => coreCorrelation(s, template) < 0.7);
   const secondTemplate = unlike.length >= 3 && unlike.length >= 0.05 * starts.length ? medianTemplate(x, unlike, len, isoLen) : null;
 
+  // Signal amplitude as sigamp measures it: peak-to-peak within +-50 ms of the R wave. A fused or
+  // slope-based fiducial can sit up to a few tens of ms from this lead's R, so centre the window on
+  // the template's largest deflection near the fiducial.
+  let centre = pre;
+  let big = -1;
+  const reach = Math.round(1.5 * core);
+  for (let j = Math.max(0, pre - reach); j <= Math.min(len - 1, pre + reach); j++) {
+    const a = Math.abs(template[j] - template[0]);
+    if (a > big) {
+      big = a;
+      centre = j;
+    }
+  }
   let qMax = -Infinity;
   let qMin = Infinity;
-  for (let j = Math.max(0, pre - core); j <= Math.min(len - 1, pre + core); j++) {
+  for (let j = Math.max(0, centre - core); j <= Math.min(len - 1, centre + core); j++) {
     if (template[j] > qMax) qMax = template[j];
     if (template[j] < qMin) qMin = template[j];
   }
