@@ -4,12 +4,14 @@ import { isSinusError } from '../errors.js';
 import { infoCommand } from './commands/info.js';
 import { convertCommand } from './commands/convert.js';
 import { evalBeatsCommand } from './commands/evalBeats.js';
+import { measureCommand } from './commands/measure.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
 infoCommand(program);
 convertCommand(program);
 evalBeatsCommand(program);
+measureCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {
