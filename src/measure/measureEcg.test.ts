@@ -89,4 +89,8 @@ test('atrial fibrillation: no PR or P axis, with a reason; too few beats: nulls 
   assert.equal(few.rrMs, null);
   assert.match(few.reasons.rrMs, /1 beats, 2 needed/);
   assert.match(few.reasons.qrsDurationMs, /whole beats, 3 needed/);
+  const none = measureEcg({ ...af, leads: af.leads.map((l) => ({ ...l, samples: new Float32Array(1000) })), length: 1000 }, []);
+  assert.equal(none.heartRateBpm, null);
+  assert.equal(none.qtMs, null);
+  assert.ok(Object.keys(none.reasons).length >= 5);
 });

@@ -11,7 +11,14 @@ export function atrialLockingIndex(x: ArrayLike<number>, fsHz: number, qrsOnsets
   return atrialLocking(x, fsHz, qrsOnsets, minBeats)?.index ?? null;
 }
 
-/** {@link atrialLockingIndex} and where the averaged activity peaks (samples before QRS onset). */
+/**
+ * {@link atrialLockingIndex} and where the averaged pre-QRS activity peaks (samples before QRS
+ * onset): where the P wave is, when the index says there is one.
+ *
+ * @example
+ * const lock = atrialLocking(lead.samples, 500, beats.map((b) => b.qrs.onset));
+ * if (lock && lock.index > 0.8) console.log('P peak about', lock.peakBeforeQrsSamples / 0.5, 'ms before QRS');
+ */
 export function atrialLocking(x: ArrayLike<number>, fsHz: number, qrsOnsets: ArrayLike<number | null>, minBeats = 4): { index: number; peakBeforeQrsSamples: number } | null {
   const from = Math.round(0.25 * fsHz), to = Math.round(0.03 * fsHz);
   const len = from - to + 1;
