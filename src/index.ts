@@ -17,3 +17,5 @@ export * from './classify/index.js';
 export * from './interpret/index.js';
 export * from './render/index.js';
 export * from './eval/index.js';
+export * from './analyze.js';
+export { SINUS_VERSION, ANALYSIS_SCHEMA_VERSION } from './version.js';

@@ -4,3 +4,5 @@ export { nodeFileSource } from './io/nodeFileSource.js';
 export { openRecord } from './io/openRecord.js';
 export type { OpenOptions } from './io/openRecord.js';
 export { writeFilesToDir } from './io/nodeWriteFiles.js';
+export { svgToPng } from './render/png.node.js';
+export { svgToPdf } from './render/pdf.node.js';

@@ -10,7 +10,7 @@ import { readWfdbAnnotationSets } from './wfdb/readAnnotations.js';
 import { readWfdbRecord, type ReadWfdbOptions } from './wfdb/readRecord.js';
 
 /** Annotators looked for next to a WFDB record (MIT-BIH 'atr', LUDB per-lead files, ...). */
-export const DEFAULT_ANNOTATORS = ['atr', 'qrs', 'ecg', 'i', 'ii', 'iii', 'avr', 'avl', 'avf', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
+export const DEFAULT_ANNOTATORS = ['atr', 'qrs', 'ecg', 'tal', 'i', 'ii', 'iii', 'avr', 'avl', 'avf', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
 
 /** Options the core readers understand. */
 export interface CoreReadOptions extends ReadWfdbOptions {
@@ -43,7 +43,14 @@ async function readWfdbWithAnnotations(base: string, source: FileSource, options
 
 const RECORD_LINE = /^\s*[A-Za-z0-9_.~-]+(\/\d+)?\s+\d+(\s+[\d.]+(\/[\d.]+)?(\([\d.]+\))?)?(\s+\d+)?/;
 
-/** Reader factories take the options once, so `read` keeps the RecordReader signature. */
+/**
+ * The built-in readers (WFDB, MAT v4, EDF, sinus JSON, CSV). Options are taken once here, so each
+ * `read` keeps the RecordReader signature.
+ *
+ * @example
+ * const { edf } = coreReaders();
+ * const rec = await edf.read(bytes, 'x.edf', memoryFileSource({}));
+ */
 export function coreReaders(options: CoreReadOptions = {}): { wfdb: RecordReader; mat: RecordReader; edf: RecordReader; json: RecordReader; csv: RecordReader } {
   const wfdb: RecordReader = {
     format: 'wfdb',

@@ -39,7 +39,12 @@ function isNumber(s: string): boolean {
   return t !== '' && Number.isFinite(Number(t));
 }
 
-/** Delimiter of a delimited text file: tab, semicolon or comma, by which one the first lines use. */
+/**
+ * Delimiter of a delimited text file: tab, semicolon or comma, by which one the first lines use.
+ *
+ * @example
+ * csvDelimiter(['t\tI', '0\t1']); // '\t'
+ */
 export function csvDelimiter(lines: string[]): string {
   const sample = lines.slice(0, 5);
   for (const d of ['\t', ';', ',']) if (sample.length && sample.every((l) => l.includes(d))) return d;
@@ -127,7 +132,7 @@ export function readCsv(text: string, fileName = 'record.csv', options: ReadCsvO
     if (m) fs = Number(m[1]);
   }
   if (fs === undefined || !(fs > 0) || !Number.isFinite(fs)) {
-    throw new SinusError('BAD_ARGUMENT', 'sampling rate unknown: add a time column or a "# fs=<Hz>" comment line, or pass fsHz', fileName);
+    throw new SinusError('BAD_ARGUMENT', 'sampling rate unknown: add a time column or a "# fs=<Hz>" comment line, or give the rate (option fsHz; --fs in the CLI)', fileName);
   }
   let assumed = false;
   const leads: Lead[] = leadCols.map((k, j) => {

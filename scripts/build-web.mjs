@@ -1,0 +1,24 @@
+// Bundles the web viewer (src/web) with the browser-safe core into dist/web/ (npm run build).
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'web');
+mkdirSync(out, { recursive: true });
+const result = await build({
+  entryPoints: [join(root, 'src', 'web', 'main.ts')],
+  outfile: join(out, 'app.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['es2022'],
+  minify: true,
+  sourcemap: true,
+  metafile: true,
+  logLevel: 'warning',
+});
+copyFileSync(join(root, 'src', 'web', 'index.html'), join(out, 'index.html'));
+const bytes = Object.values(result.metafile.outputs).reduce((s, o) => s + (o.bytes ?? 0), 0);
+console.log(`web viewer: dist/web (${(bytes / 1024).toFixed(0)} KiB incl. source map)`);
