@@ -65,7 +65,8 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
   const toMs = (v: number) => (v * 1000) / fs;
   const reasons: Record<string, string> = {};
   const beats = Int32Array.from(beatSamples, (v) => Math.round(v)).sort();
-  const median = medianBeats(record, beats, { use: options.use });
+  // `use` indexes the caller's array, so the median is built from it, not from the sorted copy.
+  const median = medianBeats(record, beatSamples, { use: options.use });
   const rrMs = median.medianRrSamples === null ? null : toMs(median.medianRrSamples);
   if (rrMs === null) reasons.rrMs = `${beats.length} beats, 2 needed for an RR interval`;
   const empty: EcgMeasurements = {
