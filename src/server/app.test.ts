@@ -111,7 +111,7 @@ test('bad uploads get clear 4xx answers that name the problem', async () => {
 });
 
 test('upload size and record duration limits answer 413', async () => {
-  const small = await buildServer({ webRoot: null, maxUploadBytes: 200_000, maxRecordDurationS: 5 });
+  const small = await buildServer({ webRoot: null, maxUploadBytes: 200_000, maxRecordDurationS: 5, workers: false });
   try {
     let r = await small.inject({ method: 'GET', url: '/health' });
     assert.equal(r.statusCode, 200);
