@@ -5,25 +5,38 @@ import type { BeatDetectorOptions } from './types.js';
 
 /*
  * How it works (one pass, causal, so the batch form is this with the whole signal in one chunk):
- *  1. Per lead: causal Butterworth band-pass (QRS band), slope over ~5 ms in mV per 10 ms, squared.
- *  2. Lead fusion: each lead's slope energy is divided by its typical QRS energy (75th percentile
- *     of the last 8 one-second maxima) and weighted by its peakiness (max over mean energy per
- *     second: high for a clean ECG, low for noise), so a noisy or flat lead drops out by itself.
- *  3. Moving integration of the fused energy; peaks at least `integration` apart are candidates.
- *  4. Pan-Tompkins decision: adaptive signal/noise peak levels, threshold NPK + 0.25 (SPK - NPK)
- *     but never below `backgroundFactor` times the median energy; a refractory period; a T-wave
- *     test (slope under half the previous QRS's within 360 ms); search-back at half the threshold
- *     after 1.66 mean RR without a beat.
- *  5. Fiducial: the energy centre of the fused slope energy under the winning integration window,
- *     moved back by the band-pass group delay, so it sits at the same place in the QRS every time.
+ *  1. Per lead: causal 2nd-order Butterworth band-pass (8-20 Hz), absolute slope over ~5 ms in
+ *     mV per 10 ms. (Absolute, not squared, slope keeps small aberrant beats within reach.)
+ *  2. Lead fusion: each lead's slope is divided by its typical QRS slope (75th percentile of the
+ *     last 8 one-second maxima) and weighted by its peakiness (max over mean per second, squared:
+ *     high for a clean ECG, low for noise), so a noisy or flat lead drops out by itself.
+ *  3. 100 ms moving integration of the fused slope; local maxima are candidates.
+ *  4. Pan-Tompkins style decision: adaptive signal/noise peak levels SPK/NPK, threshold
+ *     NPK + 0.5 (SPK - NPK), relaxed (to no less than half) towards 8x the median background over
+ *     a quiet signal and raised towards 4x it (capped at 0.7 SPK) over noise; a 200 ms refractory
+ *     period in which a 1.2x larger peak replaces the beat (a P wave or artefact was taken just
+ *     before the QRS); a T-wave test (slope under half the previous QRS's within 360 ms);
+ *     search-back at 0.6 of the threshold after 1.66 mean RR without a beat.
+ *  5. Beats whose peaks do not stand out of the background (median ratio over the last 8 under 2)
+ *     are counted but not reported: that is how pure noise ends with few beats.
+ *  6. Fiducial: the energy centre of the fused slope around its strongest 25 ms stretch, moved
+ *     back by the band-pass group delay, so it sits at the same place in every QRS.
  * The first 2 s are buffered to learn lead scales and levels, then replayed: that is the only
  * extra latency at the start; afterwards a beat is reported at most about
- * max(integration + 0.12 s, 1.66 RR) after it happened.
+ * max(0.45 s, 1.66 RR) after it happened.
  */
 
 const BLOCK_HISTORY = 8;
 /** The background floor of the threshold never rises above this fraction of the signal level. */
 const BG_CAP = 0.7;
+/** Pan-Tompkins threshold: NPK + this x (SPK - NPK). */
+const THRESHOLD_FRACTION = 0.5;
+/** A peak this much larger than the last beat, within its refractory period, replaces it. */
+const REPLACE_RATIO = 1.2;
+/** Search-back accepts peaks above this fraction of the threshold. */
+const SEARCH_BACK_FRACTION = 0.6;
+/** Over a quiet background the threshold may fall to this multiple of the background (>= half of it). */
+const CLEAN_K = 8;
 /**
  * Beats are reported only while the median of the last 8 peak-to-background ratios is at least
  * this: ECG gives medians of 6-20 (MIT-BIH, noisiest records included), recorded electrode-motion,
@@ -32,6 +45,19 @@ const BG_CAP = 0.7;
 const MIN_DISTINCTNESS = 2;
 /** Slope energy below this ((mV/10 ms)^2) in every one-second block means a flat lead. */
 const FLAT_ENERGY = 0.005;
+
+interface LevelState {
+  spk: number;
+  lastQrsAt: number;
+  lastQrsFiducial: number;
+  lastQrsSlope: number;
+  rr: Float64Array;
+  rrCount: number;
+  rrMean: number;
+  distinct: Float64Array;
+  distinctCount: number;
+  noisePeaks: Candidate[];
+}
 
 interface Candidate {
   /** Index in the integrated energy (delayed) time base. */
@@ -105,6 +131,7 @@ export class StreamingBeatDetector {
   private readonly distinct = new Float64Array(8);
   private distinctCount = 0;
   private suppressed = 0;
+  private provisional: { beat: Candidate; rate: number; before: LevelState; report: boolean } | null = null;
   private readonly rr: Float64Array = new Float64Array(8);
   private rrCount = 0;
   private rrMean: number;
@@ -208,6 +235,7 @@ export class StreamingBeatDetector {
       this.pending = null;
     }
     this.searchBack(this.t);
+    this.commitProvisional();
     return this.take();
   }
 
@@ -345,6 +373,7 @@ export class StreamingBeatDetector {
       this.pending = null;
       this.decide(c);
     }
+    if (this.provisional && t - this.provisional.beat.at > this.refractoryN + this.holdN + this.integN) this.commitProvisional();
     this.prevPrevF = this.prevF;
     this.prevF = f;
     this.t = t + 1;
@@ -401,13 +430,27 @@ export class StreamingBeatDetector {
   }
 
   private threshold(): number {
-    const t1 = this.npk + 0.25 * (this.spk - this.npk);
-    return Math.max(t1, Math.min(this.backgroundFactor * this.background, BG_CAP * this.spk));
+    const t1 = this.npk + THRESHOLD_FRACTION * (this.spk - this.npk);
+    // Over a quiet background the threshold may fall to half, down to CLEAN_K x background, so
+    // small ectopic beats are found; over noise it stays.
+    const relaxed = Math.min(t1, Math.max(0.5 * t1, CLEAN_K * this.background));
+    return Math.max(relaxed, Math.min(this.backgroundFactor * this.background, BG_CAP * this.spk));
   }
 
   private decide(c: Candidate): void {
     this.measure(c);
-    if (c.fiducial - this.lastQrsFiducial < this.refractoryN) return;
+    if (c.fiducial - this.lastQrsFiducial < this.refractoryN) {
+      // Inside the refractory period of the last beat: a much larger peak means the last beat was
+      // a P wave or an artefact just before this QRS; the QRS takes its place.
+      const p = this.provisional;
+      if (p && p.beat.at === this.lastQrsAt && c.value > REPLACE_RATIO * p.beat.value && c.slope > p.beat.slope) {
+        this.restore(p.before);
+        this.provisional = null;
+        this.accept(c, p.rate);
+      }
+      return;
+    }
+    this.commitProvisional();
     const th = this.threshold();
     if (c.value > th && !this.looksLikeTWave(c)) {
       this.accept(c, 0.125);
@@ -422,7 +465,31 @@ export class StreamingBeatDetector {
     return c.fiducial - this.lastQrsFiducial < this.tWaveN && c.slope < 0.5 * this.lastQrsSlope;
   }
 
+  private snapshot(): LevelState {
+    return {
+      spk: this.spk, lastQrsAt: this.lastQrsAt, lastQrsFiducial: this.lastQrsFiducial, lastQrsSlope: this.lastQrsSlope,
+      rr: this.rr.slice(), rrCount: this.rrCount, rrMean: this.rrMean, distinct: this.distinct.slice(), distinctCount: this.distinctCount,
+      noisePeaks: this.noisePeaks,
+    };
+  }
+
+  private restore(s: LevelState): void {
+    this.spk = s.spk;
+    this.lastQrsAt = s.lastQrsAt;
+    this.lastQrsFiducial = s.lastQrsFiducial;
+    this.lastQrsSlope = s.lastQrsSlope;
+    this.rr.set(s.rr);
+    this.rrCount = s.rrCount;
+    this.rrMean = s.rrMean;
+    this.distinct.set(s.distinct);
+    this.distinctCount = s.distinctCount;
+    this.noisePeaks = s.noisePeaks;
+  }
+
+  /** Takes `c` as a beat; it is reported once no larger peak has replaced it within the refractory period. */
   private accept(c: Candidate, rate: number): void {
+    this.commitProvisional();
+    const before = this.snapshot();
     if (this.lastQrsFiducial > -1e8) {
       const rr = c.fiducial - this.lastQrsFiducial;
       if (rr < 3 * this.fsHz) {
@@ -444,7 +511,15 @@ export class StreamingBeatDetector {
     this.distinct[this.distinctCount++ & 7] = this.background > 0 ? c.value / this.background : Infinity;
     const k = Math.min(this.distinctCount, 8);
     const recent = this.distinct.slice(0, k).sort();
-    if (recent[k >> 1] < MIN_DISTINCTNESS) {
+    this.provisional = { beat: c, rate, before, report: recent[k >> 1] >= MIN_DISTINCTNESS };
+  }
+
+  /** Reports the provisional beat (its refractory period is over, or a later beat came). */
+  private commitProvisional(): void {
+    const p = this.provisional;
+    if (!p) return;
+    this.provisional = null;
+    if (!p.report) {
       this.suppressed++;
       return;
     }
@@ -453,14 +528,14 @@ export class StreamingBeatDetector {
       grown.set(this.out);
       this.out = grown;
     }
-    this.out[this.outCount++] = c.fiducial;
+    this.out[this.outCount++] = p.beat.fiducial;
   }
 
   /** Accepts the best noise peak above half the threshold since the last beat, if any. */
   private searchBack(now: number): void {
     for (;;) {
       if (now - this.lastQrsAt <= this.searchBackRr * this.rrMean) return;
-      const half = 0.5 * this.threshold();
+      const half = SEARCH_BACK_FRACTION * this.threshold();
       let best: Candidate | null = null;
       for (const p of this.noisePeaks) {
         if (p.at <= this.lastQrsAt || p.fiducial - this.lastQrsFiducial < this.refractoryN) continue;

@@ -10,7 +10,7 @@ import { readWfdbAnnotationSets } from './wfdb/readAnnotations.js';
 import { readWfdbRecord, type ReadWfdbOptions } from './wfdb/readRecord.js';
 
 /** Annotators looked for next to a WFDB record (MIT-BIH 'atr', LUDB per-lead files, ...). */
-export const DEFAULT_ANNOTATORS = ['atr', 'qrs', 'ecg', 'i', 'ii', 'iii', 'avr', 'avl', 'avf', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
+export const DEFAULT_ANNOTATORS = ['atr', 'qrs', 'ecg', 'tal', 'i', 'ii', 'iii', 'avr', 'avl', 'avf', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
 
 /** Options the core readers understand. */
 export interface CoreReadOptions extends ReadWfdbOptions {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { SinusError } from '../../errors.js';
 import { openRecord } from '../../io/openRecord.js';
 import type { EcgRecord } from '../../record/types.js';
 
@@ -50,8 +51,12 @@ export function infoCommand(program: Command): void {
     .description('print a summary of an ECG record: leads, rate, duration, annotations, checksums')
     .argument('<file>', 'record file (.hea, .edf, .mat, .csv, ...)')
     .option('--json', 'print JSON instead of text')
-    .action(async (file: string, opts: { json?: boolean }) => {
-      const rec = await openRecord(file);
+    .option('--fs <hz>', 'sampling rate for a CSV file without a time column')
+    .option('--derive-leads', 'add missing limb leads (Einthoven/Goldberger), marked *')
+    .action(async (file: string, opts: { json?: boolean; fs?: string; deriveLeads?: boolean }) => {
+      const fsHz = opts.fs !== undefined ? Number(opts.fs) : undefined;
+      if (fsHz !== undefined && !(fsHz > 0)) throw new SinusError('BAD_ARGUMENT', `--fs must be a positive number, not ${opts.fs}`);
+      const rec = await openRecord(file, { fsHz, deriveLeads: opts.deriveLeads });
       const s = recordSummary(rec);
       process.stdout.write((opts.json ? JSON.stringify(s, null, 2) : formatSummary(s)) + '\n');
       if (s.checksumsOk === false) process.exitCode = 3;

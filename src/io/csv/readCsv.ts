@@ -127,7 +127,7 @@ export function readCsv(text: string, fileName = 'record.csv', options: ReadCsvO
     if (m) fs = Number(m[1]);
   }
   if (fs === undefined || !(fs > 0) || !Number.isFinite(fs)) {
-    throw new SinusError('BAD_ARGUMENT', 'sampling rate unknown: add a time column or a "# fs=<Hz>" comment line, or pass fsHz', fileName);
+    throw new SinusError('BAD_ARGUMENT', 'sampling rate unknown: add a time column or a "# fs=<Hz>" comment line, or give the rate (option fsHz; --fs in the CLI)', fileName);
   }
   let assumed = false;
   const leads: Lead[] = leadCols.map((k, j) => {

@@ -132,7 +132,7 @@ function edfStartTime(h: EdfHeader, subsecondS: number): Date | undefined {
  * converted to mV when their physical dimension is a voltage (uV, mV, V); others are kept in their
  * own units (listed in `metadata.warnings`). Signals with fewer samples per data record than the
  * fastest are linearly interpolated up to its rate (`info.nativeFsHz`). EDF+ annotations (TALs)
- * become the 'edf' annotation set with `durationS`. In EDF+D files each data record is placed at
+ * become the 'tal' annotation set with `durationS`. In EDF+D files each data record is placed at
  * its time-keeping onset and the gaps between records are NaN (`metadata.gaps`).
  * Throws {@link SinusError} for a malformed or truncated file.
  *
@@ -226,7 +226,7 @@ export function readEdf(bytes: Uint8Array, fileName = 'record.edf'): EcgRecord {
   // A file written by sinus marks the padding of its last data record; drop those samples again.
   let length = fullLength;
   const padIdx = tals.findIndex((t) => t.text === PADDING_TEXT);
-  if (padIdx >= 0 && gaps.length === 0) {
+  if (padIdx >= 0) {
     const pad = tals[padIdx];
     const start = Math.round((pad.onsetS - firstOnset) * fs);
     if (pad.durationS !== undefined && start + Math.round(pad.durationS * fs) === fullLength && start > fullLength - maxSpr) {
@@ -250,7 +250,7 @@ export function readEdf(bytes: Uint8Array, fileName = 'record.edf'): EcgRecord {
     leads,
     length,
     startTime: edfStartTime(h, firstOnset),
-    annotations: annotations.length ? [{ annotator: 'edf', annotations }] : [],
+    annotations: annotations.length ? [{ annotator: 'tal', annotations }] : [],
     sourceFormat: h.variant,
     metadata: {
       patient: h.patient,

@@ -25,7 +25,10 @@ export function parseTals(bytes: Uint8Array): { tals: EdfTal[]; errors: string[]
     if (bytes[i] === 0) { i++; continue; }
     let end = i;
     while (end < n && bytes[end] !== 0) end++;
-    const tal = latin1.decode(bytes.subarray(i, end));
+    // TALs are short: building the string directly beats a TextDecoder call per data record.
+    let tal = '';
+    if (end - i < 256) for (let k = i; k < end; k++) tal += String.fromCharCode(bytes[k]);
+    else tal = latin1.decode(bytes.subarray(i, end));
     i = end + 1;
     const parts = tal.split('\x14');
     const m = /^([+-]\d+(?:\.\d*)?)(?:\x15(\d+(?:\.\d*)?))?$/.exec(parts[0]);

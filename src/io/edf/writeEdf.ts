@@ -34,13 +34,13 @@ function chooseRecordDuration(fs: number, length: number): { spr: number; durTex
     const text = num8(d);
     if (text && Number.isInteger(spr) && spr >= 1 && length % spr === 0) return { spr, durText: text, padded: 0 };
   }
-  // No duration divides the record: one sample per data record if its duration is exact.
+  // No duration divides the record: 1 s records with the last one padded (an EDF+ annotation marks
+  // the padding and readEdf drops it), rather than thousands of one-sample records.
+  const spr = Math.round(fs);
+  if (Math.abs(spr - fs) <= 1e-9) return { spr, durText: '1', padded: (spr - (length % spr)) % spr };
   const oneText = num8(1 / fs);
   if (oneText && Number(oneText) * fs === 1) return { spr: 1, durText: oneText, padded: 0 };
-  // Last resort: 1 s records with the last one padded (the padding is marked by an EDF+ annotation).
-  const spr = Math.round(fs);
-  if (Math.abs(spr - fs) > 1e-9) throw new SinusError('BAD_ARGUMENT', `cannot write ${fs} Hz to EDF: no data record duration of at most 8 characters holds a whole number of samples`);
-  return { spr, durText: '1', padded: (spr - (length % spr)) % spr };
+  throw new SinusError('BAD_ARGUMENT', `cannot write ${fs} Hz to EDF: no data record duration of at most 8 characters holds a whole number of samples`);
 }
 
 interface Scaling { dmin: number; dmax: number; pmin: string; pmax: string; units: string; digital: (i: number) => number }
@@ -100,7 +100,8 @@ function two(n: number): string {
 }
 
 /**
- * Writes a record as EDF+ (continuous; or plain EDF with `edfPlus: false`). Leads that came from
+ * Writes a record as EDF+ (or plain EDF with `edfPlus: false`): EDF+C, or EDF+D when whole data
+ * records are missing (every lead NaN), which are then left out. Leads that came from
  * a digital source are written from their raw values, with ranges chosen so that reading the file
  * back gives the same samples bit for bit; other leads are quantised to 16 bits over their range.
  * Annotations become TALs (`code` and `aux` as the text). EDF has no missing-sample value: NaN is
@@ -118,14 +119,28 @@ export function writeEdf(record: EcgRecord, options: WriteEdfOptions = {}): Uint
   if (n === 0) throw new SinusError('NOT_ENOUGH_DATA', 'record has no samples');
   const { spr, durText, padded } = chooseRecordDuration(record.fs, n);
   const durS = Number(durText);
-  const nRecords = (n + padded) / spr;
+  const allRecords = (n + padded) / spr;
   const scalings = leads.map((l) => rawScaling(l) ?? quantisedScaling(l));
+  // EDF+D: data records in which every lead is NaN (gaps, null WFDB segments) are left out; the
+  // time-keeping TAL of each record written says where it belongs.
+  const kept: number[] = [];
+  for (let r = 0; r < allRecords; r++) {
+    const from = r * spr, to = Math.min(n, from + spr);
+    if (!plus || r === allRecords - 1 || leads.some((l) => { for (let i = from; i < to; i++) if (!Number.isNaN(l.samples[i])) return true; return false; })) kept.push(r);
+  }
+  if (kept.length === 0) for (let r = 0; r < allRecords; r++) kept.push(r);
+  const discontinuous = kept.length < allRecords;
+  const nRecords = kept.length;
+  const slotOf = new Int32Array(allRecords).fill(-1);
+  kept.forEach((r, k) => { slotOf[r] = k; });
+  // An annotation inside a left-out record goes with the closest written record before it.
+  const slotFor = (r: number) => { for (let q = r; q >= 0; q--) if (slotOf[q] >= 0) return slotOf[q]; return 0; };
   // TALs per data record: the time-keeping TAL, then the annotations whose onset falls in it.
-  const perRecord: EdfTal[][] = Array.from({ length: nRecords }, (_, r) => [{ onsetS: Number((r * durS).toFixed(6)), text: '' }]);
+  const perRecord: EdfTal[][] = kept.map((r) => [{ onsetS: Number((r * durS).toFixed(6)), text: '' }]);
   if (plus) {
     for (const set of record.annotations) {
       for (const a of set.annotations) {
-        const r = Math.min(nRecords - 1, Math.max(0, Math.floor(a.sample / spr)));
+        const r = slotFor(Math.min(allRecords - 1, Math.max(0, Math.floor(a.sample / spr))));
         const text = a.aux ? (a.code.trim() ? `${a.code} ${a.aux}` : a.aux) : a.code;
         perRecord[r].push({ onsetS: a.sample / record.fs, durationS: a.durationS, text });
       }
@@ -145,7 +160,7 @@ export function writeEdf(record: EcgRecord, options: WriteEdfOptions = {}): Uint
   let h = '0       ' + enc(patient, 80) + enc(recording, 80);
   h += t ? `${two(t.getUTCDate())}.${two(t.getUTCMonth() + 1)}.${two(t.getUTCFullYear() % 100)}` : '01.01.85';
   h += t ? `${two(t.getUTCHours())}.${two(t.getUTCMinutes())}.${two(t.getUTCSeconds())}` : '00.00.00';
-  h += enc(String(headerBytes), 8) + enc(plus ? 'EDF+C' : '', 44) + enc(String(nRecords), 8) + enc(durText, 8) + enc(String(ns), 4);
+  h += enc(String(headerBytes), 8) + enc(plus ? (discontinuous ? 'EDF+D' : 'EDF+C') : '', 44) + enc(String(nRecords), 8) + enc(durText, 8) + enc(String(ns), 4);
   const sigs = [
     ...leads.map((l, k) => ({ label: l.originalName || l.name, tr: l.info.edf?.transducer ?? '', dim: scalings[k].units, pmin: scalings[k].pmin, pmax: scalings[k].pmax, dmin: scalings[k].dmin, dmax: scalings[k].dmax, pre: l.info.edf?.prefiltering ?? '', spr })),
     ...(plus ? [{ label: 'EDF Annotations', tr: '', dim: '', pmin: '-1', pmax: '1', dmin: -32768, dmax: 32767, pre: '', spr: annSpr }] : []),
@@ -158,8 +173,9 @@ export function writeEdf(record: EcgRecord, options: WriteEdfOptions = {}): Uint
   if (h.length !== headerBytes) throw new Error(`EDF header is ${h.length} bytes, expected ${headerBytes}`);
   for (let i = 0; i < h.length; i++) out[i] = h.charCodeAt(i);
   const view = new DataView(out.buffer);
-  for (let r = 0; r < nRecords; r++) {
-    let o = headerBytes + r * recordBytes;
+  for (let slot = 0; slot < nRecords; slot++) {
+    const r = kept[slot];
+    let o = headerBytes + slot * recordBytes;
     for (let k = 0; k < leads.length; k++) {
       const dig = scalings[k].digital;
       const dmin = scalings[k].dmin;
@@ -169,7 +185,7 @@ export function writeEdf(record: EcgRecord, options: WriteEdfOptions = {}): Uint
       }
     }
     if (plus) {
-      out.set(talBytes[r], o);
+      out.set(talBytes[slot], o);
       o += annSpr * 2;
     }
   }

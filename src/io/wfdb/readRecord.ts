@@ -132,9 +132,8 @@ export async function readWfdbRawSignals(header: WfdbHeader, headerFile: string,
       const spf = m.spec.samplesPerFrame;
       const skew = m.spec.skew;
       const r = new Int32Array(need * spf);
-      if (spf === 1 && skew === 0) {
-        for (let f = 0, j = frameOffset; f < need; f++, j += perFrame) r[f] = stream[j];
-      } else {
+      if (spf === 1 && skew === 0) deinterleave(stream, r, frameOffset, perFrame, need);
+      else {
         const invalid = invalidSampleValue(fmt);
         let padded = 0;
         for (let f = 0; f < need; f++) {
@@ -157,6 +156,23 @@ export async function readWfdbRawSignals(header: WfdbHeader, headerFile: string,
     }
     return need;
   }
+}
+
+/** Copies every `step`-th value of `stream` from `offset` into `out` (one signal of a frame stream). */
+function deinterleave(stream: Int32Array, out: Int32Array, offset: number, step: number, n: number): void {
+  for (let f = 0, j = offset; f < n; f++, j += step) out[f] = stream[j];
+}
+
+/** Physical values of raw samples: ((raw - baseline) / gain) * unitScale, NaN for the invalid marker. */
+function toPhysical(r: Int32Array, invalid: number, baseline: number, gain: number, unitScale: number): Float32Array {
+  const n = r.length;
+  const out = new Float32Array(n);
+  if (unitScale === 1) {
+    for (let i = 0; i < n; i++) { const v = r[i]; out[i] = v === invalid ? Number.NaN : (v - baseline) / gain; }
+  } else {
+    for (let i = 0; i < n; i++) { const v = r[i]; out[i] = v === invalid ? Number.NaN : ((v - baseline) / gain) * unitScale; }
+  }
+  return out;
 }
 
 /** Multiplier from a WFDB units string to millivolts; unknown units are taken as mV. */
@@ -192,8 +208,7 @@ export function buildWfdbRecord(header: WfdbHeader, signals: WfdbRawSignals, opt
     // WFDB: gain 0 means "not calibrated"; it uses the default 200 adu per unit, and so do we.
     const gain = spec.adcGain === 0 ? 200 : spec.adcGain;
     if (spec.adcGain === 0 && spec.fileName !== '~') warnings.push(`signal ${s} (${name}) is uncalibrated (gain 0); read with WFDB's default 200 adu/${spec.units}`);
-    const native = new Float32Array(r.length);
-    for (let i = 0; i < r.length; i++) native[i] = r[i] === invalid ? Number.NaN : ((r[i] - spec.baseline) / gain) * unitScale;
+    const native = toPhysical(r, invalid, spec.baseline, gain, unitScale);
     let samples: Float32Array = native;
     if (spec.samplesPerFrame !== maxSpf) {
       samples = upsampleLinear(native, spec.samplesPerFrame, maxSpf, n);

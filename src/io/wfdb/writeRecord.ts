@@ -37,6 +37,18 @@ function rawMatchesSamples(lead: Lead, invalid: number): boolean {
   return true;
 }
 
+/** The raw values re-marked for `format`'s invalid value, or null when one does not fit it. */
+function rawForFormat(src: Int32Array, srcInvalid: number, invalid: number, lo: number, hi: number): Int32Array | null {
+  const out = new Int32Array(src.length);
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i];
+    if (v === srcInvalid) out[i] = invalid;
+    else if (v > lo && v <= hi) out[i] = v;
+    else return null;
+  }
+  return out;
+}
+
 function quantise(lead: Lead, gain: number, format: number): Int32Array {
   const [lo, hi] = formatRange(format);
   const invalid = invalidSampleValue(format);
@@ -93,8 +105,9 @@ export function writeWfdbRecord(record: EcgRecord, options: WriteWfdbOptions = {
     const srcInvalid = Number.isFinite(srcFormat) ? invalidSampleValue(srcFormat) : Number.NaN;
     let raw: Int32Array;
     let gain: number, baseline: number, units: string, adcRes: number, adcZero: number;
-    if (lead.raw && rawMatchesSamples(lead, srcInvalid) && lead.raw.every((v) => v === srcInvalid || (v > lo && v <= hi))) {
-      raw = Int32Array.from(lead.raw, (v) => (v === srcInvalid ? invalid : v));
+    const reusable = lead.raw ? rawForFormat(lead.raw, srcInvalid, invalid, lo, hi) : null;
+    if (reusable && rawMatchesSamples(lead, srcInvalid)) {
+      raw = reusable;
       ({ gain, baseline, units } = lead.info);
       adcRes = lead.info.adcResolutionBits ?? (format === 212 ? 12 : 16);
       adcZero = lead.info.adcZero ?? 0;
