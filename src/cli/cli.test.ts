@@ -58,7 +58,7 @@ test('sinus render writes SVG and PNG; bad options exit 2', () => {
   const svg = sinus('render', ludb1);
   assert.equal(svg.code, 0, svg.err);
   assert.match(svg.out, /^<svg [^>]*width="297mm"/);
-  const png = sinus('render', mit100, '--layout', 'holter', '--marks', 'reference', '--row-seconds', '2', '--page', '2', '-o', join(dir, 'h.png'));
+  const png = sinus('render', mit100, '--layout', 'holter', '--marks', 'reference', '--row-seconds', '2', '--page', '2', '--dpi', '40', '-o', join(dir, 'h.png'));
   assert.equal(png.code, 0, png.err);
   assert.deepEqual([...readFileSync(join(dir, 'h.png')).subarray(1, 4)], [0x50, 0x4e, 0x47]);
   const bad = sinus('render', ludb1, '--layout', 'spiral', '-o', join(dir, 'x.pdf'));
