@@ -17,6 +17,9 @@ const result = await build({
   minify: true,
   sourcemap: true,
   metafile: true,
+  // The viewer classifies beats with the pure-TypeScript feature baseline; the ONNX runtimes are
+  // loaded only by the CNN path (dynamic import), so they stay out of the bundle.
+  external: ['onnxruntime-web', 'onnxruntime-node'],
   logLevel: 'warning',
 });
 copyFileSync(join(root, 'src', 'web', 'index.html'), join(out, 'index.html'));

@@ -124,10 +124,12 @@ function headerText(record: EcgRecord, L: PageLayout, m: KeyMeasurements, overla
   const x = L.gridXMm;
   const right = L.gridXMm + L.gridWidthMm;
   const start = record.startTime && !Number.isNaN(record.startTime.getTime()) ? record.startTime.toISOString().replace('T', ' ').slice(0, 19) : 'start time not recorded';
-  const line1 = `${record.name}   ${start}   ${patientLine(record)}`;
-  const line2 = `Vent. rate ${dash(m.heartRateBpm)} bpm    PR ${dash(m.prMs)} ms    QRS ${dash(m.qrsMs)} ms    QT/QTc ${dash(m.qtMs)}/${dash(m.qtcMs)} ms    P-R-T axes ${dash(m.pAxisDeg)} ${dash(m.qrsAxisDeg)} ${dash(m.tAxisDeg)}`;
-  const line3 = `Rhythm: ${m.rhythm ?? 'not analysed'}    Signal quality: ${m.quality ?? 'not assessed'}${L.missingLeads.length ? `    Not in record: ${L.missingLeads.join(', ')}` : ''}`;
-  const scale = `${L.speedMmPerS} mm/s   ${L.gainMmPerMv} mm/mV   ${record.fs} Hz   ${(record.length / record.fs).toFixed(1)} s${L.pageCount > 1 ? `   page ${L.page + 1}/${L.pageCount}` : ''}`;
+  // En spaces: SVG inside HTML collapses runs of ordinary spaces whatever xml:space says.
+  const gap = '\u2002\u2002\u2002';
+  const line1 = [record.name, start, patientLine(record)].join(gap);
+  const line2 = [`Vent. rate ${dash(m.heartRateBpm)} bpm`, `PR ${dash(m.prMs)} ms`, `QRS ${dash(m.qrsMs)} ms`, `QT/QTc ${dash(m.qtMs)}/${dash(m.qtcMs)} ms`, `P-R-T axes ${dash(m.pAxisDeg)} ${dash(m.qrsAxisDeg)} ${dash(m.tAxisDeg)}`].join(gap);
+  const line3 = [`Rhythm: ${m.rhythm ?? 'not analysed'}`, `Signal quality: ${m.quality ?? 'not assessed'}`, ...(L.missingLeads.length ? [`Not in record: ${L.missingLeads.join(', ')}`] : [])].join(gap);
+  const scale = [`${L.speedMmPerS} mm/s`, `${L.gainMmPerMv} mm/mV`, `${record.fs} Hz`, `${(record.length / record.fs).toFixed(1)} s`, ...(L.pageCount > 1 ? [`page ${L.page + 1}/${L.pageCount}`] : [])].join(gap);
   const t = (yy: number, s: string, cls: string, extra = '') => `<text class="${cls}" x="${x}" y="${f2(yy)}" ${extra}>${esc(s)}</text>`;
   return (
     `<g xml:space="preserve" style="white-space:pre" font-family="Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif" fill="${COLORS.text}">` +

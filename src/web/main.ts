@@ -278,7 +278,8 @@ async function open(fileList: FileList | File[]): Promise<void> {
     state.analysis = checked('useServer')
       ? await analyseOnServer(files)
       : await analyze(record, { onProgress: (p) => setStatus(`analysing… ${p.stage} ${(p.fraction * 100).toFixed(0)}%`) });
-    if (state.analysis.results.beats !== null && !record.annotations.length) $<HTMLSelectElement>('marks').value = 'analysis';
+    // The analysis marks every lead; the file's own annotations are one click away.
+    if (state.analysis.results.beats !== null) $<HTMLSelectElement>('marks').value = 'analysis';
     render();
     fillTables();
     const ok = state.analysis.stages.filter((s) => s.status === 'ok').length;

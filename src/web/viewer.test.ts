@@ -24,7 +24,7 @@ before(async () => {
   }
   // Bundle the viewer exactly as `npm run build` does, into a scratch folder served by the real service.
   const web = mkdtempSync(join(tmpdir(), 'sinus-web-'));
-  await build({ entryPoints: [join(ROOT, 'src', 'web', 'main.ts')], outfile: join(web, 'app.js'), bundle: true, format: 'esm', platform: 'browser', target: ['es2022'], logLevel: 'error' });
+  await build({ entryPoints: [join(ROOT, 'src', 'web', 'main.ts')], outfile: join(web, 'app.js'), bundle: true, format: 'esm', platform: 'browser', target: ['es2022'], logLevel: 'error', external: ['onnxruntime-web', 'onnxruntime-node'] });
   const { copyFileSync } = await import('node:fs');
   copyFileSync(join(ROOT, 'src', 'web', 'index.html'), join(web, 'index.html'));
   app = await buildServer({ webRoot: web });
