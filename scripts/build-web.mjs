@@ -8,8 +8,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'web');
 mkdirSync(out, { recursive: true });
 const result = await build({
-  entryPoints: [join(root, 'src', 'web', 'main.ts')],
-  outfile: join(out, 'app.js'),
+  entryPoints: { app: join(root, 'src', 'web', 'main.ts'), 'analysis-worker': join(root, 'src', 'web', 'analysisWorker.ts') },
+  outdir: out,
   bundle: true,
   format: 'esm',
   platform: 'browser',

@@ -38,9 +38,11 @@ interface ViewerState {
   pageStartS: number;
   windowStartS: number;
   windowEndS: number;
+  /** Where the last analysis ran: a Web Worker, the page's thread, or the sinus service. */
+  analysedIn: 'worker' | 'page' | 'server' | null;
 }
 
-const state: ViewerState = { record: null, files: {}, analysis: null, view: 'page', layout: '3x4', zoom: 4, pageStartS: 0, windowStartS: -1, windowEndS: -1 };
+const state: ViewerState = { record: null, files: {}, analysis: null, view: 'page', layout: '3x4', zoom: 4, pageStartS: 0, windowStartS: -1, windowEndS: -1, analysedIn: null };
 (window as unknown as { sinusViewer: ViewerState }).sinusViewer = state;
 
 function setStatus(text: string, error = false): void {
@@ -245,6 +247,40 @@ function qualityHtml(q: JsonValue): string {
   );
 }
 
+/**
+ * Analyses in a Web Worker (dist/web/analysis-worker.js) so the page stays responsive; falls back
+ * to the page's own thread where module workers are unavailable.
+ */
+function analyseInWorker(files: Record<string, Uint8Array>, record: EcgRecord): Promise<Analysis> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./analysis-worker.js', document.baseURI), { type: 'module' });
+  } catch {
+    state.analysedIn = 'page';
+    return analyze(record, { onProgress: (p) => setStatus(`analysing… ${p.stage} ${(p.fraction * 100).toFixed(0)}%`) });
+  }
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<{ progress?: { stage: string; fraction: number }; analysis?: Analysis; error?: string }>) => {
+      const m = e.data;
+      if (m.progress) setStatus(`analysing… ${m.progress.stage} ${(m.progress.fraction * 100).toFixed(0)}%`);
+      else {
+        worker.terminate();
+        state.analysedIn = 'worker';
+        if (m.analysis) resolve(m.analysis);
+        else reject(new Error(m.error ?? 'analysis failed'));
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      // A worker that cannot start (e.g. file:// pages) is no reason to give up: analyse here.
+      e.preventDefault();
+      state.analysedIn = 'page';
+      analyze(record).then(resolve, reject);
+    };
+    worker.postMessage({ files });
+  });
+}
+
 async function analyseOnServer(files: Record<string, Uint8Array>): Promise<Analysis> {
   const fd = new FormData();
   for (const [name, bytes] of Object.entries(files)) fd.append('files', new Blob([new Uint8Array(bytes)]), name);
@@ -276,8 +312,8 @@ async function open(fileList: FileList | File[]): Promise<void> {
     fillTables();
     setStatus('analysing…');
     state.analysis = checked('useServer')
-      ? await analyseOnServer(files)
-      : await analyze(record, { onProgress: (p) => setStatus(`analysing… ${p.stage} ${(p.fraction * 100).toFixed(0)}%`) });
+      ? ((state.analysedIn = 'server'), await analyseOnServer(files))
+      : await analyseInWorker(files, record);
     // The analysis marks every lead; the file's own annotations are one click away.
     if (state.analysis.results.beats !== null) $<HTMLSelectElement>('marks').value = 'analysis';
     render();

@@ -24,7 +24,7 @@ before(async () => {
   }
   // Bundle the viewer exactly as `npm run build` does, into a scratch folder served by the real service.
   const web = mkdtempSync(join(tmpdir(), 'sinus-web-'));
-  await build({ entryPoints: [join(ROOT, 'src', 'web', 'main.ts')], outfile: join(web, 'app.js'), bundle: true, format: 'esm', platform: 'browser', target: ['es2022'], logLevel: 'error', external: ['onnxruntime-web', 'onnxruntime-node'] });
+  await build({ entryPoints: { app: join(ROOT, 'src', 'web', 'main.ts'), 'analysis-worker': join(ROOT, 'src', 'web', 'analysisWorker.ts') }, outdir: web, bundle: true, format: 'esm', platform: 'browser', target: ['es2022'], logLevel: 'error', external: ['onnxruntime-web', 'onnxruntime-node'] });
   const { copyFileSync } = await import('node:fs');
   copyFileSync(join(ROOT, 'src', 'web', 'index.html'), join(web, 'index.html'));
   app = await buildServer({ webRoot: web });
@@ -62,6 +62,7 @@ test('a 12-lead record on the paper grid with its 12 lead labels; zoom; screensh
   const labels = await page.locator('#paper svg text.lead-label').allTextContents();
   for (const lead of ['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6']) assert.ok(labels.includes(lead), `label ${lead}`);
   assert.equal(await page.locator('#paper svg path.trace').count(), 13);
+  assert.equal(await page.evaluate(() => (window as unknown as { sinusViewer: { analysedIn: string } }).sinusViewer.analysedIn), 'worker', 'analysed off the main thread');
   const width = async () => parseFloat((await page.locator('#paper svg').getAttribute('width'))!);
   const w0 = await width();
   await page.click('#zoomIn');
@@ -97,6 +98,14 @@ test('a long 2-lead record scrolls and zooms as continuous strips', async () => 
   const afterZoom = await page.evaluate(() => document.getElementById('timebar')!.textContent);
   assert.notEqual(afterZoom, before);
   await page.screenshot({ path: join(OUT, 'viewer-strips.png') });
+});
+
+test('"analyse on server" sends the files to the service and shows its Analysis', async () => {
+  await page.check('#useServer');
+  await openFiles(['1.hea', '1.dat'].map((f) => join(SAMPLES, f)));
+  assert.equal(await page.evaluate(() => (window as unknown as { sinusViewer: { analysedIn: string } }).sinusViewer.analysedIn), 'server');
+  assert.match(await page.locator('#measurements').innerText(), /Heart rate/);
+  await page.uncheck('#useServer');
 });
 
 test('a bad file gets a readable message, not a broken page', async () => {
