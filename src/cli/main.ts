@@ -8,6 +8,7 @@ import { analyzeCommand } from './commands/analyze.js';
 import { renderCommand } from './commands/render.js';
 import { serveCommand } from './commands/serve.js';
 import { benchCommand } from './commands/bench.js';
+import { qualityCommand } from './commands/quality.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
@@ -18,6 +19,7 @@ analyzeCommand(program);
 renderCommand(program);
 serveCommand(program);
 benchCommand(program);
+qualityCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {

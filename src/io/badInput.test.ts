@@ -79,3 +79,9 @@ test('checksum mismatch is reported by openRecord (ok false with the numbers), n
   assert.equal(rec.checksums!.filter((c) => c.ok === false).length, 1);
   assert.match(rec.checksums!.find((c) => c.ok === false)!.problem!, /checksum -?\d+ differs from the header's -?\d+/);
 });
+
+test("checksums: 'throw' makes a mismatch a CHECKSUM_MISMATCH error naming the file and lead", async () => {
+  const flipped = dat.slice();
+  flipped[2000] ^= 0x10;
+  await rejectsNaming(readRecordFromFiles({ '100.hea': text(hea), '100.dat': flipped }, { checksums: 'throw' }), 'CHECKSUM_MISMATCH', '100.hea', /MLII|V5/);
+});

@@ -43,7 +43,14 @@ async function readWfdbWithAnnotations(base: string, source: FileSource, options
 
 const RECORD_LINE = /^\s*[A-Za-z0-9_.~-]+(\/\d+)?\s+\d+(\s+[\d.]+(\/[\d.]+)?(\([\d.]+\))?)?(\s+\d+)?/;
 
-/** Reader factories take the options once, so `read` keeps the RecordReader signature. */
+/**
+ * The built-in readers (WFDB, MAT v4, EDF, sinus JSON, CSV). Options are taken once here, so each
+ * `read` keeps the RecordReader signature.
+ *
+ * @example
+ * const { edf } = coreReaders();
+ * const rec = await edf.read(bytes, 'x.edf', memoryFileSource({}));
+ */
 export function coreReaders(options: CoreReadOptions = {}): { wfdb: RecordReader; mat: RecordReader; edf: RecordReader; json: RecordReader; csv: RecordReader } {
   const wfdb: RecordReader = {
     format: 'wfdb',

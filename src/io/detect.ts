@@ -12,6 +12,11 @@ export interface ReadRecordOptions extends CoreReadOptions {
   deriveLeads?: boolean;
   /** Readers to detect among; default {@link recordReaders}. */
   readers?: RecordReader[];
+  /**
+   * 'report' (default): checksum and initial-value mismatches are listed in `record.checksums`.
+   * 'throw': any mismatch is a SinusError CHECKSUM_MISMATCH naming the file and the leads.
+   */
+  checksums?: 'report' | 'throw';
 }
 
 const registered: RecordReader[] = [];
@@ -31,6 +36,9 @@ export function registerRecordReader(reader: RecordReader): void {
  * The readers format detection tries, most specific first: registered readers, WFDB, MAT v4, EDF,
  * sinus JSON, the clinical formats ({@link CLINICAL_READERS}), and CSV/TSV last (its sniffing is
  * the loosest).
+ *
+ * @example
+ * recordReaders().map((r) => r.format); // ['wfdb', 'mat', 'edf', 'json', 'hl7-aecg', ..., 'csv']
  */
 export function recordReaders(options: CoreReadOptions = {}): RecordReader[] {
   const c = coreReaders(options);
@@ -93,6 +101,10 @@ export async function readRecordFromSource(fileName: string, source: FileSource,
     throw new SinusError('UNKNOWN_FORMAT', `cannot tell the format: not ${readers.map((r) => r.format).join(', ')} by content or extension`, name);
   }
   const rec = await reader.read(bytes, name, source);
+  const bad = (rec.checksums ?? []).filter((c) => c.ok === false);
+  if (options.checksums === 'throw' && bad.length) {
+    throw new SinusError('CHECKSUM_MISMATCH', bad.map((c) => `${c.lead}: ${c.problem ?? `checksum ${c.actual}, header ${c.expected}`}`).join('; '), name);
+  }
   return options.deriveLeads ? withDerivedLimbLeads(rec) : rec;
 }
 

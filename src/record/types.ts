@@ -65,6 +65,7 @@ export interface Annotation {
    * The exact bytes this annotation took in a WFDB annotation file (SKIP, annotation word and its
    * SUB/CHN/NUM/AUX words in stored order). The writer reuses them when they still decode to this
    * annotation, so a file read and written back is byte-identical; edited annotations are re-encoded.
+   * The WFDB reader sets it as a non-enumerable property (invisible to JSON and object spread).
    */
   wfdbBytes?: Uint8Array;
   /** Duration in seconds (EDF+ TAL annotations); absent when the source gives none. */
@@ -78,7 +79,7 @@ export interface AnnotationSet {
   /**
    * Bytes of a WFDB annotation file around its annotations: pseudo-annotation words before the first
    * annotation (`prologue`) and the end marker plus anything after it (`epilogue`). Kept for
-   * byte-exact rewriting.
+   * byte-exact rewriting. Non-enumerable when set by the WFDB reader.
    */
   wfdbFraming?: { prologue: Uint8Array; epilogue: Uint8Array };
 }

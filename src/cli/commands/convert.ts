@@ -15,7 +15,8 @@ export function convertCommand(program: Command): void {
     .option('--wfdb-format <code>', 'WFDB storage format: 16 or 212 (default: 212 when the source was 12-bit, else 16)')
     .option('--fs <hz>', 'sampling rate for a CSV input without a time column')
     .option('--derive-leads', 'add missing limb leads (Einthoven/Goldberger) and write them too')
-    .action(async (input: string, out: string, opts: { wfdbFormat?: string; fs?: string; deriveLeads?: boolean }) => {
+    .option('--strict', 'refuse a record whose checksums or initial values do not match its header')
+    .action(async (input: string, out: string, opts: { wfdbFormat?: string; fs?: string; deriveLeads?: boolean; strict?: boolean }) => {
       let wfdbFormat: 16 | 212 | undefined;
       if (opts.wfdbFormat !== undefined) {
         if (opts.wfdbFormat !== '16' && opts.wfdbFormat !== '212') throw new SinusError('BAD_ARGUMENT', `--wfdb-format must be 16 or 212, not ${opts.wfdbFormat}`);
@@ -23,7 +24,8 @@ export function convertCommand(program: Command): void {
       }
       const fsHz = opts.fs !== undefined ? Number(opts.fs) : undefined;
       if (fsHz !== undefined && !(fsHz > 0)) throw new SinusError('BAD_ARGUMENT', `--fs must be a positive number, not ${opts.fs}`);
-      const rec = await openRecord(input, { fsHz, deriveLeads: opts.deriveLeads });
+      const rec = await openRecord(input, { fsHz, deriveLeads: opts.deriveLeads, checksums: opts.strict ? 'throw' : 'report' });
+      for (const c of rec.checksums ?? []) if (c.ok === false) process.stderr.write(`sinus: warning: ${input}: ${c.lead}: ${c.problem}\n`);
       const files = writeRecordFiles(rec, out, { wfdbFormat, includeDerived: opts.deriveLeads });
       const written = await writeFilesToDir(dirname(out), files);
       process.stdout.write(`${written.join('\n')}\n`);

@@ -16,6 +16,10 @@ export function recordSummary(rec: EcgRecord) {
     annotations: rec.annotations.map((a) => ({ annotator: a.annotator, count: a.annotations.length })),
     checksums: rec.checksums ?? [],
     checksumsOk: rec.checksums ? rec.checksums.every((c) => c.ok !== false) : null,
+    warnings: [
+      ...(Array.isArray(rec.metadata.interpolatedLeads) ? [`interpolated to ${rec.fs} Hz from a lower stored rate: ${(rec.metadata.interpolatedLeads as string[]).join(', ')}`] : []),
+      ...(Array.isArray(rec.metadata.warnings) ? (rec.metadata.warnings as string[]) : []),
+    ],
   };
 }
 
@@ -41,6 +45,7 @@ export function formatSummary(s: ReturnType<typeof recordSummary>): string {
     `leads      ${s.leads.length}: ${s.leads.map((l) => l.name + (l.derived ? '*' : '')).join(', ')}`,
     `annotations ${s.annotations.length ? s.annotations.map((a) => `${a.annotator}: ${a.count}`).join(', ') : 'none'}`,
     `checksums  ${checksumLine(s)}`,
+    ...s.warnings.map((w) => `note       ${w}`),
   ];
   return lines.join('\n');
 }

@@ -27,7 +27,9 @@ test('Philips variant files decode to the same samples; repbeats and statements 
   for (let i = 0; i < 12; i++) assert.deepEqual(Array.from(a.leads[i].raw!), Array.from(b.leads[i].raw!));
   const r = readPhilipsXml(formatFile('philips-xml', 'repbeats_example.xml'), 'r.xml');
   assert.equal((r.metadata.representativeBeats as { leads: unknown[] }).leads.length, 12);
-  const device = a.metadata.device as { statements: string[]; measurements: Record<string, unknown> };
+  const device = a.metadata.device as { statements: string[]; measurements: Record<string, unknown>; leadMeasurements: Record<string, Record<string, unknown>> };
+  assert.equal(Object.keys(device.leadMeasurements).length, 12);
+  assert.equal(typeof device.leadMeasurements.V2.qrsdur, 'number');
   assert.ok(device.statements.length > 0);
   assert.equal(device.measurements.heartrate, 84);
 });

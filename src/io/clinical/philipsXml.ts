@@ -113,8 +113,16 @@ export function readPhilipsXml(bytes: Uint8Array, fileName: string): EcgRecord {
   for (const block of [...findAll(root, 'globalmeasurements'), ...findAll(root, 'interpretationmeasurements')]) {
     for (const [k, v] of Object.entries(leafMap(block))) measurements[k] = numberOrNull(v) ?? (v === '' ? null : v);
   }
+  const leadMeasurements: Record<string, Record<string, number | null>> = {};
+  for (const lm of findAll(root, 'leadmeasurement')) {
+    const name = lm.attrs.leadname;
+    if (!name) continue;
+    const m: Record<string, number | null> = {};
+    for (const [k, v] of Object.entries(leafMap(lm))) m[k] = numberOrNull(v);
+    leadMeasurements[name] = m;
+  }
   const acquirer = findFirst(root, 'acquirer');
-  const device: DeviceReading = { measurements, statements, manufacturer: 'Philips', model: childText(acquirer, 'modelnumber') ?? childText(acquirer, 'model') ?? undefined, software: childText(acquirer, 'softwareversion') ?? undefined };
+  const device: DeviceReading = { measurements, statements, leadMeasurements, manufacturer: 'Philips', model: childText(acquirer, 'modelnumber') ?? childText(acquirer, 'model') ?? undefined, software: childText(acquirer, 'softwareversion') ?? undefined };
   const metadata: Record<string, unknown> = {
     format: `${docType} ${docVer}`,
     device,

@@ -39,7 +39,12 @@ function isNumber(s: string): boolean {
   return t !== '' && Number.isFinite(Number(t));
 }
 
-/** Delimiter of a delimited text file: tab, semicolon or comma, by which one the first lines use. */
+/**
+ * Delimiter of a delimited text file: tab, semicolon or comma, by which one the first lines use.
+ *
+ * @example
+ * csvDelimiter(['t\tI', '0\t1']); // '\t'
+ */
 export function csvDelimiter(lines: string[]): string {
   const sample = lines.slice(0, 5);
   for (const d of ['\t', ';', ',']) if (sample.length && sample.every((l) => l.includes(d))) return d;

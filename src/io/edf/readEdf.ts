@@ -40,7 +40,12 @@ export interface EdfHeader {
   variant: 'edf' | 'edf+c' | 'edf+d';
 }
 
-/** True when the first bytes look like an EDF or EDF+ header ("0" and seven spaces, then ASCII). */
+/**
+ * True when the first bytes look like an EDF or EDF+ header ("0" and seven spaces, then ASCII).
+ *
+ * @example
+ * looksLikeEdf(bytes.subarray(0, 256)); // true for an .edf file
+ */
 export function looksLikeEdf(head: Uint8Array): boolean {
   if (head.length < 8) return false;
   if (head[0] !== 0x30) return false;
@@ -52,6 +57,9 @@ export function looksLikeEdf(head: Uint8Array): boolean {
 /**
  * Parses an EDF/EDF+ header. Throws {@link SinusError} BAD_HEADER naming the field that does not
  * parse, FILE_TRUNCATED when the file is shorter than its header.
+ *
+ * @example
+ * parseEdfHeader(bytes, 'rec.edf').signals.map((s) => s.label); // ['I', 'II', ...]
  */
 export function parseEdfHeader(b: Uint8Array, fileName: string): EdfHeader {
   if (b.length === 0) throw new SinusError('FILE_EMPTY', 'file is empty', fileName);

@@ -155,8 +155,12 @@ export function writeEdf(record: EcgRecord, options: WriteEdfOptions = {}): Uint
   const out = new Uint8Array(headerBytes + nRecords * recordBytes);
   const t = record.startTime;
   const MON = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-  const patient = plus ? 'X X X X' : '';
-  const recording = plus ? `Startdate ${t ? `${two(t.getUTCDate())}-${MON[t.getUTCMonth()]}-${t.getUTCFullYear()}` : 'X'} X X sinus` : `sinus ${record.name}`;
+  // An EDF+ source keeps its patient and recording fields; anything else gets EDF+'s "unknown" X fields.
+  const fromEdfPlus = /^edf\+/.test(record.sourceFormat ?? '') && typeof record.metadata.patient === 'string' && typeof record.metadata.recording === 'string';
+  const patient = plus ? (fromEdfPlus ? (record.metadata.patient as string) : 'X X X X') : '';
+  const recording = plus
+    ? (fromEdfPlus ? (record.metadata.recording as string) : `Startdate ${t ? `${two(t.getUTCDate())}-${MON[t.getUTCMonth()]}-${t.getUTCFullYear()}` : 'X'} X X sinus`)
+    : `sinus ${record.name}`;
   let h = '0       ' + enc(patient, 80) + enc(recording, 80);
   h += t ? `${two(t.getUTCDate())}.${two(t.getUTCMonth() + 1)}.${two(t.getUTCFullYear() % 100)}` : '01.01.85';
   h += t ? `${two(t.getUTCHours())}.${two(t.getUTCMinutes())}.${two(t.getUTCSeconds())}` : '00.00.00';

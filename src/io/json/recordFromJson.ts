@@ -2,7 +2,12 @@ import { SinusError } from '../../errors.js';
 import type { EcgRecord } from '../../record/types.js';
 import type { RecordJson } from './recordToJson.js';
 
-/** True when the text starts like a sinus record JSON document. */
+/**
+ * True when the text starts like a sinus record JSON document.
+ *
+ * @example
+ * looksLikeRecordJson(new TextEncoder().encode('{"format":"sinus-record"')); // true
+ */
 export function looksLikeRecordJson(head: Uint8Array): boolean {
   const s = new TextDecoder().decode(head.subarray(0, 512));
   return /^\s*\{/.test(s) && s.includes('"sinus-record"');

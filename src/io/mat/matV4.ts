@@ -57,6 +57,9 @@ export function parseMatV4Header(b: Uint8Array): MatV4Header | null {
  * 2017's `A00001.mat` with format `16+24`) holds one int16 matrix of `nSignals` rows whose data
  * starts at the header's byte offset, so the WFDB reader can decode it as format 16.
  * Throws {@link SinusError} BAD_HEADER naming the file when the two disagree.
+ *
+ * @example
+ * checkMatV4AgainstWfdb(matBytes, 'A00001.mat', { nSignals: 1, nFrames: 9000, byteOffset: 24, format: 16 });
  */
 export function checkMatV4AgainstWfdb(bytes: Uint8Array, fileName: string, expect: { nSignals: number; nFrames?: number; byteOffset: number; format: number }): MatV4Header {
   const h = parseMatV4Header(bytes);

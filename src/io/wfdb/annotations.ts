@@ -14,6 +14,14 @@ export interface MitStreamState {
 
 const latin1 = new TextDecoder('latin1');
 
+/**
+ * Stores the bytes kept for rewriting as a non-enumerable property: JSON.stringify, spreading and
+ * deep-equality checks see only the annotation itself, while the writer still finds them.
+ */
+function hidden<T extends object>(target: T, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: false, writable: true, configurable: true });
+}
+
 function word(b: Uint8Array, i: number): number {
   return b[i] | (b[i + 1] << 8);
 }
@@ -23,6 +31,10 @@ function word(b: Uint8Array, i: number): number {
  * the SUB/CHN/NUM/AUX words that follow it. Updates `state`. Returns null when the bytes at `pos`
  * are the end marker, or when the stream ends before an annotation word.
  * Throws {@link SinusError} BAD_ANNOTATION when the stream ends inside a word.
+ *
+ * @example
+ * const state = { time: 0, chan: 0, num: 0 };
+ * decodeMitEntry(bytes, 0, state, '100.atr')?.annotation; // { sample: 18, code: '+', aux: '(N', ... }
  */
 export function decodeMitEntry(
   b: Uint8Array,
@@ -107,14 +119,16 @@ export function readMitAnnotationSet(bytes: Uint8Array, annotator: string, fileN
   for (;;) {
     const e = decodeMitEntry(bytes, i, state, fileName);
     if (!e) break;
-    e.annotation.wfdbBytes = bytes.slice(i, e.end);
+    hidden(e.annotation, 'wfdbBytes', bytes.slice(i, e.end));
     annotations.push(e.annotation);
     i = e.end;
   }
   if (i + 1 >= n || word(bytes, i) !== 0) {
     throw new SinusError('BAD_ANNOTATION', `no end marker at byte ${i} of ${n} (truncated or not an MIT annotation file)`, fileName);
   }
-  return { annotator, annotations, wfdbFraming: { prologue, epilogue: bytes.slice(i) } };
+  const set: AnnotationSet = { annotator, annotations };
+  hidden(set, 'wfdbFraming', { prologue, epilogue: bytes.slice(i) });
+  return set;
 }
 
 /**

@@ -22,7 +22,10 @@ export interface WfdbSegmentPlacement {
  * layout's by description and a signal a segment lacks is NaN there. Without one the layout is
  * fixed: every segment has the same signals in the same order. Null segments ('~') are NaN gaps.
  * Leads have no `raw` (gains may differ between segments); checksums are reported per segment as
- * `segment:lead`. Placement of each segment is in `metadata.segments`.
+ * `segment:lead`. Placement of each segment is in `metadata.segments`. Called by `readWfdbRecord`.
+ *
+ * @example
+ * const rec = await readWfdbRecord('multi', source); // master header 'multi/3 2 360 ...'
  */
 export async function readMultiSegmentRecord(header: WfdbHeader, headerFile: string, source: FileSource, options: ReadWfdbOptions): Promise<EcgRecord> {
   const segs = header.segments!;

@@ -21,7 +21,12 @@ export interface ReadWfdbOptions {
   multiFrequency?: 'interpolate' | 'reject';
 }
 
-/** Signed 16-bit sum of raw samples, as WFDB stores in the header's checksum field. */
+/**
+ * Signed 16-bit sum of raw samples, as WFDB stores in the header's checksum field.
+ *
+ * @example
+ * wfdbChecksum(Int32Array.from([1, 2, 3])); // 6
+ */
 export function wfdbChecksum(raw: Int32Array): number {
   let s = 0;
   for (let i = 0; i < raw.length; i++) s = (s + raw[i]) & 0xffff;
@@ -66,6 +71,9 @@ export async function readWfdbRecord(recordName: string, source: FileSource, opt
 /**
  * Reads and decodes the signal files of a single-segment header into raw ADC values at each
  * signal's stored rate, applying byte offsets, skew and format 8's first differences.
+ *
+ * @example
+ * const { nFrames, raw } = await readWfdbRawSignals(parseWfdbHeader(text, '100.hea'), '100.hea', source);
  */
 export async function readWfdbRawSignals(header: WfdbHeader, headerFile: string, source: FileSource): Promise<WfdbRawSignals> {
   const groups = new Map<string, { spec: WfdbSignalSpec; index: number }[]>();
@@ -113,7 +121,10 @@ export async function readWfdbRawSignals(header: WfdbHeader, headerFile: string,
     try {
       available = Math.floor(samplesInBytes(fmt, bytes.length) / perFrame);
     } catch (e) {
-      if (isSinusError(e, 'UNSUPPORTED_FORMAT')) throw new SinusError('UNSUPPORTED_FORMAT', `signal format ${fmt} (used by ${fileName}) is not a WFDB format this reader knows`, headerFile);
+      if (isSinusError(e, 'UNSUPPORTED_FORMAT')) {
+        const why = fmt === 508 || fmt === 516 || fmt === 524 ? 'FLAC-compressed WFDB formats are not supported' : 'not a WFDB format this reader knows';
+        throw new SinusError('UNSUPPORTED_FORMAT', `signal format ${fmt} (used by ${fileName}): ${why}`, headerFile);
+      }
       throw e;
     }
     const need = frames ?? available;
@@ -175,7 +186,12 @@ function toPhysical(r: Int32Array, invalid: number, baseline: number, gain: numb
   return out;
 }
 
-/** Multiplier from a WFDB units string to millivolts; unknown units are taken as mV. */
+/**
+ * Multiplier from a WFDB units string to millivolts; unknown units are taken as mV.
+ *
+ * @example
+ * unitsToMv('uV'); // 0.001
+ */
 export function unitsToMv(units: string): number {
   const u = units.trim().toLowerCase();
   if (u === 'uv' || u === 'µv' || u === 'μv' || u === 'microvolts') return 1e-3;
@@ -187,6 +203,9 @@ export function unitsToMv(units: string): number {
 /**
  * Turns decoded raw signals into an {@link EcgRecord}: physical units, the multi-frequency policy,
  * checksum and initial-value verification.
+ *
+ * @example
+ * const rec = buildWfdbRecord(header, await readWfdbRawSignals(header, '100.hea', source));
  */
 export function buildWfdbRecord(header: WfdbHeader, signals: WfdbRawSignals, options: ReadWfdbOptions = {}): EcgRecord {
   const { nFrames, raw } = signals;
@@ -272,7 +291,12 @@ export function buildWfdbRecord(header: WfdbHeader, signals: WfdbRawSignals, opt
   };
 }
 
-/** Start time from WFDB's base time (hh:mm:ss) and date (dd/mm/yyyy), read as UTC; undefined when absent. */
+/**
+ * Start time from WFDB's base time (hh:mm:ss) and date (dd/mm/yyyy), read as UTC; undefined when absent.
+ *
+ * @example
+ * parseWfdbStartTime('05:05:15', '1/05/2000'); // 2000-05-01T05:05:15Z
+ */
 export function parseWfdbStartTime(time?: string, date?: string): Date | undefined {
   if (!time || !date) return undefined;
   const t = /^(\d{1,2}):(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/.exec(time);
