@@ -10,8 +10,8 @@ export interface RenderOptions extends LayoutOptions {
   analysis?: Analysis | null;
   /** Marks to draw; default from `analysis`. */
   overlays?: Overlays | null;
-  /** Which overlays to draw (default beats, classes and rhythm episodes on, waves off). */
-  show?: { beats?: boolean; classes?: boolean; waves?: boolean; rhythm?: boolean };
+  /** Which overlays to draw (default beats, classes, rhythm episodes and unusable-signal shading on, waves off). */
+  show?: { beats?: boolean; classes?: boolean; waves?: boolean; rhythm?: boolean; quality?: boolean };
   /** Finest horizontal detail kept in mm (default 0.1 mm, about 254 dpi): denser samples are reduced to their min and max. */
   resolutionMm?: number;
 }
@@ -160,6 +160,15 @@ function overlayMarks(p: Panel, ov: Overlays, show: Required<NonNullable<RenderO
       if (show.classes && b.label) out.push(`<text class="beat-class" x="${x}" y="${f2(top + 3.8)}" font-size="2.4" text-anchor="middle" fill="${color}">${esc(b.label)}</text>`);
     }
   }
+  if (show.quality && ov.unusable) {
+    for (const u of ov.unusable) {
+      if (u.lead !== null && u.lead !== p.lead) continue;
+      const s0 = Math.max(u.startSample, p.startSample);
+      const s1 = Math.min(u.endSample, p.endSample);
+      if (s1 <= s0) continue;
+      out.push(`<rect class="unusable" x="${f2(xOf(s0))}" y="${f2(p.baselineMm - pitch * 0.45)}" width="${f2(xOf(s1) - xOf(s0))}" height="${f2(pitch * 0.9)}" fill="#888" opacity="0.16"><title>${esc(u.reason)}</title></rect>`);
+    }
+  }
   if (show.rhythm && ov.episodes && p.role !== 'lead') {
     const y = p.baselineMm - pitch * 0.47;
     for (const e of ov.episodes) {
@@ -169,7 +178,9 @@ function overlayMarks(p: Panel, ov: Overlays, show: Required<NonNullable<RenderO
       const x0 = xOf(s0), x1 = xOf(s1);
       const color = episodeColor(e.label);
       out.push(`<rect class="episode" data-label="${esc(e.label)}" x="${f2(x0)}" y="${f2(y)}" width="${f2(Math.max(0.3, x1 - x0))}" height="0.9" fill="${color}" opacity="0.75"/>`);
-      if (x1 - x0 > 8) out.push(`<text class="episode-label" x="${f2(x0 + 0.5)}" y="${f2(y + 3.3)}" font-size="2.3" fill="${color}">${esc(e.label)}</text>`);
+      // At the row start the lead label owns the corner; the episode name moves right of it.
+      const tx = s0 === p.startSample ? x0 + 11 : x0 + 0.5;
+      if (x1 - tx > 8) out.push(`<text class="episode-label" x="${f2(tx)}" y="${f2(y + 3.3)}" font-size="2.3" fill="${color}">${esc(e.label)}</text>`);
     }
   }
   if (show.waves) {
@@ -198,7 +209,7 @@ export function renderSvg(record: EcgRecord, options: RenderOptions = {}): strin
   const L = pageLayout(record, options);
   const resolutionMm = options.resolutionMm ?? 0.1;
   const overlays = options.overlays ?? (options.analysis ? overlaysFromAnalysis(options.analysis) : null);
-  const show = { beats: options.show?.beats ?? true, classes: options.show?.classes ?? true, waves: options.show?.waves ?? false, rhythm: options.show?.rhythm ?? true };
+  const show = { beats: options.show?.beats ?? true, classes: options.show?.classes ?? true, waves: options.show?.waves ?? false, rhythm: options.show?.rhythm ?? true, quality: options.show?.quality ?? true };
   const rowPitch = (() => {
     const ys = [...new Set(L.panels.map((p) => p.baselineMm))].sort((a, b) => a - b);
     return ys.length > 1 ? ys[1] - ys[0] : 40;

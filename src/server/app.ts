@@ -160,7 +160,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     if (!['analysis', 'reference', 'none'].includes(marks)) throw new SinusError('BAD_ARGUMENT', 'marks must be analysis, reference or none');
     const layout = q.layout as LayoutName | undefined;
     if (layout !== undefined && !['3x4', '6x2', 'strips', 'holter'].includes(layout)) throw new SinusError('BAD_ARGUMENT', 'layout must be 3x4, 6x2, strips or holter');
-    const show = new Set(list(q.show) ?? ['beats', 'classes', 'rhythm']);
+    const show = new Set(list(q.show) ?? ['beats', 'classes', 'rhythm', 'quality']);
     const svg = renderSvg(record, {
       analysis, layout,
       overlays: marks === 'reference' ? overlaysFromAnnotations(record) : marks === 'none' ? null : overlaysFromAnalysis(analysis),
@@ -168,7 +168,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       leads: list(q.lead), page: (num(q, 'page') ?? 1) - 1,
       rowSeconds: num(q, 'rowSeconds'), rowsPerPage: num(q, 'rowsPerPage'),
       rhythmLeads: q.rhythm === 'none' ? [] : list(q.rhythm),
-      show: { beats: show.has('beats'), classes: show.has('classes'), waves: show.has('waves'), rhythm: show.has('rhythm') },
+      show: { beats: show.has('beats'), classes: show.has('classes'), waves: show.has('waves'), rhythm: show.has('rhythm'), quality: show.has('quality') },
     });
     if (format === 'svg') return reply.type('image/svg+xml').send(svg);
     if (format === 'png') return reply.type('image/png').send(Buffer.from(await queue.run(() => svgToPng(svg, { dpi: num(q, 'dpi') ?? 150 }))));

@@ -23,7 +23,7 @@ const renderParams = [
   { name: 'rowSeconds', in: 'query', schema: { type: 'number' }, description: 'Holter: seconds per row (default 20)' },
   { name: 'rowsPerPage', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'Holter: rows per page (default 14)' },
   { name: 'rhythm', in: 'query', schema: { type: 'string' }, description: 'rhythm-strip leads under a 12-lead layout, comma-separated, or none (default II)' },
-  { name: 'show', in: 'query', schema: { type: 'string' }, description: 'overlays: any of beats,classes,waves,rhythm (default beats,classes,rhythm)' },
+  { name: 'show', in: 'query', schema: { type: 'string' }, description: 'overlays: any of beats,classes,waves,rhythm,quality (default beats,classes,rhythm,quality)' },
   { name: 'marks', in: 'query', schema: { type: 'string', enum: ['analysis', 'reference', 'none'] }, description: 'where marks come from (default analysis)' },
 ];
 

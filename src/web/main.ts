@@ -60,7 +60,7 @@ function currentOverlays(): Overlays | null {
 }
 
 function show() {
-  return { beats: checked('showBeats'), classes: checked('showClasses'), waves: checked('showWaves'), rhythm: checked('showRhythm') };
+  return { beats: checked('showBeats'), classes: checked('showClasses'), waves: checked('showWaves'), rhythm: checked('showRhythm'), quality: checked('showQuality') };
 }
 
 /** Puts an SVG string on the paper at `leftMm`, sized for the current zoom. */
@@ -179,7 +179,7 @@ $('layout').addEventListener('change', () => {
   state.layout = $<HTMLSelectElement>('layout').value as ViewerState['layout'];
   render();
 });
-for (const id of ['showBeats', 'showClasses', 'showWaves', 'showRhythm', 'marks']) $(id).addEventListener('change', render);
+for (const id of ['showBeats', 'showClasses', 'showWaves', 'showRhythm', 'showQuality', 'marks']) $(id).addEventListener('change', render);
 document.addEventListener('keydown', (e) => {
   if (!state.record || state.view !== 'page') return;
   const dur = state.record.length / state.record.fs;
