@@ -29,7 +29,7 @@ export interface StageReport {
   reason: string | null;
   /** SinusError code when the stage failed on the input. */
   errorCode: string | null;
-  /** Wall time of the stage in milliseconds (0 when it did not run). */
+  /** Wall time of the stage's own work in milliseconds (0 when it did not run; JSON conversion excluded). */
   timeMs: number;
 }
 
@@ -158,6 +158,8 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
         signal: options.signal,
         options: options.stageOptions?.[s.name] ?? {},
       });
+      // The stage's own time; converting its result to JSON counts in the total only.
+      entry.timeMs = now() - ts;
       if (value === undefined || value === null) {
         entry.status = 'failed';
         entry.reason = 'the stage returned nothing';
@@ -178,7 +180,7 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
         entry.errorCode = e instanceof SinusError ? e.code : null;
       }
     }
-    entry.timeMs = now() - ts;
+    if (entry.status !== 'ok' || entry.timeMs === 0) entry.timeMs = now() - ts;
     timings[s.name] = entry.timeMs;
   }
   report(stages[stages.length - 1]?.name ?? 'done', stageCount, 0);
