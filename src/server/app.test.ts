@@ -110,6 +110,29 @@ test('bad uploads get clear 4xx answers that name the problem', async () => {
   assert.ok(r.status === 422, `truncated .dat: ${r.status} ${JSON.stringify(r.body)}`);
 });
 
+test('garbage and damaged files of every kind get a 4xx, never a 500', async () => {
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const dat = new Uint8Array(readFileSync(join(LUDB, '1.dat')));
+  const hea = readFileSync(join(LUDB, '1.hea'), 'utf8');
+  const cases: Array<Array<[string, Uint8Array | string]>> = [];
+  for (const ext of ['hea', 'dat', 'edf', 'csv', 'xml', 'dcm', 'scp', 'mat']) {
+    cases.push([[`x.${ext}`, Uint8Array.from({ length: 2000 }, () => Math.floor(rand() * 256))]]);
+  }
+  const flipped = dat.slice();
+  for (let i = 0; i < 200; i++) flipped[Math.floor(rand() * flipped.length)] ^= 0xff;
+  cases.push([['1.hea', hea.replace('5000', '9999999')], ['1.dat', dat]]);
+  cases.push([['1.hea', hea.replace(' 500 ', ' 0 ')], ['1.dat', dat]]);
+  cases.push([['1.hea', hea.replace(/16 /g, '99 ')], ['1.dat', dat]]);
+  cases.push([['1.hea', hea], ['1.dat', flipped.subarray(0, 777)]]);
+  for (const files of cases) {
+    const r = await fetch(`${base}/v1/analyze`, { method: 'POST', body: form(files) });
+    const body = await r.json();
+    assert.ok(r.status >= 400 && r.status < 500, `${files.map((f) => f[0]).join('+')}: ${r.status} ${JSON.stringify(body)}`);
+    assert.ok(typeof body.error?.code === 'string' && body.error.message.length > 5);
+  }
+});
+
 test('upload size and record duration limits answer 413', async () => {
   const small = await buildServer({ webRoot: null, maxUploadBytes: 100_000, maxRecordDurationS: 5, workers: false });
   try {
