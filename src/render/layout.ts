@@ -114,6 +114,7 @@ export function pageLayout(record: EcgRecord, options: LayoutOptions = {}): Page
   const panels: Panel[] = [];
   const missing: string[] = [];
   const gridY = options.header === false ? MARGIN : MARGIN + HEADER_H;
+  // (With the header off, the top margin holds the viewer's time labels.)
   let rows = 0;
   let pitch = 0;
   let traceW = 250;

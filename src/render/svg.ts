@@ -12,6 +12,8 @@ export interface RenderOptions extends LayoutOptions {
   overlays?: Overlays | null;
   /** Which overlays to draw (default beats, classes, rhythm episodes and unusable-signal shading on, waves off). */
   show?: { beats?: boolean; classes?: boolean; waves?: boolean; rhythm?: boolean; quality?: boolean };
+  /** Label the time (seconds from the record start) every `timeLabelsEveryS` along the first row of strips (viewer). */
+  timeLabelsEveryS?: number;
   /** Finest horizontal detail kept in mm (default 0.1 mm, about 254 dpi): denser samples are reduced to their min and max. */
   resolutionMm?: number;
 }
@@ -230,6 +232,16 @@ export function renderSvg(record: EcgRecord, options: RenderOptions = {}): strin
     if (p.role !== 'holter' || p.calibration) body.push(`<text class="lead-label" x="${f2(p.xMm + 1.2)}" y="${f2(labelY)}" font-size="3.6" font-weight="bold" font-family="Helvetica, Arial, 'Liberation Sans', sans-serif">${esc(p.lead)}</text>`);
     if (p.rowLabel) body.push(`<text class="row-time" x="${f2(L.gridXMm + 0.8)}" y="${f2(p.baselineMm + rowPitch * 0.35)}" font-size="2.4" font-family="Helvetica, Arial, sans-serif">${p.rowLabel}</text>`);
     if (overlays) body.push(overlayMarks(p, overlays, show, record.fs, L.speedMmPerS, rowPitch));
+  }
+  const every = options.timeLabelsEveryS;
+  const first = L.panels[0];
+  if (every && every > 0 && first) {
+    const t0 = first.startSample / record.fs;
+    const t1 = first.endSample / record.fs;
+    for (let t = Math.ceil(t0 / every) * every; t < t1; t += every) {
+      const x = first.xMm + (t - t0) * L.speedMmPerS;
+      body.push(`<text class="time-label" x="${f2(x)}" y="${f2(L.gridYMm - 1)}" font-size="2.6" text-anchor="middle" fill="#777" font-family="Helvetica, Arial, sans-serif">${Number(t.toFixed(3))} s</text>`);
+    }
   }
   const m = keyMeasurements(options.analysis ?? null);
   return (

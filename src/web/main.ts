@@ -118,6 +118,7 @@ function renderStripWindow(force = false): void {
   const t1 = Math.min(dur, visEnd + WINDOW_MARGIN_S * 2);
   const svg = renderSvg(rec, {
     layout: 'strips', startS: t0, stripSeconds: Math.max(WINDOW_STEP_S, t1 - t0), header: false, calibration: t0 === 0,
+    timeLabelsEveryS: state.zoom >= 8 ? 0.2 : state.zoom >= 3 ? 1 : 5,
     analysis: state.analysis, overlays: currentOverlays(), show: show(),
   });
   placeSvg(svg, t0 * SPEED_MM_PER_S);
@@ -169,6 +170,19 @@ paper.addEventListener('wheel', (e) => {
 $('zoomIn').addEventListener('click', () => setZoom(state.zoom * 1.25));
 $('zoomOut').addEventListener('click', () => setZoom(state.zoom / 1.25));
 $('zoomFit').addEventListener('click', () => setZoom(fitZoom(), 0));
+$('download').addEventListener('click', () => {
+  if (!state.record) return;
+  // The printable page (true 25 mm/s, 10 mm/mV when printed at 100%) of what is on screen.
+  const startS = state.view === 'page' ? state.pageStartS : Math.max(0, state.windowStartS);
+  const svg = renderSvg(state.record, {
+    layout: state.view === 'page' ? state.layout : 'strips', startS, analysis: state.analysis, overlays: currentOverlays(), show: show(),
+  });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  a.download = `${state.record.name}-${startS.toFixed(0)}s.svg`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
 $('view').addEventListener('change', () => {
   state.view = $<HTMLSelectElement>('view').value as ViewerState['view'];
   if (state.view === 'strip' && state.zoom < 3) state.zoom = 4;

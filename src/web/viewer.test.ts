@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -75,6 +75,11 @@ test('a 12-lead record on the paper grid with its 12 lead labels; zoom; screensh
   assert.match(await page.locator('#measurements').innerText(), /Heart rate/);
   assert.match(await page.locator('#stages').innerText(), /beats/);
   await page.screenshot({ path: join(OUT, 'viewer-12lead.png'), fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(download.suggestedFilename(), '1-0s.svg');
+  const saved = join(OUT, 'viewer-download.svg');
+  await download.saveAs(saved);
+  assert.match(readFileSync(saved, 'utf8'), /^<svg [^>]*width="297mm"/);
   assert.deepEqual(errors, []);
 });
 
@@ -91,6 +96,7 @@ test('a long 2-lead record scrolls and zooms as continuous strips', async () => 
   const paneLeft = await page.evaluate(() => document.getElementById('paper')!.getBoundingClientRect().left);
   assert.ok(svgLeft <= paneLeft, 'the visible part is covered by the drawn window');
   assert.equal(await page.locator('#paper svg path.trace').count(), 2);
+  assert.ok((await page.locator('#paper svg text.time-label').count()) > 3, 'time labels along the strip');
   assert.ok((await page.locator('#paper svg .beat-mark').count()) > 10, 'reference beats marked');
   const before = await page.evaluate(() => document.getElementById('timebar')!.textContent);
   await page.click('#zoomIn');
