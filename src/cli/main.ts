@@ -9,6 +9,7 @@ import { renderCommand } from './commands/render.js';
 import { serveCommand } from './commands/serve.js';
 import { benchCommand } from './commands/bench.js';
 import { qualityCommand } from './commands/quality.js';
+import { measureCommand } from './commands/measure.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
@@ -20,6 +21,7 @@ renderCommand(program);
 serveCommand(program);
 benchCommand(program);
 qualityCommand(program);
+measureCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {
