@@ -33,6 +33,8 @@ test('/health and /openapi.json', async () => {
   const doc = await (await fetch(`${base}/openapi.json`)).json();
   assert.equal(doc.openapi, '3.1.0');
   for (const p of ['/v1/analyze', '/v1/records', '/v1/records/{id}/render.{format}', '/health']) assert.ok(doc.paths[p], p);
+  const served = await (await fetch(`${base}/schema/analysis.schema.json`)).json();
+  assert.equal(served.title, 'sinus Analysis');
 });
 
 test('a 12-lead WFDB upload (LUDB 1 with its wave annotations) gives a schema-valid Analysis', async () => {

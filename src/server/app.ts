@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -133,6 +133,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   app.get('/health', async () => ({ status: 'ok', version: SINUS_VERSION, running: queue.active, queued: queue.queued, stored: store.size }));
   app.get('/openapi.json', async () => openApiDocument({ maxUploadBytes, maxRecordDurationS }));
+  // The Analysis JSON Schema, from the package root (two folders up from src/server and dist/server).
+  const schemaText = readFileSync(fileURLToPath(new URL('../../schema/analysis.schema.json', import.meta.url)), 'utf8');
+  app.get('/schema/analysis.schema.json', async (_req, reply) => reply.type('application/schema+json').send(schemaText));
 
   app.post('/v1/analyze', async (req) => (await analysed(req)).analysis);
 
