@@ -164,9 +164,12 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
         entry.status = 'failed';
         entry.reason = 'the stage returned nothing';
       } else {
+        const json = toJsonValue(value);
+        const used = s.modelsUsed?.(value) ?? [];
+        // Published only once everything about the result worked, so later stages never see half a section.
         raw[s.name] = value;
-        results[s.name] = toJsonValue(value);
-        for (const m of s.modelsUsed?.(value) ?? []) models.push({ ...m, stage: s.name });
+        results[s.name] = json;
+        for (const m of used) models.push({ ...m, stage: s.name });
       }
     } catch (e) {
       if (e instanceof StageUnavailableError) {
