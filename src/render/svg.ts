@@ -182,7 +182,7 @@ function overlayMarks(p: Panel, ov: Overlays, show: Required<NonNullable<RenderO
       out.push(`<rect class="episode" data-label="${esc(e.label)}" x="${f2(x0)}" y="${f2(y)}" width="${f2(Math.max(0.3, x1 - x0))}" height="0.9" fill="${color}" opacity="0.75"/>`);
       // At the row start the lead label owns the corner; the episode name moves right of it.
       const tx = s0 === p.startSample ? x0 + 11 : x0 + 0.5;
-      if (x1 - tx > 8) out.push(`<text class="episode-label" x="${f2(tx)}" y="${f2(y + 3.3)}" font-size="2.3" fill="${color}">${esc(e.label)}</text>`);
+      if (x1 - tx > e.label.length * 1.25) out.push(`<text class="episode-label" x="${f2(tx)}" y="${f2(y + 3.3)}" font-size="2.3" fill="${color}">${esc(e.label)}</text>`);
     }
   }
   if (show.waves) {
