@@ -18,6 +18,10 @@ interface Slot {
  * loop (health checks, uploads, pictures keep answering). Admission control (how many wait) is
  * the {@link WorkQueue}'s job; the pool runs at most `size` jobs at once. A worker that dies is
  * replaced and its job fails with an internal error.
+ *
+ * @example
+ * const pool = new AnalysisPool(2);
+ * const { analysis } = await pool.run({ files: { '1.hea': hea, '1.dat': dat }, maxRecordDurationS: 3600 });
  */
 export class AnalysisPool {
   private readonly slots: Slot[] = [];
