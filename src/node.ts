@@ -6,4 +6,3 @@ export type { OpenOptions } from './io/openRecord.js';
 export { writeFilesToDir } from './io/nodeWriteFiles.js';
 export { svgToPng } from './render/png.node.js';
 export { svgToPdf } from './render/pdf.node.js';
-export { buildServer, type ServerOptions } from './server/app.js';
