@@ -33,9 +33,9 @@ let primary: BeatDetectorFn | undefined;
 let primaryName = 'none (beats stage not merged)';
 try {
   const beats = (await import('../src/beats/index.js')) as Record<string, unknown>;
-  const f = beats.detectBeatsInSignal as ((x: Float32Array, fs: number) => { samples: Int32Array }) | undefined;
+  const f = beats.detectBeatsInSignal as BeatDetectorFn | undefined;
   if (typeof f === 'function') {
-    primary = (x, fs) => f(x, fs).samples;
+    primary = f;
     primaryName = 'beats stage detectBeatsInSignal';
   }
 } catch {
@@ -274,7 +274,8 @@ if (parts.has('c')) {
           const e = errs.get(key) ?? [];
           e.push(est === null ? NaN : est - snr);
           errs.set(key, e);
-          const det = Array.from(detect(mixed, full.fs));
+          const found = detect(mixed, full.fs);
+          const det = Array.from('samples' in found && typeof found.samples === 'object' ? found.samples : (found as ArrayLike<number>));
           const spans = unusableSegments(rep);
           const tol = Math.round(0.15 * full.fs);
           const mAll = matchedBeatCount(ref, det, tol);

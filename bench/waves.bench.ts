@@ -5,7 +5,8 @@
  * annotated span. Interval errors (PR, QRS, QT) vs intervals from LUDB's marks. P reported in
  * AF/flutter records. CPU time of delineateBeats per record.
  *
- *   npm run bench:waves [-- --beats reference|detector] [--records odd|even|all|1,2,3]
+ *   npm run bench:waves [-- --beats reference|detector] [--records odd|even|all|1,2,3] [--options JSON]
+ *   WAVES_DEBUG=1 also prints error percentiles and per-record 12-lead intervals to stderr.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

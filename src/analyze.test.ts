@@ -19,7 +19,7 @@ function firstSeconds(rec: EcgRecord, seconds: number): EcgRecord {
 
 test('analyses of real records validate against schema/analysis.schema.json and survive JSON', async () => {
   const ludb = await openRecord(join(LUDB, '1.hea'));
-  const mit = firstSeconds(await openRecord(join(MITDB, '100.hea')), 120);
+  const mit = firstSeconds(await openRecord(join(MITDB, '100.hea')), 30);
   for (const rec of [ludb, mit]) {
     const a = await analyze(rec);
     const parsed = schema.safeParse(JSON.parse(JSON.stringify(a)));

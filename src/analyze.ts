@@ -29,7 +29,7 @@ export interface StageReport {
   reason: string | null;
   /** SinusError code when the stage failed on the input. */
   errorCode: string | null;
-  /** Wall time of the stage in milliseconds (0 when it did not run). */
+  /** Wall time of the stage's own work in milliseconds (0 when it did not run; JSON conversion excluded). */
   timeMs: number;
 }
 
@@ -158,13 +158,18 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
         signal: options.signal,
         options: options.stageOptions?.[s.name] ?? {},
       });
+      // The stage's own time; converting its result to JSON counts in the total only.
+      entry.timeMs = now() - ts;
       if (value === undefined || value === null) {
         entry.status = 'failed';
         entry.reason = 'the stage returned nothing';
       } else {
+        const json = toJsonValue(value);
+        const used = s.modelsUsed?.(value) ?? [];
+        // Published only once everything about the result worked, so later stages never see half a section.
         raw[s.name] = value;
-        results[s.name] = toJsonValue(value);
-        for (const m of s.modelsUsed?.(value) ?? []) models.push({ ...m, stage: s.name });
+        results[s.name] = json;
+        for (const m of used) models.push({ ...m, stage: s.name });
       }
     } catch (e) {
       if (e instanceof StageUnavailableError) {
@@ -178,7 +183,7 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
         entry.errorCode = e instanceof SinusError ? e.code : null;
       }
     }
-    entry.timeMs = now() - ts;
+    if (entry.status !== 'ok' || entry.timeMs === 0) entry.timeMs = now() - ts;
     timings[s.name] = entry.timeMs;
   }
   report(stages[stages.length - 1]?.name ?? 'done', stageCount, 0);

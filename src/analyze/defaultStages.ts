@@ -55,6 +55,10 @@ function beatLabelsOf(classes: unknown): string[] | undefined {
  * name, see {@link exported}); an entry whose function is not in the build reports `unavailable`.
  * Stage options come from `AnalyzeOptions.stageOptions[name]` and are passed to the function.
  * Replace or extend the list with `AnalyzeOptions.stages`.
+ *
+ * @example
+ * const stages = [...defaultStages(), myStage]; // myStage: { name, dependsOn: ['beats'], description, run }
+ * const a = await analyze(record, { stages });
  */
 export function defaultStages(): AnalysisStage[] {
   return [

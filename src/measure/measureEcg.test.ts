@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openRecord } from '../io/openRecord.js';
 import type { EcgRecord } from '../record/types.js';
-import { LUDB } from '../../test/dataPaths.js';
+import { LUDB, PTBXL } from '../../test/dataPaths.js';
+import { detectBeats } from '../beats/index.js';
 import { annotatedGlobalWaves, annotatedWaves, type AnnotatedWave } from '../waves/annotatedWaves.js';
 import { measureEcg } from './measureEcg.js';
 import { qtcMs } from './qtc.js';
@@ -89,4 +90,21 @@ test('atrial fibrillation: no PR or P axis, with a reason; too few beats: nulls 
   assert.equal(few.rrMs, null);
   assert.match(few.reasons.rrMs, /1 beats, 2 needed/);
   assert.match(few.reasons.qrsDurationMs, /whole beats, 3 needed/);
+  const none = measureEcg({ ...af, leads: af.leads.map((l) => ({ ...l, samples: new Float32Array(1000) })), length: 1000 }, []);
+  assert.equal(none.heartRateBpm, null);
+  assert.equal(none.qtMs, null);
+  assert.ok(Object.keys(none.reasons).length >= 5);
+});
+
+test('PTB-XL: the same ECG at 100 Hz and 500 Hz gives the same intervals (2 samples at 100 Hz; T end: CSE 2SD)', async () => {
+  for (const id of ['00001', '00010', '00020']) {
+    const lo = await openRecord(join(PTBXL, 'records100', '00000', `${id}_lr.hea`));
+    const hi = await openRecord(join(PTBXL, 'records500', '00000', `${id}_hr.hea`));
+    const a = measureEcg(lo, detectBeats(lo).samples), b = measureEcg(hi, detectBeats(hi).samples);
+    // T end is the least defined boundary: referees differ by up to 30.6 ms (CSE 2SD), so QT gets that.
+    for (const [k, tolMs] of [['qrsDurationMs', 20], ['qtMs', 30.6], ['rrMs', 20]] as const) {
+      assert.ok(a[k] !== null && b[k] !== null, `${id} ${k}: ${a.reasons[k]} / ${b.reasons[k]}`);
+      assert.ok(Math.abs(a[k]! - b[k]!) <= tolMs, `${id} ${k}: ${a[k]} at 100 Hz vs ${b[k]} at 500 Hz`);
+    }
+  }
 });

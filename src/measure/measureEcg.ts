@@ -65,7 +65,8 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
   const toMs = (v: number) => (v * 1000) / fs;
   const reasons: Record<string, string> = {};
   const beats = Int32Array.from(beatSamples, (v) => Math.round(v)).sort();
-  const median = medianBeats(record, beats, { use: options.use });
+  // `use` indexes the caller's array, so the median is built from it, not from the sorted copy.
+  const median = medianBeats(record, beatSamples, { use: options.use });
   const rrMs = median.medianRrSamples === null ? null : toMs(median.medianRrSamples);
   if (rrMs === null) reasons.rrMs = `${beats.length} beats, 2 needed for an RR interval`;
   const empty: EcgMeasurements = {
@@ -92,6 +93,7 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
   }
   const hasP = counted > 0 && withP >= 0.5 * counted;
   const noPReason = `no P wave in most beats (${withP} of ${counted})`;
+  const disagree = (i: number, what: string) => (g.leadCounts[i] >= 2 ? `the ${g.leadCounts[i]} leads disagree on the ${what}` : `${what} not found in the median beat`);
   const span = (a: number | null, b: number | null) => (a === null || b === null ? null : toMs(b - a));
   const m: EcgMeasurements = { ...empty, medianDelineation: md };
   m.prMs = hasP ? span(g.pOnset, g.qrsOnset) : null;
@@ -100,11 +102,11 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
   m.qtMs = span(g.qrsOnset, g.tOffset);
   if (!hasP) { reasons.prMs = noPReason; reasons.pDurationMs = noPReason; reasons.pAxisDeg = noPReason; }
   else {
-    if (m.prMs === null) reasons.prMs = 'P onset or QRS onset not found in the median beat';
-    if (m.pDurationMs === null) reasons.pDurationMs = 'P onset or offset not found in the median beat';
+    if (m.prMs === null) reasons.prMs = g.pOnset === null ? disagree(0, 'P onset') : disagree(2, 'QRS onset');
+    if (m.pDurationMs === null) reasons.pDurationMs = g.pOnset === null ? disagree(0, 'P onset') : disagree(1, 'P offset');
   }
-  if (m.qrsDurationMs === null) reasons.qrsDurationMs = 'QRS boundaries not found in the median beat';
-  if (m.qtMs === null) reasons.qtMs = 'T offset not found in the median beat';
+  if (m.qrsDurationMs === null) reasons.qrsDurationMs = g.qrsOnset === null ? disagree(2, 'QRS onset') : disagree(3, 'QRS offset');
+  if (m.qtMs === null) reasons.qtMs = g.qrsOnset === null ? disagree(2, 'QRS onset') : disagree(4, 'T offset');
   m.qtc = qtcMs(m.qtMs, rrMs);
   m.leads = md.leads.map((l, i) => {
     const b = l.beats[0];

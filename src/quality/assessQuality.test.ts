@@ -176,3 +176,10 @@ test('bad input gives verdicts or typed errors, never a crash', () => {
   assert.equal(r.leads[0].indices.bSqi, null);
   assert.match(r.leads[0].indexNotes.bSqi ?? '', /boom/);
 });
+
+test('record-level primary beats stand in for a per-lead primary detector', () => {
+  const rec = slice100(30);
+  const beats = atr100.filter((a) => a.sample < rec.length).map((a) => a.sample);
+  const rep = assessQuality(rec, { primaryBeats: beats });
+  assert.ok(rep.leads[0].indices.bSqi! >= 0.97, `bSQI ${rep.leads[0].indices.bSqi}`);
+});

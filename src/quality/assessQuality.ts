@@ -46,8 +46,9 @@ function lsbMvOf(lead: Lead): number {
   return Math.min(0.05, Math.max(1e-5, mv));
 }
 
-function asSortedInt32(v: Int32Array | ArrayLike<number>, n: number): Int32Array {
-  const out = Int32Array.from(v as ArrayLike<number>).filter((i) => i >= 0 && i < n);
+function asSortedInt32(r: ArrayLike<number> | { samples: ArrayLike<number> }, n: number): Int32Array {
+  const v: ArrayLike<number> = 'samples' in r && typeof r.samples === 'object' ? r.samples : (r as ArrayLike<number>);
+  const out = Int32Array.from(v).filter((i) => Number.isInteger(i) && i >= 0 && i < n);
   out.sort();
   return out;
 }
@@ -64,7 +65,7 @@ function asSortedInt32(v: Int32Array | ArrayLike<number>, n: number): Int32Array
  * reasons, never an exception.
  *
  * @example
- * const report = assessQuality(record, { primaryDetector: detectBeatsInSignalR });
+ * const report = assessQuality(record, { primaryDetector: detectBeatsInSignal });
  * console.log(report.verdict, report.leads.map((l) => `${l.lead} ${l.verdict} ${l.indices.snrDb} dB`));
  */
 export function assessQuality(record: EcgRecord, options: QualityOptions = {}): QualityReport {
@@ -97,6 +98,10 @@ export function assessQuality(record: EcgRecord, options: QualityOptions = {}): 
   const analyses: LeadAnalysis[] = prepared.map((p) => {
     let primaryBeats: Int32Array | null = null;
     let primaryNote: string | undefined;
+    if (!options.primaryDetector && options.primaryBeats) {
+      const beats = asSortedInt32(options.primaryBeats, n);
+      primaryBeats = factor === 1 ? beats : beats.map((b) => Math.min(nA - 1, Math.round(b / factor)));
+    }
     if (options.primaryDetector) {
       try {
         const beats = asSortedInt32(options.primaryDetector(p.full, fsHz), n);

@@ -119,9 +119,22 @@ export function fitBeatTemplate(
   const unlike = starts.filter((s) => coreCorrelation(s, template) < 0.7);
   const secondTemplate = unlike.length >= 3 && unlike.length >= 0.05 * starts.length ? medianTemplate(x, unlike, len, isoLen) : null;
 
+  // Signal amplitude as sigamp measures it: peak-to-peak within +-50 ms of the R wave. A fused or
+  // slope-based fiducial can sit up to a few tens of ms from this lead's R, so centre the window on
+  // the template's largest deflection near the fiducial.
+  let centre = pre;
+  let big = -1;
+  const reach = Math.round(1.5 * core);
+  for (let j = Math.max(0, pre - reach); j <= Math.min(len - 1, pre + reach); j++) {
+    const a = Math.abs(template[j] - template[0]);
+    if (a > big) {
+      big = a;
+      centre = j;
+    }
+  }
   let qMax = -Infinity;
   let qMin = Infinity;
-  for (let j = Math.max(0, pre - core); j <= Math.min(len - 1, pre + core); j++) {
+  for (let j = Math.max(0, centre - core); j <= Math.min(len - 1, centre + core); j++) {
     if (template[j] > qMax) qMax = template[j];
     if (template[j] < qMin) qMin = template[j];
   }
@@ -206,9 +219,32 @@ export function fitBeatTemplate(
     const gain = Math.min(2, lsGain);
     // No level is subtracted: the template starts isoelectric at 0 mV, so the residual keeps the
     // baseline and joins the raw samples between beat windows without steps.
+    // P and ST-T waves vary in size apart from the QRS (respiration, rate): their own gain, fitted
+    // on the window outside the QRS core with the mean removed, within 0.5-1.5x of the QRS gain.
+    let wx = 0, wt = 0, wc = 0;
     for (let i = lo; i < hi; i++) {
       const j = i - o;
-      if (j >= 0 && j < len) residual[i] = x[i] - gain * bestT[j];
+      if (j < 0 || j >= len || (j >= pre - core && j <= pre + core)) continue;
+      wx += x[i];
+      wt += bestT[j];
+      wc++;
+    }
+    let wave = gain;
+    if (wc > 4) {
+      const mxw = wx / wc;
+      const mtw = wt / wc;
+      let sxt = 0, stt2 = 0;
+      for (let i = lo; i < hi; i++) {
+        const j = i - o;
+        if (j < 0 || j >= len || (j >= pre - core && j <= pre + core)) continue;
+        sxt += (x[i] - mxw) * (bestT[j] - mtw);
+        stt2 += (bestT[j] - mtw) * (bestT[j] - mtw);
+      }
+      if (stt2 > 0) wave = Math.min(1.5 * gain, Math.max(0.5 * gain, sxt / stt2));
+    }
+    for (let i = lo; i < hi; i++) {
+      const j = i - o;
+      if (j >= 0 && j < len) residual[i] = x[i] - (j >= pre - core && j <= pre + core ? gain : wave) * bestT[j];
     }
     if (o >= 0 && o + len <= n) {
       corrSum += correlation(x, o, template);

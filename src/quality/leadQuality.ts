@@ -93,7 +93,8 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
   const bSqi = primary ? beatAgreementSqi(primary, own, fsHz) : null;
   if (!primary) notes.bSqi = 'no primary beat detector was supplied';
   else if (bSqi === null) notes.bSqi = 'neither detector found a beat';
-  let templateBeats: ArrayLike<number> = own;
+  let residualBeats: ArrayLike<number> = own;
+  let fit: ReturnType<typeof fitBeatTemplate>;
   if (primary) {
     const tol = Math.round(0.15 * fsHz);
     const agreed: number[] = [];
@@ -102,12 +103,25 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
       while (j < own.length && own[j] < primary[i] - tol) j++;
       if (j < own.length && Math.abs(own[j] - primary[i]) <= tol) agreed.push(primary[i]);
     }
-    templateBeats = agreed.length >= 3 ? agreed : primary;
-  }
-  const residualBeats: ArrayLike<number> = primary ?? own;
-  const fit = fitBeatTemplate(x, fsHz, templateBeats, residualBeats);
+    fit = null;
+    if (agreed.length >= 3) {
+      // Template from beats both detectors found; noise measured around every primary beat.
+      residualBeats = primary;
+      fit = fitBeatTemplate(x, fsHz, agreed, primary);
+    }
+    if (!fit) {
+      // The detectors disagree: keep whichever beat set repeats in shape better. The residual is a
+      // reused work array, so the own fit is redone when it wins.
+      const rOwn = fitBeatTemplate(x, fsHz, own, own)?.meanCorrelation ?? -Infinity;
+      const byPrimary = fitBeatTemplate(x, fsHz, primary, primary);
+      const usePrimary = byPrimary !== null && byPrimary.meanCorrelation >= rOwn;
+      fit = usePrimary ? byPrimary : rOwn > -Infinity ? fitBeatTemplate(x, fsHz, own, own) : null;
+      residualBeats = usePrimary ? primary : own;
+      if (fit) notes.templateCorrelation = `the detectors disagree; the template uses the ${usePrimary ? 'primary' : 'own'} detector's beats, which repeat better`;
+    }
+  } else fit = fitBeatTemplate(x, fsHz, own, own);
   if (!fit) {
-    const why = n < 2 * fsHz ? 'record too short for a beat template' : 'fewer than 3 QRS complexes found';
+    const why = n < 2 * fsHz ? 'record too short for a beat template' : 'fewer than 3 repeating QRS complexes found';
     notes.snrDb = why;
     notes.templateCorrelation = why;
     notes.qrsAmplitudeMv = why;

@@ -109,8 +109,11 @@ export interface QualityReport {
   mainsHz: 50 | 60 | null;
 }
 
-/** A beat detector over one signal: returns R-peak sample indices in increasing order. */
-export type BeatDetectorFn = (samples: Float32Array, fsHz: number) => Int32Array | ArrayLike<number>;
+/**
+ * A beat detector over one signal: returns QRS sample indices in increasing order, or an object
+ * holding them in `samples` (as the beats stage's `detectBeatsInSignal` does).
+ */
+export type BeatDetectorFn = (samples: Float32Array, fsHz: number) => ArrayLike<number> | { samples: ArrayLike<number> };
 
 export interface QualityOptions {
   /**
@@ -118,6 +121,11 @@ export interface QualityOptions {
    * different detector; without it bSQI is null and the own detector alone drives the template.
    */
   primaryDetector?: BeatDetectorFn;
+  /**
+   * Beats the pipeline already found on the whole record (fused over leads), used as every lead's
+   * primary beats when no `primaryDetector` is given, so nothing is detected twice.
+   */
+  primaryBeats?: ArrayLike<number>;
   /** Mains frequency; default: whichever of 50 and 60 Hz is stronger in the record. */
   mainsHz?: 50 | 60;
   /** Length of the analysis windows in seconds (default 1, the NSTDB noise window). */

@@ -98,3 +98,25 @@ test('bad input: flat and NaN leads, no beats, beats at the edges give nulls wit
   assert.equal(m.leads.length, 0);
   assert.match(m.reason!, /2 whole beats, 3 needed/);
 });
+
+test('inverted leads (reversed electrodes) give the same boundaries; 2 s of noise gives no crash', async () => {
+  const rec = await ludb(4);
+  const beats = referenceBeats(rec);
+  const a = delineateBeats(rec, beats);
+  const inv = { ...rec, leads: rec.leads.map((l) => ({ ...l, samples: l.samples.map((v) => -v) })) };
+  const b = delineateBeats(inv, beats);
+  // Slope magnitudes do not depend on polarity, so QRS boundaries must coincide to a sample or two.
+  for (let k = 0; k < a.global.length; k++) {
+    if (a.global[k].qrsOnset === null) continue;
+    assert.ok(Math.abs(a.global[k].qrsOnset! - b.global[k].qrsOnset!) <= 2);
+    assert.ok(Math.abs(a.global[k].qrsOffset! - b.global[k].qrsOffset!) <= 2);
+  }
+  let seed = 1;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5;
+  const noise = { ...rec, length: 1000, leads: rec.leads.map((l) => ({ ...l, samples: Float32Array.from({ length: 1000 }, () => rnd()) })) };
+  const d = delineateBeats(noise, [200, 500, 800]);
+  assert.equal(d.global.length, 3);
+  for (const l of d.leads) for (const x of l.beats) assert.ok(x.p.peak === null || x.pReason === null);
+  const m = medianBeats(noise, [200, 500, 800]);
+  assert.ok(m.reason !== null || m.leads.length === 12);
+});

@@ -5,6 +5,8 @@ import { findTWave, tWaveScratch } from './tWave.js';
 import { findPWave, pWaveScratch } from './pWave.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
+import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+import { settleAtrialActivity } from './atrialActivity.js';
 import { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
 import type { Delineation, LeadDelineation } from './types.js';
 
@@ -23,26 +25,20 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   if (record.leads.length === 0) throw new SinusError('BAD_ARGUMENT', 'record has no leads');
   const o: DelineationOptions = { ...DEFAULT_DELINEATION_OPTIONS, ...options };
   const beats = Int32Array.from(beatSamples, (v) => Math.round(v)).sort();
-  const prSd: number[] = [];
+  const prSd: (number | null)[] = [];
   const leads: LeadDelineation[] = record.leads.map((lead) => {
     const r = delineateLeadSignal(lead.samples, record.fs, beats, o, null, false);
-    if (r.prSdMs !== null) prSd.push(r.prSdMs);
+    prSd.push(r.prSdMs);
     return { lead: lead.name, beats: r.beats, reason: r.reason };
   });
-  // Atrial activity is one for all leads: when most leads see no fixed P-QRS relation (atrial
-  // fibrillation or flutter waves), the waves a few leads kept are not P waves either.
-  let consistentP = false;
-  if (prSd.length >= 3) {
-    prSd.sort((a, b) => a - b);
-    if (prSd[prSd.length >> 1] > o.pRecordMaxPrSdMs) {
-      for (const l of leads) for (const b of l.beats) {
-        if (b.p.peak !== null) { b.p = { onset: null, peak: null, offset: null }; b.pReason = 'no P: P-QRS interval inconsistent across beats in most leads'; }
-      }
-    } else consistentP = true;
-  }
-  // Only when several leads show a P with a fixed P-QRS relation is it worth looking for it in the others.
-  refineAcrossLeads(record.leads.map((l) => l.samples), record.fs, beats, leads, o, consistentP);
-  return { fsHz: record.fs, beatSamples: beats, leads, global: fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs)) };
+  const samples = record.leads.map((l) => l.samples);
+  // Atrial activity is one for all leads: decide P against fibrillation once, then look for it
+  // where it is in every lead.
+  const hasP = settleAtrialActivity(samples, record.fs, beats, leads, o, prSd);
+  refineAcrossLeads(samples, record.fs, beats, leads, o, hasP);
+  const global = fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs));
+  shrinkToLeadMedian(leads, o.leadShrinkage, Math.round((o.leadShrinkageMaxMs * record.fs) / 1000));
+  return { fsHz: record.fs, beatSamples: beats, leads, global };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { delineateLeadSignal } from './delineateLeadSignal.js';
 import { refineAcrossLeads } from './delineateBeats.js';
+import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import type { MedianBeats } from './medianBeats.js';
@@ -25,5 +26,7 @@ export function delineateMedianBeats(median: MedianBeats, options: Partial<Delin
   // Whether P exists is for the caller to decide from the single beats (one median beat cannot show
   // a P-QRS relation), so P is looked for in every lead where others see it.
   refineAcrossLeads(median.leads.map((l) => l.samples), median.fsHz, beats, leads, o, true);
-  return { fsHz: median.fsHz, beatSamples: beats, leads, global: fuseGlobalBoundaries(leads, fusionTolerances(o, median.fsHz)) };
+  const global = fuseGlobalBoundaries(leads, fusionTolerances(o, median.fsHz));
+  shrinkToLeadMedian(leads, o.leadShrinkage, Math.round((o.leadShrinkageMaxMs * median.fsHz) / 1000));
+  return { fsHz: median.fsHz, beatSamples: beats, leads, global };
 }

@@ -29,11 +29,17 @@ export function fuseGlobalBoundaries(leads: LeadDelineation[], tol: FusionTolera
     buf.sort((a, b) => a - b);
     const m = buf.length;
     const med = m % 2 ? buf[m >> 1] : 0.5 * (buf[(m >> 1) - 1] + buf[m >> 1]);
+    // With one or two leads there is no majority to tell an outlier: plain CSE extreme, unless the
+    // two leads disagree by more than the tolerance (then which one is right cannot be told).
+    if (m === 2 && buf[1] - buf[0] > tolerance) return [null, m];
+    if (m < 3) return [earliest ? buf[0] : buf[m - 1], m];
     let best: number | null = null;
     for (const v of buf) {
       if (Math.abs(v - med) > tolerance) continue;
       if (best === null || (earliest ? v < best : v > best)) best = v;
     }
+    // Two middle leads far apart (even count): the nearer of them to the CSE side.
+    if (best === null) best = earliest ? buf[(m >> 1) - 1] : buf[m >> 1];
     return [best, m];
   };
   for (let k = 0; k < nb; k++) {

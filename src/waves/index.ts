@@ -8,3 +8,5 @@ export { smoothedDerivative } from './smoothedDerivative.js';
 export { annotatedWaves, annotatedGlobalWaves, type AnnotatedWave, type AnnotatedGlobalBeat } from './annotatedWaves.js';
 export { medianBeats, type MedianBeats, type MedianBeatOptions } from './medianBeats.js';
 export { delineateMedianBeats } from './delineateMedianBeats.js';
+export { atrialLocking, atrialLockingIndex } from './atrialLocking.js';
+export { shrinkToLeadMedian } from './shrinkToLeadMedian.js';

@@ -23,6 +23,8 @@ export interface MedianBeatOptions {
   use?: ArrayLike<number>;
   /** Fewest beats for a median (default 3). */
   minBeats?: number;
+  /** Most beats used; more are thinned evenly (default 300). */
+  maxBeats?: number;
 }
 
 /**
@@ -47,7 +49,11 @@ export function medianBeats(record: EcgRecord, beatSamples: ArrayLike<number>, o
   for (let i = 1; i < sorted.length; i++) rr.push(sorted[i] - sorted[i - 1]);
   rr.sort((a, b) => a - b);
   const medianRrSamples = rr.length ? rr[rr.length >> 1] : null;
-  const inside = chosen.filter((s) => s - pre >= 0 && s + post < record.length).map(Math.round);
+  let inside = chosen.filter((s) => s - pre >= 0 && s + post < record.length).map(Math.round);
+  // A median over a few hundred beats is as stable as over thousands; long (Holter) records use
+  // evenly spaced beats so the cost stays bounded.
+  const maxBeats = options.maxBeats ?? 300;
+  if (inside.length > maxBeats) inside = Array.from({ length: maxBeats }, (_, i) => inside[Math.floor((i * inside.length) / maxBeats)]);
   const len = pre + post + 1;
   if (inside.length < minBeats) {
     return { fsHz: fs, fiducialIndex: pre, medianRrSamples, beatCount: inside.length, leads: [], reason: `${inside.length} whole beats, ${minBeats} needed for a median beat` };
@@ -69,8 +75,16 @@ export function medianBeats(record: EcgRecord, beatSamples: ArrayLike<number>, o
   return { fsHz: fs, fiducialIndex: pre, medianRrSamples, beatCount: inside.length, leads, reason: null };
 }
 
-/** Median of the first m values (partially sorts them in place). */
+/** Median of the first m values (sorts them in place; insertion sort for the usual few beats). */
 function medianOf(a: Float64Array, m: number): number {
-  const v = a.subarray(0, m).sort();
-  return m % 2 ? v[m >> 1] : 0.5 * (v[(m >> 1) - 1] + v[m >> 1]);
+  if (m > 32) a.subarray(0, m).sort();
+  else {
+    for (let i = 1; i < m; i++) {
+      const v = a[i];
+      let j = i - 1;
+      while (j >= 0 && a[j] > v) { a[j + 1] = a[j]; j--; }
+      a[j + 1] = v;
+    }
+  }
+  return m % 2 ? a[m >> 1] : 0.5 * (a[(m >> 1) - 1] + a[m >> 1]);
 }

@@ -43,6 +43,12 @@ export interface DelineationOptions {
   tFlatMv: number;
   /** Largest SD of the P-peak-to-QRS-onset interval across beats (ms) for P to be accepted in a lead. */
   pMaxPrSdMs: number;
+  /** Atrial locking index (see atrialLocking) under which there is no P in the record. */
+  pLockingMin: number;
+  /** Locking index from which P is present whatever the P-QRS interval spread of single-beat picks. */
+  pLockingSure: number;
+  /** A beat's P must lie within this (ms) of where the averaged atrial activity peaks, else it is searched there. */
+  pHintMs: number;
   /** P is dropped in all leads when the median across leads of that SD exceeds this (ms). */
   pRecordMaxPrSdMs: number;
   /**
@@ -54,6 +60,10 @@ export interface DelineationOptions {
   pOnsetShiftMs: number;
   pOffsetShiftMs: number;
   tOffsetShiftMs: number;
+  /** Per-lead boundaries move this fraction of the way to the median over leads (0 = off). */
+  leadShrinkage: number;
+  /** ...unless they lie further than this (ms) from it. */
+  leadShrinkageMaxMs: number;
   /** Global boundaries: leads further than this (ms) from the median of the leads are outliers. */
   fusePOnsetMs: number;
   fusePOffsetMs: number;
@@ -86,14 +96,19 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   tFlatMv: 0.05,
   pMaxPrSdMs: 15,
   pRecordMaxPrSdMs: 20,
-  fusePOnsetMs: 20,
-  fusePOffsetMs: 20,
+  pLockingMin: 0.55,
+  pLockingSure: 0.8,
+  pHintMs: 40,
+  leadShrinkage: 0.5,
+  leadShrinkageMaxMs: 80,
+  fusePOnsetMs: 30,
+  fusePOffsetMs: 40,
   fuseQrsOnsetMs: 24,
   fuseQrsOffsetMs: 30,
   fuseTOffsetMs: 60,
   qrsOnsetShiftMs: -11,
   qrsOffsetShiftMs: 5,
-  pOnsetShiftMs: 0,
-  pOffsetShiftMs: -6,
+  pOnsetShiftMs: 2,
+  pOffsetShiftMs: -8,
   tOffsetShiftMs: -8,
 };

@@ -79,7 +79,7 @@ export function analyzeCommand(program: Command): void {
             onProgress: (p) => bar.update((i + p.fraction) / files.length, `${label} ${p.stage}`),
           });
           bar.clear();
-          if (opts.out) await writeFile(join(opts.out, `${rec.name}.analysis.json`), JSON.stringify(a, null, 2) + '\n');
+          if (opts.out) await writeFile(join(opts.out, `${rec.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_') || 'record'}.analysis.json`), JSON.stringify(a, null, 2) + '\n');
           if (opts.json) process.stdout.write((batch ? JSON.stringify({ file, analysis: a }) : JSON.stringify(a, null, 2)) + '\n');
           else process.stdout.write((batch ? formatAnalysisLine(file, a) : formatAnalysisText(a)) + '\n');
           if (rec.checksums?.some((c) => c.ok === false)) exit = Math.max(exit, EXIT.CHECKSUM);
