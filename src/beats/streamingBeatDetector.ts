@@ -5,33 +5,67 @@ import type { BeatDetectorOptions } from './types.js';
 
 /*
  * How it works (one pass, causal, so the batch form is this with the whole signal in one chunk):
- *  1. Per lead: causal Butterworth band-pass (QRS band), slope over ~5 ms in mV per 10 ms, squared.
- *  2. Lead fusion: each lead's slope energy is divided by its typical QRS energy (75th percentile
- *     of the last 8 one-second maxima) and weighted by its peakiness (max over mean energy per
- *     second: high for a clean ECG, low for noise), so a noisy or flat lead drops out by itself.
- *  3. Moving integration of the fused energy; peaks at least `integration` apart are candidates.
- *  4. Pan-Tompkins decision: adaptive signal/noise peak levels, threshold NPK + 0.25 (SPK - NPK)
- *     but never below `backgroundFactor` times the median energy; a refractory period; a T-wave
- *     test (slope under half the previous QRS's within 360 ms); search-back at half the threshold
- *     after 1.66 mean RR without a beat.
- *  5. Fiducial: the energy centre of the fused slope energy under the winning integration window,
- *     moved back by the band-pass group delay, so it sits at the same place in the QRS every time.
- * The first 2 s are buffered to learn lead scales and levels, then replayed: that is the only
- * extra latency at the start; afterwards a beat is reported at most about
- * max(integration + 0.12 s, 1.66 RR) after it happened.
+ *  1. Per lead: causal 2nd-order Butterworth band-pass (5-20 Hz), absolute slope over ~5 ms in
+ *     mV per 10 ms. (Absolute, not squared, slope keeps small aberrant beats within reach.)
+ *  2. Lead fusion: each lead's slope is divided by its typical QRS slope (75th percentile of the
+ *     last 8 one-second maxima) and weighted by its peakiness (max over mean per second, squared:
+ *     high for a clean ECG, low for noise), so a noisy or flat lead drops out by itself.
+ *  3. 100 ms moving integration of the fused slope; local maxima are candidates.
+ *  4. Pan-Tompkins style decision: adaptive signal/noise peak levels SPK/NPK, threshold
+ *     NPK + 0.5 (SPK - NPK), relaxed (to no less than half) towards 8x the median background over
+ *     a quiet signal and raised towards 4x it (capped at 0.7 SPK) over noise; a 200 ms refractory
+ *     period in which a 1.2x larger peak replaces the beat (a P wave, pacing spike or artefact was
+ *     taken just before the QRS), 1.5x larger and steeper up to 300 ms; a T-wave test (slope
+ *     under half the running QRS slope level, within 360 ms, longer by as much as the last QRS
+ *     is wider than 100 ms); search-back at 0.6 of the
+ *     threshold after 1.66 mean RR without a beat.
+ *  5. Beats whose peaks do not stand out of the background (median ratio over the last 8 under 2)
+ *     are counted but not reported: that is how pure noise ends with few beats.
+ *     The first beat of a stream waits for the second: if it is under half its size and slope it
+ *     was the T wave of a beat cut off by the start, and is dropped.
+ *  6. Fiducial: the energy centre of the fused slope around its strongest 25 ms stretch, moved
+ *     back by the band-pass group delay, so it sits at the same place in every QRS.
+ * The first 2 s are buffered to learn lead scales and levels, then replayed, and the first beat
+ * waits for the second (at most 2.5 s): that is the extra latency at the start; afterwards a
+ * beat is reported at most about max(0.45 s, 1.66 RR) after it happened.
  */
 
 const BLOCK_HISTORY = 8;
 /** The background floor of the threshold never rises above this fraction of the signal level. */
 const BG_CAP = 0.7;
+/** Pan-Tompkins threshold: NPK + this x (SPK - NPK). */
+const THRESHOLD_FRACTION = 0.5;
+/** A peak this much larger than the last beat, within its refractory period, replaces it. */
+const REPLACE_RATIO = 1.2;
+/** Until this long after a beat (ms), a peak this much larger and steeper replaces it. */
+const REPLACE_WINDOW_MS = 300;
+const LATE_REPLACE_RATIO = 1.5;
+/** Search-back accepts peaks above this fraction of the threshold. */
+const SEARCH_BACK_FRACTION = 0.6;
+/** Over a quiet background the threshold may fall to this multiple of the background (>= half of it). */
+const CLEAN_K = 8;
 /**
  * Beats are reported only while the median of the last 8 peak-to-background ratios is at least
  * this: ECG gives medians of 6-20 (MIT-BIH, noisiest records included), recorded electrode-motion,
  * muscle and baseline noise alone (NSTDB) 1.3-2.0.
  */
 const MIN_DISTINCTNESS = 2;
-/** Slope energy below this ((mV/10 ms)^2) in every one-second block means a flat lead. */
+/** A typical one-second maximum absolute slope below this (mV per 10 ms) means a flat lead. */
 const FLAT_ENERGY = 0.005;
+
+interface LevelState {
+  spk: number;
+  lastQrsAt: number;
+  lastQrsFiducial: number;
+  qrsSlope: number;
+  lastQrsWidth: number;
+  rr: Float64Array;
+  rrCount: number;
+  rrMean: number;
+  distinct: Float64Array;
+  distinctCount: number;
+  noisePeaks: Candidate[];
+}
 
 interface Candidate {
   /** Index in the integrated energy (delayed) time base. */
@@ -39,6 +73,8 @@ interface Candidate {
   value: number;
   slope: number;
   fiducial: number;
+  /** Width of the fused slope above 30% of its peak, samples (QRS duration, roughly). */
+  width: number;
 }
 
 /**
@@ -101,16 +137,21 @@ export class StreamingBeatDetector {
   private npk = 0;
   private lastQrsAt = -1e9; // integrated time base
   private lastQrsFiducial = -1e9;
-  private lastQrsSlope = 0;
+  private qrsSlope = 0;
+  private lastQrsWidth = 0;
   private readonly distinct = new Float64Array(8);
   private distinctCount = 0;
   private suppressed = 0;
+  private provisional: { beat: Candidate; rate: number; before: LevelState; report: boolean; first: boolean } | null = null;
   private readonly rr: Float64Array = new Float64Array(8);
   private rrCount = 0;
   private rrMean: number;
   private noisePeaks: Candidate[] = [];
   private readonly refractoryN: number;
+  private readonly replaceWindowN: number;
+  private readonly firstHoldN: number;
   private readonly tWaveN: number;
+  private readonly normalQrsN: number;
   private readonly searchBackRr: number;
   private readonly backgroundFactor: number;
   private readonly delayN: number;
@@ -125,7 +166,7 @@ export class StreamingBeatDetector {
     if (!(Number.isInteger(leadCount) && leadCount >= 1)) throw new SinusError('BAD_ARGUMENT', `need at least one lead, got ${leadCount}`);
     this.fsHz = fsHz;
     this.leadCount = leadCount;
-    const band = options.bandHz ?? [8, 20];
+    const band = options.bandHz ?? [5, 20];
     const hi = Math.min(band[1], 0.45 * fsHz);
     const lo = Math.min(band[0], hi / 2);
     this.sos = butterworthSos('bandpass', 2, [lo, hi], fsHz);
@@ -156,6 +197,9 @@ export class StreamingBeatDetector {
     this.bgSamples = new Float64Array(Math.ceil(this.blockN / this.bgDecim) + 1);
     this.bgHistory = new Float64Array(BLOCK_HISTORY);
     this.refractoryN = Math.round(((options.refractoryMs ?? 200) / 1000) * fsHz);
+    this.firstHoldN = Math.round(2.5 * fsHz);
+    this.replaceWindowN = Math.round((REPLACE_WINDOW_MS / 1000) * fsHz);
+    this.normalQrsN = Math.round(0.1 * fsHz); // upper limit of a normal QRS duration
     this.tWaveN = Math.round(((options.tWaveWindowMs ?? 360) / 1000) * fsHz);
     this.searchBackRr = options.searchBackRr ?? 1.66;
     this.backgroundFactor = options.backgroundFactor ?? 4;
@@ -208,6 +252,7 @@ export class StreamingBeatDetector {
       this.pending = null;
     }
     this.searchBack(this.t);
+    this.commitProvisional(null, true);
     return this.take();
   }
 
@@ -345,6 +390,8 @@ export class StreamingBeatDetector {
       this.pending = null;
       this.decide(c);
     }
+    const p = this.provisional;
+    if (p && t - p.beat.at > (p.first ? this.firstHoldN : Math.max(this.refractoryN, this.replaceWindowN) + this.holdN + this.integN)) this.commitProvisional(null, true);
     this.prevPrevF = this.prevF;
     this.prevF = f;
     this.t = t + 1;
@@ -368,7 +415,7 @@ export class StreamingBeatDetector {
       if (value <= p.value) return;
     }
     if (p && at - p.at >= this.holdN) this.decide(p);
-    this.pending = { at, value, slope: 0, fiducial: 0 };
+    this.pending = { at, value, slope: 0, fiducial: 0, width: 0 };
   }
 
   /** Places the fiducial and measures the slope of a candidate once the samples after it are in. */
@@ -396,18 +443,51 @@ export class StreamingBeatDetector {
       swt += g * j;
     }
     const centre = sw > 0 ? swt / sw : mid;
+    let first = -1, last = -1;
+    for (let j = Math.max(0, mid - this.integN), end = Math.min(this.t - 1, mid + this.integN); j <= end; j++) {
+      if (ring[j & mask] >= 0.3 * mx) { if (first < 0) first = j; last = j; }
+    }
+    c.width = first >= 0 ? last - first + 1 : 0;
     c.slope = mx;
     c.fiducial = Math.max(0, Math.round(centre - this.delayN));
   }
 
   private threshold(): number {
-    const t1 = this.npk + 0.25 * (this.spk - this.npk);
-    return Math.max(t1, Math.min(this.backgroundFactor * this.background, BG_CAP * this.spk));
+    const t1 = this.npk + THRESHOLD_FRACTION * (this.spk - this.npk);
+    // Over a quiet background the threshold may fall to half, down to CLEAN_K x background, so
+    // small ectopic beats are found; over noise it stays.
+    const relaxed = Math.min(t1, Math.max(0.5 * t1, CLEAN_K * this.background));
+    return Math.max(relaxed, Math.min(this.backgroundFactor * this.background, BG_CAP * this.spk));
   }
 
   private decide(c: Candidate): void {
     this.measure(c);
-    if (c.fiducial - this.lastQrsFiducial < this.refractoryN) return;
+    if (c.fiducial - this.lastQrsFiducial < this.refractoryN) {
+      // Inside the refractory period of the last beat: a much larger peak means the last beat was
+      // a P wave or an artefact just before this QRS; the QRS takes its place.
+      const p = this.provisional;
+      if (p && p.beat.at === this.lastQrsAt && c.value > REPLACE_RATIO * p.beat.value && c.slope > p.beat.slope) {
+        this.restore(p.before);
+        this.provisional = null;
+        this.accept(c, p.rate);
+      }
+      return;
+    }
+    // Up to REPLACE_WINDOW_MS after it, a peak 1.5x as large (and steeper) also replaces a beat:
+    // an atrial pacing spike or a tall P wave was taken ~250 ms before a wide (paced) QRS.
+    const p = this.provisional;
+    if (p && p.beat.at === this.lastQrsAt && c.fiducial - p.beat.fiducial < this.replaceWindowN &&
+        c.value > LATE_REPLACE_RATIO * p.beat.value && c.slope > p.beat.slope) {
+      this.restore(p.before);
+      this.provisional = null;
+      if (c.value > this.threshold()) {
+        this.accept(c, p.rate);
+        return;
+      }
+      // Too small to be a beat after all: keep the first one, as it was.
+      this.accept(p.beat, p.rate);
+    }
+    this.commitProvisional();
     const th = this.threshold();
     if (c.value > th && !this.looksLikeTWave(c)) {
       this.accept(c, 0.125);
@@ -419,10 +499,37 @@ export class StreamingBeatDetector {
   }
 
   private looksLikeTWave(c: Candidate): boolean {
-    return c.fiducial - this.lastQrsFiducial < this.tWaveN && c.slope < 0.5 * this.lastQrsSlope;
+    // A wide QRS (bundle branch block, paced beat) delays the T wave by about as much as it is wide.
+    const window = this.tWaveN + Math.max(0, this.lastQrsWidth - this.normalQrsN);
+    return c.fiducial - this.lastQrsFiducial < window && c.slope < 0.5 * this.qrsSlope;
   }
 
+  private snapshot(): LevelState {
+    return {
+      spk: this.spk, lastQrsAt: this.lastQrsAt, lastQrsFiducial: this.lastQrsFiducial, qrsSlope: this.qrsSlope, lastQrsWidth: this.lastQrsWidth,
+      rr: this.rr.slice(), rrCount: this.rrCount, rrMean: this.rrMean, distinct: this.distinct.slice(), distinctCount: this.distinctCount,
+      noisePeaks: this.noisePeaks,
+    };
+  }
+
+  private restore(s: LevelState): void {
+    this.spk = s.spk;
+    this.lastQrsAt = s.lastQrsAt;
+    this.lastQrsFiducial = s.lastQrsFiducial;
+    this.qrsSlope = s.qrsSlope;
+    this.lastQrsWidth = s.lastQrsWidth;
+    this.rr.set(s.rr);
+    this.rrCount = s.rrCount;
+    this.rrMean = s.rrMean;
+    this.distinct.set(s.distinct);
+    this.distinctCount = s.distinctCount;
+    this.noisePeaks = s.noisePeaks;
+  }
+
+  /** Takes `c` as a beat; it is reported once no larger peak has replaced it within the refractory period. */
   private accept(c: Candidate, rate: number): void {
+    this.commitProvisional(c);
+    const before = this.snapshot();
     if (this.lastQrsFiducial > -1e8) {
       const rr = c.fiducial - this.lastQrsFiducial;
       if (rr < 3 * this.fsHz) {
@@ -437,14 +544,37 @@ export class StreamingBeatDetector {
     this.spk = rate * c.value + (1 - rate) * this.spk;
     this.lastQrsAt = c.at;
     this.lastQrsFiducial = c.fiducial;
-    this.lastQrsSlope = c.slope;
+    this.lastQrsWidth = c.width;
+    // Running QRS slope level (not just the last beat's, so one PVC does not skew the T-wave test).
+    this.qrsSlope = this.qrsSlope === 0 ? c.slope : 0.25 * c.slope + 0.75 * this.qrsSlope;
     this.noisePeaks = this.noisePeaks.filter((p) => p.at > c.at);
     // Peaks that do not stand out of the background (median of the last 8) are noise: the levels
     // follow them, but they are not reported.
     this.distinct[this.distinctCount++ & 7] = this.background > 0 ? c.value / this.background : Infinity;
     const k = Math.min(this.distinctCount, 8);
     const recent = this.distinct.slice(0, k).sort();
-    if (recent[k >> 1] < MIN_DISTINCTNESS) {
+    this.provisional = { beat: c, rate, before, report: recent[k >> 1] >= MIN_DISTINCTNESS, first: before.lastQrsFiducial < -1e8 };
+  }
+
+  /**
+   * Reports the provisional beat (its refractory period is over, or a later beat came). The first
+   * beat of a stream has no earlier QRS to be told from a T wave by, so it waits for the second
+   * (`next`): a first "beat" under half the second's size and slope was the T wave of a beat cut
+   * off by the start, and is dropped.
+   */
+  private commitProvisional(next: Candidate | null = null, force = false): void {
+    const p = this.provisional;
+    if (!p) return;
+    if (p.first && !force) {
+      if (!next) return;
+      if (next.value > 2 * p.beat.value && next.slope > 2 * p.beat.slope) {
+        this.provisional = null;
+        this.restore(p.before);
+        return;
+      }
+    }
+    this.provisional = null;
+    if (!p.report) {
       this.suppressed++;
       return;
     }
@@ -453,14 +583,14 @@ export class StreamingBeatDetector {
       grown.set(this.out);
       this.out = grown;
     }
-    this.out[this.outCount++] = c.fiducial;
+    this.out[this.outCount++] = p.beat.fiducial;
   }
 
   /** Accepts the best noise peak above half the threshold since the last beat, if any. */
   private searchBack(now: number): void {
     for (;;) {
       if (now - this.lastQrsAt <= this.searchBackRr * this.rrMean) return;
-      const half = 0.5 * this.threshold();
+      const half = SEARCH_BACK_FRACTION * this.threshold();
       let best: Candidate | null = null;
       for (const p of this.noisePeaks) {
         if (p.at <= this.lastQrsAt || p.fiducial - this.lastQrsFiducial < this.refractoryN) continue;

@@ -4,6 +4,20 @@ export { loadModel, runModel, tensorSize } from './onnx/modelRunner.js';
 export type { LoadedModel, ModelRunner, ModelTensor } from './onnx/modelRunner.js';
 export { webModelRunner } from './onnx/onnxRunner.web.js';
 export type { WebRunnerOptions } from './onnx/onnxRunner.web.js';
+export { classifyBeats } from './classifyBeats.js';
+export type { BeatClassification, ClassifyBeatsOptions } from './classifyBeats.js';
+export { beatCnnModel, beatCnnProbabilities, BEAT_CNN_MODEL } from './beatCnn.js';
+export { featureBaselineProbabilities } from './featureBaseline.js';
+export type { FeatureBaselineWeights } from './featureBaseline.js';
+export { FEATURE_BASELINE_WEIGHTS } from './weights/featureBaselineWeights.js';
+export { beatClassInputs } from './features/beatClassInputs.js';
+export type { BeatClassInputs } from './features/beatClassInputs.js';
+export { rrFeatures } from './features/rrFeatures.js';
+export { chooseLeads } from './features/chooseLeads.js';
+export { BEAT_CLASSES, BEAT_INPUT_VERSION, RR_FEATURE_NAMES, MORPHOLOGY_FEATURE_NAMES } from './features/layout.js';
+export type { BeatClass } from './features/layout.js';
+export { referenceBeats as referenceBeatClasses } from './referenceBeats.js';
+export type { ReferenceBeats as ReferenceBeatClasses } from './referenceBeats.js';
 // end beatcls
 
 // rhythm

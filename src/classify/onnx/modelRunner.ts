@@ -27,6 +27,8 @@ export interface LoadedModel {
 export interface ModelRunner {
   readonly backend: string;
   loadModel(source: Uint8Array | string): Promise<LoadedModel>;
+  /** Where this runner finds a model shipped in the package's `models/` folder (path or URL), if it knows. */
+  shippedModel?(fileName: string): string | undefined;
 }
 
 /** Number of elements a tensor of these dims holds. */

@@ -22,6 +22,7 @@ export interface NodeRunnerOptions {
 export function nodeModelRunner(options: NodeRunnerOptions = {}): ModelRunner {
   return {
     backend: 'onnxruntime-node',
+    shippedModel: (fileName) => shippedModelPath(fileName),
     async loadModel(source): Promise<LoadedModel> {
       const ort = await import('onnxruntime-node');
       let bytes: Uint8Array;

@@ -10,6 +10,8 @@ export interface WebRunnerOptions {
   threads?: number;
   /** Where the .wasm files are served from, when not beside the bundle. */
   wasmPaths?: string;
+  /** URL of the folder the package's `models/` are served from (e.g. '/models/'), for shipped models. */
+  modelsUrl?: string;
 }
 
 /**
@@ -22,6 +24,7 @@ export interface WebRunnerOptions {
 export function webModelRunner(options: WebRunnerOptions = {}): ModelRunner {
   return {
     backend: 'onnxruntime-web',
+    shippedModel: (fileName) => (options.modelsUrl ? `${options.modelsUrl.replace(/\/?$/, '/')}${fileName}` : undefined),
     async loadModel(source): Promise<LoadedModel> {
       const ort = await import('onnxruntime-web');
       ort.env.wasm.numThreads = options.threads ?? 1;
