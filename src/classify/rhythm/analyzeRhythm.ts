@@ -55,6 +55,9 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   }
   const signal = input.signal ?? input.record?.leads[0]?.samples;
   const length = input.lengthSamples ?? signal?.length ?? (beats.length ? beats[beats.length - 1] + Math.round(fs) : 0);
+  if (beats.length && (beats[0] < 0 || (length > 0 && beats[beats.length - 1] >= length))) {
+    throw new SinusError('BAD_ARGUMENT', `beatSamples must lie in [0, ${length}) (got ${beats[0]}..${beats[beats.length - 1]})`);
+  }
   const evidence: string[] = ['beat times'];
   if (classes) evidence.push('beat classes');
 
