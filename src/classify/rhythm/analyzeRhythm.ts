@@ -11,7 +11,7 @@ import { pWaveConsistencyByBeat } from './pWaveConsistency.js';
 import { qrsConsistencyByBeat } from './qrsConsistency.js';
 import { rrSeriesFromBeats } from './rrIntervals.js';
 import { mergeSameLabel, paintSegment, type Segment } from './segmentPainter.js';
-import type { BeatClass, RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './types.js';
+import type { RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './types.js';
 import { vfRuns, vfWindows } from './vfEpisodes.js';
 
 /** Shortest record (s) whose rhythm is judged. */
@@ -295,4 +295,3 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-export type { BeatClass };
