@@ -104,6 +104,9 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
  * turning points and P-wave consistency (AF criteria after Dash et al. 2009), rate (sinus
  * 50-100 bpm) and the rate cross-check. Thresholds were read off the CinC 2017 training part
  * (A00001-A02100): on handheld strips P waves are often too faint to require them for "normal".
+ *
+ * @example
+ * ruleLabel(stripFeatures(lead.samples, 300, beats)).label; // 'normal' | 'af' | 'other' | 'noisy'
  */
 export function ruleLabel(f: Float32Array): { label: StripLabel; probabilities: Record<StripLabel, number>; reason: string } {
   const irr = f[idx('irregularityDominantQrs')], tpr = f[idx('turningPointRatio')], pc = f[idx('pWaveConsistencyDominantQrs')];
