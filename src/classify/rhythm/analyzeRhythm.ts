@@ -53,7 +53,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   if (classes && classes.length !== beats.length) {
     throw new SinusError('BAD_ARGUMENT', `beatClasses has ${classes.length} entries for ${beats.length} beats`);
   }
-  const signal = input.signal ?? input.record?.leads[0]?.samples;
+  const signal = input.signal ?? (input.record ? rhythmLead(input.record)?.samples : undefined);
   const length = input.lengthSamples ?? signal?.length ?? (beats.length ? beats[beats.length - 1] + Math.round(fs) : 0);
   if (beats.length && (beats[0] < 0 || (length > 0 && beats[beats.length - 1] >= length))) {
     throw new SinusError('BAD_ARGUMENT', `beatSamples must lie in [0, ${length}) (got ${beats[0]}..${beats[beats.length - 1]})`);
@@ -222,6 +222,12 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   }
   const all = [...episodes, ...events].sort((a, b) => a.startSample - b.startSample || a.endSample - b.endSample);
   return { fsHz: fs, episodes: all, holter: holterSummary(fs, length, beats, classes, all, rr), determinable: true, reason: null, evidence };
+}
+
+/** The lead where P waves are best seen: II (or MLII), else the first recorded lead. */
+function rhythmLead(record: NonNullable<RhythmInput['record']>) {
+  const recorded = record.leads.filter((l) => !l.derived);
+  return recorded.find((l) => l.name === 'II') ?? recorded.find((l) => l.name === 'MLII') ?? recorded[0] ?? record.leads[0];
 }
 
 function toEpisode(t: Segment, beats: Int32Array, fs: number): RhythmEpisode {
