@@ -63,12 +63,13 @@ console.log(`# sinus bench:beats  ${new Date().toISOString()}  node ${process.ve
 
 if (only.has('mitdb')) {
   const results: BeatComparison[] = [];
-  let detCpu = 0, readCpu = 0, hours = 0;
+  let detCpu = 0, readCpu = 0, hours = 0, refractoryViolations = 0;
   for (const name of RECORDS) {
     const { rec, ref, readCpuMs } = await loadMit(name);
     const t0 = cpuMs();
     const det = detectBeats(rec);
     detCpu += cpuMs() - t0;
+    for (let i = 1; i < det.samples.length; i++) if (det.samples[i] - det.samples[i - 1] < 0.2 * rec.fs) refractoryViolations++;
     readCpu += readCpuMs;
     hours += rec.length / rec.fs / 3600;
     results.push(ec57(name, ref, det.samples, rec.fs));
@@ -79,6 +80,7 @@ if (only.has('mitdb')) {
   const ds = (set: string[]) => results.filter((r) => set.includes(r.record));
   if (RECORDS === ALL) console.log(`${summaryLine('DS1 (tuning)', ds(DS1))}\n${summaryLine('DS2', ds(DS2))}\n${summaryLine('paced 102 104 107 217', ds(['102', '104', '107', '217']))}`);
   console.log(`\nCPU: detection ${(detCpu / 1000).toFixed(2)} s for ${hours.toFixed(2)} h of 2-lead ECG = ${(detCpu / 1000 / hours).toFixed(3)} CPU s per hour (real-time factor ${Math.round((hours * 3600) / (detCpu / 1000))}x); file decoding adds ${(readCpu / 1000 / hours).toFixed(3)} CPU s per hour`);
+  console.log(`beat pairs closer than 200 ms: ${refractoryViolations}`);
 }
 
 if (only.has('rates')) {
