@@ -1,4 +1,8 @@
 /** Node-only API: everything in the browser-safe API plus file-system access. */
 export * from './index.js';
 export { nodeFileSource } from './io/nodeFileSource.js';
-export { openRecord, DEFAULT_ANNOTATORS } from './io/openRecord.js';
+export { openRecord } from './io/openRecord.js';
+export type { OpenOptions } from './io/openRecord.js';
+export { writeFilesToDir } from './io/nodeWriteFiles.js';
+export { svgToPng } from './render/png.node.js';
+export { svgToPdf } from './render/pdf.node.js';

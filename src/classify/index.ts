@@ -16,6 +16,11 @@ export { rrFeatures } from './features/rrFeatures.js';
 export { chooseLeads } from './features/chooseLeads.js';
 export { BEAT_CLASSES, BEAT_INPUT_VERSION, RR_FEATURE_NAMES, MORPHOLOGY_FEATURE_NAMES } from './features/layout.js';
 export type { BeatClass } from './features/layout.js';
-export { referenceBeats } from './referenceBeats.js';
-export type { ReferenceBeats } from './referenceBeats.js';
+export { referenceBeats as referenceBeatClasses } from './referenceBeats.js';
+export type { ReferenceBeats as ReferenceBeatClasses } from './referenceBeats.js';
 // end beatcls
+
+// rhythm
+export { analyzeRhythm, PAUSE_S } from './rhythm/analyzeRhythm.js';
+export type { HolterSummary, RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './rhythm/types.js';
+export { EVENT_LABELS } from './rhythm/types.js';

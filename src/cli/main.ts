@@ -2,10 +2,26 @@
 import { Command } from 'commander';
 import { isSinusError } from '../errors.js';
 import { infoCommand } from './commands/info.js';
+import { convertCommand } from './commands/convert.js';
+import { evalBeatsCommand } from './commands/evalBeats.js';
+import { analyzeCommand } from './commands/analyze.js';
+import { renderCommand } from './commands/render.js';
+import { serveCommand } from './commands/serve.js';
+import { benchCommand } from './commands/bench.js';
+import { qualityCommand } from './commands/quality.js';
+import { measureCommand } from './commands/measure.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
 infoCommand(program);
+convertCommand(program);
+evalBeatsCommand(program);
+analyzeCommand(program);
+renderCommand(program);
+serveCommand(program);
+benchCommand(program);
+qualityCommand(program);
+measureCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {

@@ -1,2 +1,5 @@
 /** Public API of the eval stage. */
-export {};
+export {
+  type BeatComparisonOptions, type BeatComparison, type ReferenceBeats, type BeatComparisonSummary,
+  referenceBeats, compareBeats, summarizeBeatComparisons, formatBeatComparisonTable,
+} from './compareBeats.js';

@@ -1,35 +1,24 @@
-import { basename, dirname, extname } from 'node:path';
-import { SinusError } from '../errors.js';
+import { basename, dirname } from 'node:path';
 import type { EcgRecord } from '../record/types.js';
+import { DEFAULT_ANNOTATORS } from './coreReaders.js';
+import { readRecordFromSource, type ReadRecordOptions } from './detect.js';
 import { nodeFileSource } from './nodeFileSource.js';
-import { readWfdbRecord } from './wfdb/readRecord.js';
-import { readWfdbAnnotationSets } from './wfdb/readAnnotations.js';
 
-/** Annotators looked for next to a WFDB record (MIT-BIH 'atr', LUDB per-lead files, ...). */
-export const DEFAULT_ANNOTATORS = ['atr', 'qrs', 'ecg', 'i', 'ii', 'iii', 'avr', 'avl', 'avf', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
+export { DEFAULT_ANNOTATORS };
 
-export interface OpenOptions {
-  /** Annotators to read next to a WFDB record; default {@link DEFAULT_ANNOTATORS}. */
-  annotators?: string[];
-}
+/** Options for {@link openRecord}. */
+export type OpenOptions = ReadRecordOptions;
 
 /**
- * Opens an ECG record from a path (Node only). The format is detected from the extension and the
- * content. Throws {@link SinusError} with a code naming the problem.
+ * Opens an ECG record from a path (Node only). The format is detected from the content and the
+ * extension (WFDB, PhysioNet MAT v4 + .hea, EDF/EDF+, CSV/TSV, sinus JSON, and the clinical formats);
+ * a WFDB `.dat` or annotation file opens its record. Throws {@link SinusError} with a code naming
+ * the problem and the file.
  *
  * @example
- * const rec = await openRecord('samples/100.hea');
+ * const rec = await openRecord('samples/100.hea', { deriveLeads: true });
  * console.log(rec.fs, rec.leads.map((l) => l.name));
  */
 export async function openRecord(path: string, options: OpenOptions = {}): Promise<EcgRecord> {
-  const dir = dirname(path);
-  const ext = extname(path).toLowerCase();
-  const source = nodeFileSource(dir);
-  const base = basename(path, extname(path));
-  if (ext === '.hea' || ext === '.dat' || ext === '') {
-    const rec = await readWfdbRecord(base, source);
-    rec.annotations = await readWfdbAnnotationSets(base, options.annotators ?? DEFAULT_ANNOTATORS, source);
-    return rec;
-  }
-  throw new SinusError('UNKNOWN_FORMAT', `cannot tell the format of "${basename(path)}"`, path);
+  return readRecordFromSource(basename(path), nodeFileSource(dirname(path)), options);
 }

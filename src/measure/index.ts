@@ -1,2 +1,7 @@
 /** Public API of the measure stage. */
-export {};
+export { measureEcg, type EcgMeasurements, type LeadMeasurements, type MeasureOptions } from './measureEcg.js';
+export { qtcMs, type QtcMs } from './qtc.js';
+export { frontalAxisDeg } from './frontalAxis.js';
+export { waveAmplitudesMv, type WaveAmplitudesMv } from './waveAmplitudes.js';
+export { voltageCriteriaMv, type VoltageCriteriaMv } from './voltageCriteria.js';
+export * from './hrv/index.js';

@@ -23,6 +23,14 @@ export interface SignalInfo {
   storageFormat?: string;
   /** Free-text description from the source file. */
   description?: string;
+  /**
+   * Rate the signal was stored at, when it differs from the record's `fs` (WFDB multi-frequency,
+   * EDF signals with fewer samples per data record). Such a lead's `samples` were linearly
+   * interpolated up to `fs`; its `raw` values stay at this native rate.
+   */
+  nativeFsHz?: number;
+  /** EDF physical and digital range and prefiltering, kept so an EDF can be written back unchanged. */
+  edf?: { physicalMin: string; physicalMax: string; digitalMin: number; digitalMax: number; transducer: string; prefiltering: string };
 }
 
 /** One lead: samples in millivolts at the record's sampling rate. */
@@ -53,12 +61,27 @@ export interface Annotation {
   num: number;
   /** Auxiliary text, e.g. '(AFIB' for a rhythm change. */
   aux?: string;
+  /**
+   * The exact bytes this annotation took in a WFDB annotation file (SKIP, annotation word and its
+   * SUB/CHN/NUM/AUX words in stored order). The writer reuses them when they still decode to this
+   * annotation, so a file read and written back is byte-identical; edited annotations are re-encoded.
+   * The WFDB reader sets it as a non-enumerable property (invisible to JSON and object spread).
+   */
+  wfdbBytes?: Uint8Array;
+  /** Duration in seconds (EDF+ TAL annotations); absent when the source gives none. */
+  durationS?: number;
 }
 
 /** A named set of annotations (WFDB annotator such as 'atr', or a lead file in LUDB such as 'i'). */
 export interface AnnotationSet {
   annotator: string;
   annotations: Annotation[];
+  /**
+   * Bytes of a WFDB annotation file around its annotations: pseudo-annotation words before the first
+   * annotation (`prologue`) and the end marker plus anything after it (`epilogue`). Kept for
+   * byte-exact rewriting. Non-enumerable when set by the WFDB reader.
+   */
+  wfdbFraming?: { prologue: Uint8Array; epilogue: Uint8Array };
 }
 
 /** Where a lead's checksum stands after reading. */
@@ -67,6 +90,11 @@ export interface ChecksumStatus {
   expected?: number;
   actual: number;
   ok: boolean | null;
+  /** Initial value from the header, when given, and the first stored sample (WFDB). */
+  initialValueExpected?: number;
+  initialValueActual?: number;
+  /** What does not match, in words; absent when everything does. */
+  problem?: string;
 }
 
 /** An ECG recording in physical units. */

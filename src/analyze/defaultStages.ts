@@ -1,0 +1,104 @@
+import * as beatsModule from '../beats/index.js';
+import * as classifyModule from '../classify/index.js';
+import * as measureModule from '../measure/index.js';
+import * as qualityModule from '../quality/index.js';
+import * as wavesModule from '../waves/index.js';
+import type { EcgRecord } from '../record/types.js';
+import { StageUnavailableError, type AnalysisStage, type EarlierResults, type StageContext } from './stage.js';
+
+type AnyFn = (...args: unknown[]) => unknown;
+
+/**
+ * Finds a stage function among a module's exports by name. Stages are merged from parallel branches,
+ * so the pipeline looks the function up at run time: a missing one makes the section `unavailable`
+ * (with the reason) instead of breaking the build.
+ */
+function exported(module: object, name: string, folder: string): AnyFn {
+  const fn = (module as Record<string, unknown>)[name];
+  if (typeof fn !== 'function') throw new StageUnavailableError(`${folder} does not export ${name}() in this build`);
+  return fn as AnyFn;
+}
+
+/** Models a stage result names in a `model`/`models` field ({ name, version?, sha256? }). */
+function modelsNamedIn(result: unknown) {
+  if (!result || typeof result !== 'object') return [];
+  const r = result as { model?: unknown; models?: unknown };
+  const list = Array.isArray(r.models) ? r.models : r.model ? [r.model] : [];
+  return list
+    .filter((m): m is { name: string; version?: string; sha256?: string } => !!m && typeof (m as { name?: unknown }).name === 'string')
+    .map((m) => ({ name: m.name, version: m.version ?? null, sha256: m.sha256 ?? null }));
+}
+
+function stage(
+  name: string,
+  dependsOn: string[],
+  description: string,
+  run: (record: EcgRecord, earlier: EarlierResults, context: StageContext) => unknown,
+): AnalysisStage {
+  return { name, dependsOn, description, run, modelsUsed: modelsNamedIn };
+}
+
+/** Beat positions from the beats section (`samples`), or an empty list. */
+function beatSamplesOf(beats: unknown): ArrayLike<number> {
+  const s = (beats as { samples?: unknown } | undefined)?.samples;
+  return s && typeof (s as ArrayLike<number>).length === 'number' ? (s as ArrayLike<number>) : new Int32Array(0);
+}
+
+/** Per-beat AAMI labels from the beatClasses section, when it ran. */
+function beatLabelsOf(classes: unknown): string[] | undefined {
+  const l = (classes as { labels?: unknown } | undefined)?.labels;
+  return Array.isArray(l) ? (l as string[]) : undefined;
+}
+
+/**
+ * The default pipeline, in run order. Each entry calls one stage's public function (looked up by
+ * name, see {@link exported}); an entry whose function is not in the build reports `unavailable`.
+ * Stage options come from `AnalyzeOptions.stageOptions[name]` and are passed to the function.
+ * Replace or extend the list with `AnalyzeOptions.stages`.
+ *
+ * @example
+ * const stages = [...defaultStages(), myStage]; // myStage: { name, dependsOn: ['beats'], description, run }
+ * const a = await analyze(record, { stages });
+ */
+export function defaultStages(): AnalysisStage[] {
+  return [
+    stage('quality', [], 'signal quality per lead and segment (src/quality assessQuality)', (record, _e, ctx) => {
+      const assess = exported(qualityModule, 'assessQuality', 'src/quality');
+      const inSignal = (beatsModule as Record<string, unknown>).detectBeatsInSignal as ((x: Float32Array, fs: number) => { samples: Int32Array }) | undefined;
+      // bSQI compares the pipeline's own detector with the quality stage's independent one.
+      const primaryDetector = inSignal ? (x: Float32Array, fs: number) => inSignal(x, fs).samples : undefined;
+      return assess(record, { primaryDetector, ...ctx.options });
+    }),
+    stage('beats', [], 'QRS detection with lead fusion (src/beats detectBeats)', (record, _e, ctx) =>
+      exported(beatsModule, 'detectBeats', 'src/beats')(record, ctx.options),
+    ),
+    {
+      ...stage('beatClasses', ['beats'], 'AAMI beat classes N/S/V/F/Q with probabilities (src/classify classifyBeats; default the feature baseline, browser-safe)', (record, e, ctx) =>
+        exported(classifyModule, 'classifyBeats', 'src/classify')(record, beatSamplesOf(e.beats), { method: 'features', ...ctx.options }),
+      ),
+      modelsUsed: (r: unknown) => {
+        const m = (r as { method?: string }).method;
+        return m === 'cnn' ? [{ name: 'models/beat-classes.onnx', version: null, sha256: null }] : m === 'features' ? [{ name: 'beat-class feature baseline (logistic regression)', version: null, sha256: null }] : [];
+      },
+    },
+    stage('waves', ['beats'], 'P/QRS/T delineation of every beat in every lead, global boundaries (src/waves delineateBeats)', (record, e, ctx) =>
+      exported(wavesModule, 'delineateBeats', 'src/waves')(record, beatSamplesOf(e.beats), ctx.options),
+    ),
+    stage('measurements', ['beats'], 'median-beat intervals, QTc, axes, amplitudes, ST, voltages (src/measure measureEcg)', (record, e, ctx) => {
+      const labels = beatLabelsOf(e.beatClasses);
+      // The median beat is built from normal beats when classes are known, as 12-lead programs do.
+      const normal = labels ? labels.flatMap((l, i) => (l === 'N' ? [i] : [])) : undefined;
+      return exported(measureModule, 'measureEcg', 'src/measure')(record, beatSamplesOf(e.beats), {
+        delineation: e.waves ?? undefined,
+        use: normal && normal.length >= 3 ? normal : undefined,
+        ...ctx.options,
+      });
+    }),
+    stage('rhythm', ['beats'], 'rhythm episodes, events and Holter counts (src/classify analyzeRhythm)', (record, e) =>
+      exported(classifyModule, 'analyzeRhythm', 'src/classify')({ fsHz: record.fs, beatSamples: beatSamplesOf(e.beats), beatClasses: beatLabelsOf(e.beatClasses), record, lengthSamples: record.length }),
+    ),
+    stage('hrv', ['beats'], 'heart-rate variability from NN intervals (src/measure heartRateVariability)', (record, e) =>
+      exported(measureModule, 'heartRateVariability', 'src/measure')(beatSamplesOf(e.beats), record.fs, beatLabelsOf(e.beatClasses)),
+    ),
+  ];
+}

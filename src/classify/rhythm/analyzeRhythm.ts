@@ -1,0 +1,295 @@
+/**
+ * Rhythm analysis of a record: episodes (sinus rhythm / bradycardia / tachycardia, AF, SVTA, VT,
+ * VF/VFL, and overlaid events: pauses, ventricular bigeminy and trigeminy) and Holter counts.
+ */
+import { SinusError } from '../../errors.js';
+import { afRunsFromRr } from './afEpisodes.js';
+import { runsOfClass, ventricularGeminyRuns } from './ectopicRuns.js';
+import { flutterRuns } from './flutterEpisodes.js';
+import { holterSummary } from './holterSummary.js';
+import { pWaveConsistencyByBeat } from './pWaveConsistency.js';
+import { qrsConsistencyByBeat } from './qrsConsistency.js';
+import { rrSeriesFromBeats } from './rrIntervals.js';
+import { mergeSameLabel, paintSegment, type Segment } from './segmentPainter.js';
+import type { BeatClass, RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './types.js';
+import { vfRuns, vfWindows } from './vfEpisodes.js';
+
+/** Shortest record (s) whose rhythm is judged. */
+export const MIN_RHYTHM_S = 5;
+/**
+ * Median QRS correlation with neighbours below which a stretch of 8+ beats is left undetermined;
+ * multiform ectopy in AF reaches ~0.5, so the bar inside a record is lower than the 0.5 below
+ * which a whole record is refused.
+ */
+const NOISY_QRS_CONSISTENCY = 0.35;
+/** Without beat classes, beats whose QRS correlates less than this with their neighbours' are treated as ectopic for AF. */
+const ECTOPIC_QRS_CONSISTENCY = 0.7;
+/** RR intervals longer than this are pauses (the usual Holter criterion). */
+export const PAUSE_S = 2;
+const BRADY_BPM = 60;
+const TACHY_BPM = 100;
+/** Rate hysteresis, so a rate hovering at 100 bpm does not flicker between labels. */
+const RATE_HYSTERESIS_BPM = 3;
+
+/**
+ * Analyses the rhythm of a record from its beats (and, when given, beat classes and one lead).
+ * Without beat classes, VT, SVTA, bigeminy and trigeminy cannot be told and are not reported
+ * (`evidence` says what was used). Throws {@link SinusError} BAD_ARGUMENT for a bad `fsHz` or
+ * beats that are not ascending; returns `determinable: false` with a reason when there is too
+ * little to go on (fewer than 3 beats and no usable signal).
+ *
+ * @example
+ * const rhythm = analyzeRhythm({ fsHz: 360, beatSamples: beats, beatClasses: classes, signal: lead });
+ * for (const e of rhythm.episodes) console.log(e.label, e.startSample / 360, e.endSample / 360);
+ */
+export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
+  const fs = input.fsHz;
+  if (!(fs > 0) || !Number.isFinite(fs)) throw new SinusError('BAD_ARGUMENT', `fsHz must be a positive number, got ${fs}`);
+  const beats = Int32Array.from(input.beatSamples);
+  for (let i = 1; i < beats.length; i++) {
+    if (!(beats[i] > beats[i - 1])) throw new SinusError('BAD_ARGUMENT', `beatSamples must be strictly ascending (index ${i})`);
+  }
+  const classes = input.beatClasses;
+  if (classes && classes.length !== beats.length) {
+    throw new SinusError('BAD_ARGUMENT', `beatClasses has ${classes.length} entries for ${beats.length} beats`);
+  }
+  const signal = input.signal ?? input.record?.leads[0]?.samples;
+  const length = input.lengthSamples ?? signal?.length ?? (beats.length ? beats[beats.length - 1] + Math.round(fs) : 0);
+  const evidence: string[] = ['beat times'];
+  if (classes) evidence.push('beat classes');
+
+  // VF/VFL is looked for on the signal first: it does not need beats.
+  let vf: Array<{ startSample: number; endSample: number; confidence: number }> = [];
+  const signalUsable = !!signal && signal.length >= 4 * fs && hasFiniteVariation(signal);
+  if (signal && signalUsable) {
+    evidence.push('signal spectrum (VF/VFL, flutter waves)');
+    vf = vfRuns(vfWindows(signal, fs));
+  }
+
+  const spanS = length / fs;
+  if (spanS < MIN_RHYTHM_S && vf.length === 0) {
+    return {
+      fsHz: fs,
+      episodes: length > 0 ? [{ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, beatCount: beats.length, meanRateBpm: null, reason: `${spanS.toFixed(1)} s is too short to establish a rhythm` }] : [],
+      holter: holterSummary(fs, length, beats, classes, [], null),
+      determinable: false,
+      reason: `record is ${spanS.toFixed(1)} s long; a rhythm needs at least ${MIN_RHYTHM_S} s`,
+      evidence,
+    };
+  }
+  if (beats.length < 3 && vf.length === 0) {
+    return {
+      fsHz: fs,
+      episodes: length > 0 ? [{ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, beatCount: beats.length, meanRateBpm: null, reason: `only ${beats.length} beat(s) and no VF/VFL on the signal` }] : [],
+      holter: holterSummary(fs, length, beats, classes, [], null),
+      determinable: false,
+      reason: beats.length === 0 ? 'no beats detected: cannot determine the rhythm' : `only ${beats.length} beat(s): cannot determine the rhythm`,
+      evidence,
+    };
+  }
+
+  // QRS likeness to the neighbouring beats: refuses noise below, and, without beat classes, marks
+  // beats unlike the dominant QRS (mostly ventricular ectopics) so that AF evidence skips them.
+  const qc = signal && signalUsable ? qrsConsistencyByBeat(signal, fs, beats) : null;
+  let timingClasses: ArrayLike<string> | undefined = classes;
+  if (!classes && qc) {
+    timingClasses = Array.from(qc, (c) => (c < ECTOPIC_QRS_CONSISTENCY ? 'V' : 'N'));
+    evidence.push('QRS likeness (beats unlike the dominant QRS skipped for AF)');
+  }
+  const rr = rrSeriesFromBeats(beats, fs, timingClasses);
+  let tiles: Segment[] = [];
+  if (length > 0) tiles.push({ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, reason: 'no beats here' });
+
+  // 1. Base: sinus rhythm by rate (smoothed over 9 beats, with hysteresis).
+  if (rr.rrS.length > 0) {
+    const rate = smoothedRateBpm(rr.rrS, rr.ectopic, 9);
+    let state: RhythmLabel = 'sinus_rhythm';
+    let runStart = 0;
+    const flush = (endRr: number): void => {
+      if (endRr < runStart) return;
+      tiles = paintSegment(tiles, {
+        label: state, startSample: beats[runStart], endSample: beats[endRr + 1], confidence: 0.7,
+        reason: state === 'sinus_rhythm' ? `regular rhythm at ${BRADY_BPM}-${TACHY_BPM} bpm` : state === 'sinus_bradycardia' ? `regular rhythm below ${BRADY_BPM} bpm` : `regular rhythm above ${TACHY_BPM} bpm`,
+      });
+    };
+    for (let i = 0; i < rate.length; i++) {
+      const r = rate[i];
+      let next: RhythmLabel = state;
+      if (state === 'sinus_rhythm') {
+        if (r < BRADY_BPM - RATE_HYSTERESIS_BPM) next = 'sinus_bradycardia';
+        else if (r > TACHY_BPM + RATE_HYSTERESIS_BPM) next = 'sinus_tachycardia';
+      } else if (state === 'sinus_bradycardia' && r > BRADY_BPM + RATE_HYSTERESIS_BPM) next = r > TACHY_BPM ? 'sinus_tachycardia' : 'sinus_rhythm';
+      else if (state === 'sinus_tachycardia' && r < TACHY_BPM - RATE_HYSTERESIS_BPM) next = r < BRADY_BPM ? 'sinus_bradycardia' : 'sinus_rhythm';
+      if (next !== state) {
+        flush(i - 1);
+        state = next;
+        runStart = i;
+      }
+    }
+    flush(rate.length - 1);
+  }
+
+  // 2. SVTA: runs of >= 3 S beats faster than 100 bpm.
+  if (classes) {
+    for (const run of runsOfClass(classes, 'S', 3)) {
+      const bpm = runRateBpm(beats, run.first, run.last, fs);
+      if (bpm !== null && bpm > TACHY_BPM) {
+        tiles = paintSegment(tiles, { label: 'svta', startSample: beats[run.first], endSample: endOfBeat(beats, run.last, length), confidence: 0.8, reason: `${run.last - run.first + 1} consecutive S beats at ${bpm.toFixed(0)} bpm` });
+      }
+    }
+  }
+
+  // 3. AF and flutter from RR irregularity (flutter needs the signal's atrial spectrum).
+  let pWave: Float64Array | undefined;
+  if (signal && signalUsable) {
+    pWave = pWaveConsistencyByBeat(signal, fs, beats, 16, timingClasses ? (k) => timingClasses[k] === 'N' || timingClasses[k] === 'S' : undefined);
+    evidence.push('P-wave consistency');
+  }
+  const af = afRunsFromRr(rr, { pWaveConsistency: pWave });
+  for (const run of af.runs) {
+    tiles = paintSegment(tiles, {
+      label: 'atrial_fibrillation', startSample: beats[run.firstRr], endSample: beats[run.lastRr + 1], confidence: run.confidence,
+      reason: `irregularly irregular RR over ${run.lastRr - run.firstRr + 1} intervals (irregularity ${run.meanIrregularity.toFixed(3)})`,
+    });
+  }
+  if (signal && signalUsable) {
+    for (const fl of flutterRuns(signal, fs, beats)) {
+      tiles = paintSegment(tiles, { label: 'atrial_flutter', startSample: fl.startSample, endSample: fl.endSample, confidence: fl.confidence, reason: fl.reason });
+    }
+  }
+
+  // Beats that do not resemble their neighbours are noise, not a rhythm: refuse to label there.
+  if (qc) {
+    const smooth = smoothedMedian(qc, 9);
+    let start = -1;
+    let noisyBeats = 0;
+    for (let i = 0; i <= rr.rrS.length; i++) {
+      const bad = i < rr.rrS.length && smooth[i] < NOISY_QRS_CONSISTENCY;
+      if (i < rr.rrS.length && !(smooth[i] >= 0.5)) noisyBeats++;
+      if (bad && start < 0) start = i;
+      if (!bad && start >= 0) {
+        if (i - start >= 8) tiles = paintSegment(tiles, { label: 'undetermined', startSample: beats[start], endSample: beats[i], confidence: 0, reason: 'detected beats do not resemble each other (noise or artefact)' });
+        start = -1;
+      }
+    }
+    if (noisyBeats > 0.8 * rr.rrS.length && vf.length === 0) {
+      return {
+        fsHz: fs,
+        episodes: mergeSameLabel(tiles).filter((t) => t.label === 'undetermined').map((t) => toEpisode(t, beats, fs)),
+        holter: holterSummary(fs, length, beats, classes, [], null),
+        determinable: false,
+        reason: 'the detected beats do not resemble each other: the signal looks like noise, cannot determine the rhythm',
+        evidence,
+      };
+    }
+  }
+
+  // 4. VT: runs of >= 3 V beats faster than 100 bpm.
+  if (classes) {
+    for (const run of runsOfClass(classes, 'V', 3)) {
+      const bpm = runRateBpm(beats, run.first, run.last, fs);
+      if (bpm !== null && bpm > TACHY_BPM) {
+        tiles = paintSegment(tiles, { label: 'ventricular_tachycardia', startSample: beats[run.first], endSample: endOfBeat(beats, run.last, length), confidence: 0.85, reason: `${run.last - run.first + 1} consecutive V beats at ${bpm.toFixed(0)} bpm` });
+      }
+    }
+  }
+
+  // 5. VF/VFL from the signal.
+  for (const v of vf) {
+    tiles = paintSegment(tiles, { label: 'ventricular_flutter_fibrillation', startSample: v.startSample, endSample: Math.min(v.endSample, length || v.endSample), confidence: v.confidence, reason: 'continuous 2.5-8 Hz oscillation without sharp QRS complexes' });
+  }
+
+  const episodes: RhythmEpisode[] = mergeSameLabel(tiles).map((t) => toEpisode(t, beats, fs));
+
+  // Events overlaid on the rhythm.
+  const pauses: RhythmEpisode[] = [];
+  for (let i = 0; i < rr.rrS.length; i++) {
+    if (rr.rrS[i] <= PAUSE_S) continue;
+    const a = beats[i], b = beats[i + 1];
+    if (vf.some((v) => v.startSample < b && v.endSample > a)) continue; // the gap is VF, not a pause
+    pauses.push({ label: 'pause', startSample: a, endSample: b, confidence: 0.9, beatCount: 0, meanRateBpm: null, reason: `RR ${rr.rrS[i].toFixed(2)} s > ${PAUSE_S} s` });
+  }
+  const events: RhythmEpisode[] = [...pauses];
+  if (classes) {
+    for (const [period, label] of [[2, 'ventricular_bigeminy'], [3, 'ventricular_trigeminy']] as const) {
+      for (const run of ventricularGeminyRuns(classes, period, 3)) {
+        events.push(toEpisode({ label, startSample: beats[run.first], endSample: endOfBeat(beats, run.last, length), confidence: 0.85, reason: `${Math.round((run.last - run.first + 1) / period)} consecutive ${period === 2 ? 'N-V' : 'N-N-V'} cycles` }, beats, fs));
+      }
+    }
+  }
+  const all = [...episodes, ...events].sort((a, b) => a.startSample - b.startSample || a.endSample - b.endSample);
+  return { fsHz: fs, episodes: all, holter: holterSummary(fs, length, beats, classes, all, rr), determinable: true, reason: null, evidence };
+}
+
+function toEpisode(t: Segment, beats: Int32Array, fs: number): RhythmEpisode {
+  const i0 = lowerBound(beats, t.startSample);
+  const i1 = lowerBound(beats, t.endSample);
+  const count = i1 - i0;
+  const meanRateBpm = count >= 2 ? (60 * fs * (count - 1)) / (beats[i1 - 1] - beats[i0]) : null;
+  return { label: t.label, startSample: t.startSample, endSample: t.endSample, confidence: round3(t.confidence), beatCount: count, meanRateBpm: meanRateBpm === null ? null : Math.round(meanRateBpm * 10) / 10, reason: t.reason };
+}
+
+/** Mean rate of beats first..last; null for a single beat. */
+function runRateBpm(beats: Int32Array, first: number, last: number, fs: number): number | null {
+  return last > first ? (60 * fs * (last - first)) / (beats[last] - beats[first]) : null;
+}
+
+/** A run of beats ends where the next beat starts (or the record ends). */
+function endOfBeat(beats: Int32Array, last: number, length: number): number {
+  return last + 1 < beats.length ? beats[last + 1] : Math.max(beats[last] + 1, length);
+}
+
+/** Rate per interval, the median of `w` non-ectopic intervals around it (falls back to all). */
+function smoothedRateBpm(rrS: Float64Array, ectopic: Uint8Array, w: number): Float64Array {
+  const n = rrS.length;
+  const out = new Float64Array(n);
+  const buf = new Float64Array(w);
+  const half = w >> 1;
+  for (let i = 0; i < n; i++) {
+    const lo = Math.max(0, i - half), hi = Math.min(n, i + half + 1);
+    let m = 0;
+    for (let j = lo; j < hi; j++) if (!ectopic[j]) buf[m++] = rrS[j];
+    if (m === 0) for (let j = lo; j < hi; j++) buf[m++] = rrS[j];
+    const a = buf.subarray(0, m).sort();
+    const med = m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
+    out[i] = 60 / med;
+  }
+  return out;
+}
+
+/** Centred running median over `w` values, skipping NaN (NaN where none). */
+function smoothedMedian(x: Float64Array, w: number): Float64Array {
+  const n = x.length;
+  const out = new Float64Array(n).fill(NaN);
+  const buf = new Float64Array(w);
+  const half = w >> 1;
+  for (let i = 0; i < n; i++) {
+    let m = 0;
+    for (let j = Math.max(0, i - half); j < Math.min(n, i + half + 1); j++) if (x[j] === x[j]) buf[m++] = x[j];
+    if (m === 0) continue;
+    const a = buf.subarray(0, m).sort();
+    out[i] = m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
+  }
+  return out;
+}
+
+function hasFiniteVariation(x: Float32Array): boolean {
+  let lo = Infinity, hi = -Infinity, finite = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i];
+    if (v === v) { finite++; if (v < lo) lo = v; if (v > hi) hi = v; }
+  }
+  return finite > x.length / 2 && hi - lo > 0.02;
+}
+
+function lowerBound(a: Int32Array, v: number): number {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (a[m] < v) lo = m + 1; else hi = m; }
+  return lo;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export type { BeatClass };

@@ -1,0 +1,100 @@
+/**
+ * Shapes of the rhythm stage: inputs (beats, optional beat classes and signal) and outputs
+ * (episodes with start/end sample and confidence, Holter counts and burdens).
+ */
+import type { EcgRecord } from '../../record/types.js';
+
+/** AAMI EC57 beat class, as the beat classifier gives it. */
+export type BeatClass = 'N' | 'S' | 'V' | 'F' | 'Q';
+
+/**
+ * Rhythm labels. The first group ("rhythms") tile the record without overlap; `pause`,
+ * `ventricular_bigeminy` and `ventricular_trigeminy` are events that sit on top of a rhythm.
+ */
+export type RhythmLabel =
+  | 'sinus_rhythm'
+  | 'sinus_bradycardia'
+  | 'sinus_tachycardia'
+  | 'atrial_fibrillation'
+  | 'atrial_flutter'
+  | 'svta'
+  | 'ventricular_tachycardia'
+  | 'ventricular_flutter_fibrillation'
+  | 'undetermined'
+  | 'ventricular_bigeminy'
+  | 'ventricular_trigeminy'
+  | 'pause';
+
+/** Labels that overlay a rhythm instead of replacing it. */
+export const EVENT_LABELS: ReadonlySet<RhythmLabel> = new Set(['pause', 'ventricular_bigeminy', 'ventricular_trigeminy']);
+
+/** One rhythm episode. `endSample` is exclusive. */
+export interface RhythmEpisode {
+  label: RhythmLabel;
+  startSample: number;
+  endSample: number;
+  /** 0..1: how sure the detector is (mean evidence over the episode). */
+  confidence: number;
+  /** Number of beats inside the episode (0 for VF/VFL found on the signal alone). */
+  beatCount: number;
+  /** Mean ventricular rate over the episode; null when there are fewer than 2 beats. */
+  meanRateBpm: number | null;
+  /** Why this label, in words (e.g. 'irregular RR: 42 of 48 windows above the AF threshold'). */
+  reason: string;
+}
+
+/** Per-record counts and burdens as a Holter report lists them. */
+export interface HolterSummary {
+  durationS: number;
+  beatCount: number;
+  /** Percent of analysed time in atrial fibrillation (flutter counted separately). */
+  afBurdenPct: number;
+  atrialFlutterBurdenPct: number;
+  /** Number of V beats; null when beat classes were not given. */
+  pvcCount: number | null;
+  /** Number of S beats; null when beat classes were not given. */
+  pacCount: number | null;
+  /** Two V beats in a row (not part of a longer run). */
+  ventricularCouplets: number | null;
+  /** Runs of 3 or more V beats (VT episodes are runs at > 100 bpm). */
+  ventricularRuns: number | null;
+  supraventricularCouplets: number | null;
+  supraventricularRuns: number | null;
+  pauseCount: number;
+  /** Longest RR interval in seconds; null with fewer than 2 beats. */
+  longestPauseS: number | null;
+  minRateBpm: number | null;
+  meanRateBpm: number | null;
+  maxRateBpm: number | null;
+  /** Seconds in each rhythm label. */
+  secondsByLabel: Partial<Record<RhythmLabel, number>>;
+}
+
+/** What {@link analyzeRhythm} takes. Positions are sample indices at `fsHz`. */
+export interface RhythmInput {
+  fsHz: number;
+  /** QRS positions (sample indices, ascending). */
+  beatSamples: Int32Array | ArrayLike<number>;
+  /** AAMI class per beat (same length as `beatSamples`), when a beat classifier ran. */
+  beatClasses?: ArrayLike<BeatClass | string>;
+  /** One ECG lead in mV at `fsHz`, used for VF/VFL, P-wave and flutter-wave evidence. */
+  signal?: Float32Array;
+  /** A record: its first lead is used as `signal` when `signal` is not given. */
+  record?: EcgRecord;
+  /** Record length in samples; defaults to the signal length or the last beat + 1 s. */
+  lengthSamples?: number;
+}
+
+/** What {@link analyzeRhythm} returns. */
+export interface RhythmAnalysis {
+  fsHz: number;
+  /** Sorted by start; rhythms tile the analysed span, events overlay them. */
+  episodes: RhythmEpisode[];
+  holter: HolterSummary;
+  /** False when nothing could be determined (e.g. no beats and no usable signal). */
+  determinable: boolean;
+  /** Null when determinable; otherwise why not. */
+  reason: string | null;
+  /** What evidence was used: 'beat classes', 'signal', ... */
+  evidence: string[];
+}

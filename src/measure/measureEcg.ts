@@ -1,0 +1,140 @@
+import type { EcgRecord } from '../record/types.js';
+import { delineateBeats } from '../waves/delineateBeats.js';
+import { delineateMedianBeats } from '../waves/delineateMedianBeats.js';
+import { medianBeats, type MedianBeats } from '../waves/medianBeats.js';
+import type { Delineation, TPolarity } from '../waves/types.js';
+import { frontalAxisDeg } from './frontalAxis.js';
+import { qtcMs, type QtcMs } from './qtc.js';
+import { voltageCriteriaMv, type VoltageCriteriaMv } from './voltageCriteria.js';
+import { waveAmplitudesMv, type WaveAmplitudesMv } from './waveAmplitudes.js';
+
+/** Intervals and amplitudes of one lead's median beat. */
+export interface LeadMeasurements {
+  lead: string;
+  pDurationMs: number | null;
+  prMs: number | null;
+  qrsDurationMs: number | null;
+  qtMs: number | null;
+  amplitudes: WaveAmplitudesMv;
+  tPolarity: TPolarity | null;
+}
+
+/** The 12-lead measurement set (global values from the fused median-beat boundaries). */
+export interface EcgMeasurements {
+  fsHz: number;
+  /** Beats in the median beat. */
+  beatCount: number;
+  rrMs: number | null;
+  heartRateBpm: number | null;
+  prMs: number | null;
+  pDurationMs: number | null;
+  qrsDurationMs: number | null;
+  qtMs: number | null;
+  qtc: QtcMs;
+  pAxisDeg: number | null;
+  qrsAxisDeg: number | null;
+  tAxisDeg: number | null;
+  voltage: VoltageCriteriaMv;
+  leads: LeadMeasurements[];
+  /** Why a global value is null, by field name. */
+  reasons: Record<string, string>;
+  /** The median beats and their delineation the figures come from (positions index the median beat). */
+  median: MedianBeats;
+  medianDelineation: Delineation | null;
+}
+
+export interface MeasureOptions {
+  /** Per-beat delineation already computed for these beats (used to decide whether P exists). */
+  delineation?: Delineation;
+  /** Indices of the beats to build the median from (e.g. the normal beats). Default all. */
+  use?: ArrayLike<number>;
+}
+
+/**
+ * Measures a 12-lead (or any-lead) ECG from its beats: median beat per lead, delineated, fused
+ * into global PR, P duration, QRS, QT, QTc, frontal P/QRS/T axes, per-lead amplitudes and ST
+ * levels, Sokolow-Lyon and Cornell voltages. P figures are null when most beats show no P
+ * (atrial fibrillation/flutter), never measured on fibrillatory waves.
+ *
+ * @example
+ * const m = measureEcg(record, detectBeats(record).samples);
+ * console.log(m.qrsDurationMs, m.qtc.bazettMs, m.reasons);
+ */
+export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, options: MeasureOptions = {}): EcgMeasurements {
+  const fs = record.fs;
+  const toMs = (v: number) => (v * 1000) / fs;
+  const reasons: Record<string, string> = {};
+  const beats = Int32Array.from(beatSamples, (v) => Math.round(v)).sort();
+  // `use` indexes the caller's array, so the median is built from it, not from the sorted copy.
+  const median = medianBeats(record, beatSamples, { use: options.use });
+  const rrMs = median.medianRrSamples === null ? null : toMs(median.medianRrSamples);
+  if (rrMs === null) reasons.rrMs = `${beats.length} beats, 2 needed for an RR interval`;
+  const empty: EcgMeasurements = {
+    fsHz: fs, beatCount: median.beatCount, rrMs, heartRateBpm: rrMs === null ? null : 60000 / rrMs,
+    prMs: null, pDurationMs: null, qrsDurationMs: null, qtMs: null, qtc: qtcMs(null, null),
+    pAxisDeg: null, qrsAxisDeg: null, tAxisDeg: null, voltage: { sokolowLyonMv: null, cornellMv: null },
+    leads: [], reasons, median, medianDelineation: null,
+  };
+  if (median.reason) {
+    for (const k of ['prMs', 'pDurationMs', 'qrsDurationMs', 'qtMs', 'pAxisDeg', 'qrsAxisDeg', 'tAxisDeg']) reasons[k] = median.reason;
+    return empty;
+  }
+  const md = delineateMedianBeats(median);
+  const g = md.global[0];
+  // Whether atrial activity is P waves at all is decided on the single beats, not on the median.
+  const per = options.delineation ?? delineateBeats(record, beats);
+  let withP = 0, counted = 0;
+  for (let k = 0; k < per.beatSamples.length; k++) {
+    let leadsWithP = 0, leadsWithQrs = 0;
+    for (const l of per.leads) { if (l.beats[k].p.peak !== null) leadsWithP++; if (l.beats[k].qrs.onset !== null) leadsWithQrs++; }
+    if (leadsWithQrs === 0) continue;
+    counted++;
+    if (leadsWithP >= Math.min(3, leadsWithQrs)) withP++;
+  }
+  const hasP = counted > 0 && withP >= 0.5 * counted;
+  const noPReason = `no P wave in most beats (${withP} of ${counted})`;
+  const disagree = (i: number, what: string) => (g.leadCounts[i] >= 2 ? `the ${g.leadCounts[i]} leads disagree on the ${what}` : `${what} not found in the median beat`);
+  const span = (a: number | null, b: number | null) => (a === null || b === null ? null : toMs(b - a));
+  const m: EcgMeasurements = { ...empty, medianDelineation: md };
+  m.prMs = hasP ? span(g.pOnset, g.qrsOnset) : null;
+  m.pDurationMs = hasP ? span(g.pOnset, g.pOffset) : null;
+  m.qrsDurationMs = span(g.qrsOnset, g.qrsOffset);
+  m.qtMs = span(g.qrsOnset, g.tOffset);
+  if (!hasP) { reasons.prMs = noPReason; reasons.pDurationMs = noPReason; reasons.pAxisDeg = noPReason; }
+  else {
+    if (m.prMs === null) reasons.prMs = g.pOnset === null ? disagree(0, 'P onset') : disagree(2, 'QRS onset');
+    if (m.pDurationMs === null) reasons.pDurationMs = g.pOnset === null ? disagree(0, 'P onset') : disagree(1, 'P offset');
+  }
+  if (m.qrsDurationMs === null) reasons.qrsDurationMs = g.qrsOnset === null ? disagree(2, 'QRS onset') : disagree(3, 'QRS offset');
+  if (m.qtMs === null) reasons.qtMs = g.qrsOnset === null ? disagree(2, 'QRS onset') : disagree(4, 'T offset');
+  m.qtc = qtcMs(m.qtMs, rrMs);
+  m.leads = md.leads.map((l, i) => {
+    const b = l.beats[0];
+    const amplitudes = waveAmplitudesMv(median.leads[i].samples, fs, b);
+    if (!hasP) { amplitudes.pMv = null; amplitudes.pAreaMvS = null; }
+    return {
+      lead: l.lead,
+      pDurationMs: hasP ? span(b.p.onset, b.p.offset) : null,
+      prMs: hasP ? span(b.p.onset, b.qrs.onset) : null,
+      qrsDurationMs: span(b.qrs.onset, b.qrs.offset),
+      qtMs: span(b.qrs.onset, b.t.offset),
+      amplitudes,
+      tPolarity: b.tPolarity,
+    };
+  });
+  const byLead = Object.fromEntries(m.leads.map((l) => [l.lead, l.amplitudes]));
+  const limb = (f: (a: WaveAmplitudesMv) => number | null): [number | null, number | null] => {
+    const I = byLead.I ? f(byLead.I) : null;
+    let aVF = byLead.aVF ? f(byLead.aVF) : null;
+    if (aVF === null && byLead.II && I !== null) { const II = f(byLead.II); aVF = II === null ? null : II - I / 2; }
+    return [I, aVF];
+  };
+  m.qrsAxisDeg = frontalAxisDeg(...limb((a) => a.qrsNetMv));
+  m.pAxisDeg = hasP ? frontalAxisDeg(...limb((a) => a.pAreaMvS), 0.0005) : null;
+  m.tAxisDeg = frontalAxisDeg(...limb((a) => a.tAreaMvS), 0.002);
+  if (m.qrsAxisDeg === null) reasons.qrsAxisDeg = 'needs leads I and aVF (or II) with a measurable QRS';
+  if (m.tAxisDeg === null) reasons.tAxisDeg = 'needs leads I and aVF (or II) with a measurable T';
+  if (hasP && m.pAxisDeg === null) reasons.pAxisDeg = 'needs leads I and aVF (or II) with a measurable P';
+  m.voltage = voltageCriteriaMv(byLead);
+  return m;
+}

@@ -1,0 +1,188 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { safeFileName } from '../analyze/recordFromFiles.js';
+import { isSinusError, SinusError, type SinusErrorCode } from '../errors.js';
+import { renderSvg } from '../render/svg.js';
+import type { LayoutName } from '../render/layout.js';
+import { overlaysFromAnalysis, overlaysFromAnnotations } from '../render/overlays.js';
+import { svgToPdf } from '../render/pdf.node.js';
+import { svgToPng } from '../render/png.node.js';
+import { SINUS_VERSION } from '../version.js';
+import { AnalysisPool } from './analysisPool.js';
+import { LimitExceededError, runAnalysisJob, type AnalysisJob } from './analysisJob.js';
+import { openApiDocument } from './openapi.js';
+import { RecordStore } from './recordStore.js';
+import { QueueFullError, WorkQueue } from './workQueue.js';
+
+export interface ServerOptions {
+  /** Largest upload (all files of one record together), default 64 MiB. */
+  maxUploadBytes?: number;
+  /** Longest record accepted, default 24 h. */
+  maxRecordDurationS?: number;
+  /** Analyses run at once (default 2) and waiting (default 64) before answering 503. */
+  concurrency?: number;
+  /** Run analyses in worker threads (default true), so the event loop keeps answering; false runs them in process. */
+  workers?: boolean;
+  maxQueued?: number;
+  /** Uploaded records kept for GET render (default 32, for 15 min). */
+  maxStoredRecords?: number;
+  storeTtlS?: number;
+  /** Folder of the built web viewer (default dist/web); null serves no viewer. */
+  webRoot?: string | null;
+  logger?: boolean;
+}
+
+const STATUS_OF: Partial<Record<SinusErrorCode, number>> = {
+  BAD_ARGUMENT: 400,
+  UNSUPPORTED_FORMAT: 415,
+  UNKNOWN_FORMAT: 415,
+};
+
+/** Maps errors to HTTP answers: input problems are 4xx with the SinusError code, busy is 503. */
+function sendError(reply: FastifyReply, e: unknown): FastifyReply {
+  if (e instanceof QueueFullError) return reply.code(503).header('retry-after', '1').send({ error: { code: 'BUSY', message: e.message } });
+  if (e instanceof LimitExceededError) return reply.code(413).send({ error: { code: 'TOO_LARGE', message: e.message } });
+  if (isSinusError(e)) {
+    const status = STATUS_OF[e.code] ?? 422;
+    // Messages name uploaded files only (never a server path): readers get names, not paths.
+    return reply.code(status).send({ error: { code: e.code, message: e.message } });
+  }
+  const fe = e as { code?: string; statusCode?: number; message?: string };
+  if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT' || fe.code === 'FST_PARTS_LIMIT') {
+    return reply.code(413).send({ error: { code: 'TOO_LARGE', message: fe.message ?? 'upload too large' } });
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return reply.code(fe.statusCode).send({ error: { code: fe.code ?? 'BAD_REQUEST', message: fe.message ?? 'bad request' } });
+  }
+  reply.log.error(e);
+  return reply.code(500).send({ error: { code: 'INTERNAL', message: 'internal error' } });
+}
+
+function defaultWebRoot(): string | null {
+  for (const rel of ['../web/', '../../dist/web/']) {
+    const p = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(p + 'index.html')) return p;
+  }
+  return null;
+}
+
+const list = (s: unknown) => (typeof s === 'string' && s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+
+function num(q: Record<string, unknown>, key: string): number | undefined {
+  const v = q[key];
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n)) throw new SinusError('BAD_ARGUMENT', `query parameter ${key} must be a number`);
+  return n;
+}
+
+/**
+ * Builds the sinus HTTP service (not listening yet): upload a record, get its Analysis and its
+ * paper-layout pictures; `/health`, `/openapi.json`, and the web viewer at `/`.
+ *
+ * @example
+ * const app = await buildServer({ concurrency: 2 });
+ * await app.listen({ port: 8080, host: '127.0.0.1' });
+ */
+export async function buildServer(options: ServerOptions = {}): Promise<FastifyInstance> {
+  const maxUploadBytes = options.maxUploadBytes ?? 64 * 1024 * 1024;
+  const maxRecordDurationS = options.maxRecordDurationS ?? 24 * 3600;
+  const queue = new WorkQueue(options.concurrency ?? 2, options.maxQueued ?? 64);
+  const store = new RecordStore(options.maxStoredRecords ?? 32, (options.storeTtlS ?? 900) * 1000);
+  const pool = options.workers === false ? null : new AnalysisPool(options.concurrency ?? 2);
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: maxUploadBytes, requestTimeout: 120_000 });
+  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 40, fields: 20, parts: 60 } });
+  app.setErrorHandler((e, _req, reply) => sendError(reply, e));
+  app.addHook('onClose', async () => pool?.close());
+  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } }));
+
+  /** Reads the multipart upload into memory, by file name only, within the size limit. */
+  async function uploadedFiles(req: FastifyRequest): Promise<Record<string, Uint8Array>> {
+    if (!req.isMultipart()) throw new SinusError('BAD_ARGUMENT', 'send the record as multipart/form-data (field "files", one part per file)');
+    const files: Record<string, Uint8Array> = {};
+    let total = 0;
+    for await (const part of req.parts()) {
+      if (part.type !== 'file') continue;
+      const buf = await part.toBuffer();
+      total += buf.byteLength;
+      if (total > maxUploadBytes) throw new LimitExceededError(`upload too large: over ${maxUploadBytes} bytes`);
+      const name = safeFileName(part.filename || part.fieldname);
+      if (buf.byteLength === 0) throw new SinusError('FILE_EMPTY', 'file is empty', name);
+      files[name] = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    if (Object.keys(files).length === 0) throw new SinusError('BAD_ARGUMENT', 'no file in the upload');
+    return files;
+  }
+
+  /** Reads and analyses an upload: in a worker thread when the pool is on, else in process. */
+  async function analysed(req: FastifyRequest) {
+    const q = req.query as Record<string, unknown>;
+    const job: AnalysisJob = { files: await uploadedFiles(req), only: list(q.only), skip: list(q.skip), maxRecordDurationS };
+    const ac = new AbortController();
+    const onClose = () => ac.abort(new Error('client closed the connection'));
+    req.raw.once('close', onClose);
+    try {
+      return await queue.run(() => (pool ? pool.run(job) : runAnalysisJob(job, ac.signal)));
+    } finally {
+      req.raw.off('close', onClose);
+    }
+  }
+
+  app.get('/health', async () => ({ status: 'ok', version: SINUS_VERSION, running: queue.active, queued: queue.queued, stored: store.size }));
+  app.get('/openapi.json', async () => openApiDocument({ maxUploadBytes, maxRecordDurationS }));
+  // The Analysis JSON Schema, from the package root (two folders up from src/server and dist/server).
+  const schemaText = readFileSync(fileURLToPath(new URL('../../schema/analysis.schema.json', import.meta.url)), 'utf8');
+  app.get('/schema/analysis.schema.json', async (_req, reply) => reply.type('application/schema+json').send(schemaText));
+
+  app.post('/v1/analyze', async (req) => (await analysed(req)).analysis);
+
+  app.post('/v1/records', async (req, reply) => {
+    const { record, analysis } = await analysed(req);
+    const id = store.put(record, analysis);
+    const base = `/v1/records/${id}`;
+    return reply.code(201).send({ id, analysis, links: { analysis: `${base}/analysis`, svg: `${base}/render.svg`, png: `${base}/render.png`, pdf: `${base}/render.pdf` } });
+  });
+
+  const stored = (id: string) => {
+    const e = store.get(id);
+    if (!e) throw Object.assign(new Error(`no record ${id.slice(0, 40)} (unknown or expired: upload it again)`), { statusCode: 404, code: 'NOT_FOUND' });
+    return e;
+  };
+
+  app.get<{ Params: { id: string } }>('/v1/records/:id/analysis', async (req) => stored(req.params.id).analysis);
+
+  app.get<{ Params: { id: string; format: string } }>('/v1/records/:id/render.:format', async (req, reply) => {
+    const { record, analysis } = stored(req.params.id);
+    const format = req.params.format;
+    if (!['svg', 'png', 'pdf'].includes(format)) throw new SinusError('BAD_ARGUMENT', `format must be svg, png or pdf`);
+    const q = req.query as Record<string, unknown>;
+    const marks = (q.marks as string) ?? 'analysis';
+    if (!['analysis', 'reference', 'none'].includes(marks)) throw new SinusError('BAD_ARGUMENT', 'marks must be analysis, reference or none');
+    const layout = q.layout as LayoutName | undefined;
+    if (layout !== undefined && !['3x4', '6x2', 'strips', 'holter'].includes(layout)) throw new SinusError('BAD_ARGUMENT', 'layout must be 3x4, 6x2, strips or holter');
+    const show = new Set(list(q.show) ?? ['beats', 'classes', 'rhythm', 'quality']);
+    const svg = renderSvg(record, {
+      analysis, layout,
+      overlays: marks === 'reference' ? overlaysFromAnnotations(record) : marks === 'none' ? null : overlaysFromAnalysis(analysis),
+      speedMmPerS: num(q, 'speed'), gainMmPerMv: num(q, 'gain'), startS: num(q, 'start'),
+      leads: list(q.lead), page: (num(q, 'page') ?? 1) - 1,
+      rowSeconds: num(q, 'rowSeconds'), rowsPerPage: num(q, 'rowsPerPage'),
+      rhythmLeads: q.rhythm === 'none' ? [] : list(q.rhythm),
+      show: { beats: show.has('beats'), classes: show.has('classes'), waves: show.has('waves'), rhythm: show.has('rhythm'), quality: show.has('quality') },
+    });
+    if (format === 'svg') return reply.type('image/svg+xml').send(svg);
+    if (format === 'png') return reply.type('image/png').send(Buffer.from(await queue.run(() => svgToPng(svg, { dpi: num(q, 'dpi') ?? 150 }))));
+    return reply.type('application/pdf').send(Buffer.from(await queue.run(() => svgToPdf(svg, { title: record.name }))));
+  });
+
+  const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', index: ['index.html'] });
+  } else {
+    app.get('/', async (_req, reply) => reply.code(503).type('text/plain').send('the web viewer is not built: run `npm run build`'));
+  }
+  return app;
+}

@@ -1,0 +1,83 @@
+import { SINUS_VERSION } from '../version.js';
+
+const error = { $ref: '#/components/schemas/Error' };
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: error } } });
+const upload = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        properties: { files: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'the files of ONE record: WFDB .hea with its .dat/.mat (and .atr or other annotation files), EDF, MAT+hea or CSV; matched by file name only' } },
+      },
+    },
+  },
+};
+const renderParams = [
+  { name: 'layout', in: 'query', schema: { type: 'string', enum: ['3x4', '6x2', 'strips', 'holter'] }, description: 'default 3x4 for 12-lead records, else strips' },
+  { name: 'speed', in: 'query', schema: { type: 'number' }, description: 'paper speed in mm/s (default 25, Holter 12.5)' },
+  { name: 'gain', in: 'query', schema: { type: 'number' }, description: 'gain in mm/mV (default 10, Holter 5)' },
+  { name: 'start', in: 'query', schema: { type: 'number' }, description: 'first second shown' },
+  { name: 'lead', in: 'query', schema: { type: 'string' }, description: 'comma-separated leads (strips) or the Holter lead' },
+  { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'Holter page' },
+  { name: 'rowSeconds', in: 'query', schema: { type: 'number' }, description: 'Holter: seconds per row (default 20)' },
+  { name: 'rowsPerPage', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'Holter: rows per page (default 14)' },
+  { name: 'rhythm', in: 'query', schema: { type: 'string' }, description: 'rhythm-strip leads under a 12-lead layout, comma-separated, or none (default II)' },
+  { name: 'show', in: 'query', schema: { type: 'string' }, description: 'overlays: any of beats,classes,waves,rhythm,quality (default beats,classes,rhythm,quality)' },
+  { name: 'marks', in: 'query', schema: { type: 'string', enum: ['analysis', 'reference', 'none'] }, description: 'where marks come from (default analysis)' },
+];
+
+/** The service's OpenAPI 3.1 document, served at /openapi.json. */
+export function openApiDocument(limits: { maxUploadBytes: number; maxRecordDurationS: number }) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'sinus ECG analysis service',
+      version: SINUS_VERSION,
+      description: `Upload one ECG record, get its Analysis (schema/analysis.schema.json) and paper-layout pictures. Limits: ${limits.maxUploadBytes} bytes per upload, ${limits.maxRecordDurationS} s per record; when busy the service answers 503 with Retry-After.`,
+    },
+    paths: {
+      '/health': { get: { summary: 'liveness and load', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' }, version: { type: 'string' }, running: { type: 'integer' }, queued: { type: 'integer' }, stored: { type: 'integer' } } } } } } } } },
+      '/openapi.json': { get: { summary: 'this document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+      '/schema/analysis.schema.json': { get: { summary: 'JSON Schema of the Analysis document', responses: { '200': { description: 'JSON Schema 2020-12' } } } },
+      '/v1/analyze': {
+        post: {
+          summary: 'analyse an uploaded record (nothing is kept)',
+          parameters: [{ name: 'only', in: 'query', schema: { type: 'string' } }, { name: 'skip', in: 'query', schema: { type: 'string' } }],
+          requestBody: upload,
+          responses: {
+            '200': { description: 'the Analysis', content: { 'application/json': { schema: { $ref: '/schema/analysis.schema.json' } } } },
+            '400': errorResponse('bad request (no file, several records, bad parameter)'),
+            '413': errorResponse('upload or record too large'),
+            '415': errorResponse('format not supported'),
+            '422': errorResponse('the file is damaged or holds no usable signal'),
+            '503': errorResponse('busy; retry after the Retry-After seconds'),
+          },
+        },
+      },
+      '/v1/records': {
+        post: {
+          summary: 'upload and analyse a record, keep it for a while to render it',
+          requestBody: upload,
+          responses: {
+            '201': { description: 'stored', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, analysis: { $ref: '/schema/analysis.schema.json' }, links: { type: 'object' } } } } } },
+            '400': errorResponse('bad request'), '413': errorResponse('too large'), '415': errorResponse('unsupported'), '422': errorResponse('damaged'), '503': errorResponse('busy'),
+          },
+        },
+      },
+      '/v1/records/{id}/analysis': { get: { summary: 'the stored Analysis', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'Analysis' }, '404': errorResponse('unknown or expired id') } } },
+      '/v1/records/{id}/render.{format}': {
+        get: {
+          summary: 'the record on ECG paper',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['svg', 'png', 'pdf'] } }, ...renderParams],
+          responses: { '200': { description: 'image/svg+xml, image/png or application/pdf' }, '400': errorResponse('bad parameter'), '404': errorResponse('unknown or expired id') },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Error: { type: 'object', required: ['error'], properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } } },
+      },
+    },
+  };
+}

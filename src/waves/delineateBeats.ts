@@ -1,0 +1,108 @@
+import { SinusError } from '../errors.js';
+import type { EcgRecord } from '../record/types.js';
+import { delineateLeadSignal, medianRrOf, pSearchStart, shiftToReferenceConvention, tContext } from './delineateLeadSignal.js';
+import { findTWave, tWaveScratch } from './tWave.js';
+import { findPWave, pWaveScratch } from './pWave.js';
+import { fuseGlobalBoundaries } from './globalBoundaries.js';
+import { fusionTolerances } from './fusionTolerances.js';
+import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+import { settleAtrialActivity } from './atrialActivity.js';
+import { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
+import type { Delineation, LeadDelineation } from './types.js';
+
+/**
+ * Delineates every beat in every lead: P onset/peak/offset (or null with 'no P'), QRS onset/offset
+ * with Q/R/S/R' peaks, T onset/peak/offset and polarity, plus CSE-style global boundaries.
+ * `beatSamples` are beat fiducial positions (sample indices, e.g. from `detectBeats`); they are
+ * sorted first. Throws SinusError BAD_ARGUMENT for a record without leads or a bad rate.
+ *
+ * @example
+ * const d = delineateBeats(record, detectBeats(record).samples);
+ * const qrsMs = (d.global[0].qrsOffset! - d.global[0].qrsOnset!) * 1000 / d.fsHz;
+ */
+export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>, options: Partial<DelineationOptions> = {}): Delineation {
+  if (!(record.fs > 0) || !Number.isFinite(record.fs)) throw new SinusError('BAD_ARGUMENT', `sampling rate must be positive, got ${record.fs}`);
+  if (record.leads.length === 0) throw new SinusError('BAD_ARGUMENT', 'record has no leads');
+  const o: DelineationOptions = { ...DEFAULT_DELINEATION_OPTIONS, ...options };
+  const beats = Int32Array.from(beatSamples, (v) => Math.round(v)).sort();
+  const prSd: (number | null)[] = [];
+  const leads: LeadDelineation[] = record.leads.map((lead) => {
+    const r = delineateLeadSignal(lead.samples, record.fs, beats, o, null, false);
+    prSd.push(r.prSdMs);
+    return { lead: lead.name, beats: r.beats, reason: r.reason };
+  });
+  const samples = record.leads.map((l) => l.samples);
+  // Atrial activity is one for all leads: decide P against fibrillation once, then look for it
+  // where it is in every lead.
+  const hasP = settleAtrialActivity(samples, record.fs, beats, leads, o, prSd);
+  refineAcrossLeads(samples, record.fs, beats, leads, o, hasP);
+  const global = fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs));
+  shrinkToLeadMedian(leads, o.leadShrinkage, Math.round((o.leadShrinkageMaxMs * record.fs) / 1000));
+  return { fsHz: record.fs, beatSamples: beats, leads, global };
+}
+
+/**
+ * The multi-lead passes on single-lead results (boundaries not yet shifted): P looked for again in
+ * leads that missed it (when `recoverP`), stray T waves searched again near the other leads' T,
+ * then the reference-convention shifts.
+ */
+export function refineAcrossLeads(samples: Float32Array[], fsHz: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions, recoverP: boolean): void {
+  if (recoverP) recoverSmallP(samples, fsHz, beats, leads, o);
+  refineTOutliers(samples, fsHz, beats, leads, o);
+  const n = samples.length ? samples[0].length : 0;
+  leads.forEach((l) => shiftToReferenceConvention(l.beats, n, fsHz, o));
+}
+
+/**
+ * Leads where P is small miss it on their own; when at least three other leads agree on a P
+ * before this QRS, search again around their median P peak with a lower amplitude floor.
+ */
+function recoverSmallP(samples: Float32Array[], fs: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions): void {
+  const scratch = pWaveScratch(fs, o);
+  const peaks: number[] = [];
+  for (let k = 0; k < beats.length; k++) {
+    peaks.length = 0;
+    for (const l of leads) { const p = l.beats[k].p.peak; if (p !== null) peaks.push(p); }
+    if (peaks.length < 3) continue;
+    peaks.sort((a, b) => a - b);
+    const hint = peaks[peaks.length >> 1];
+    leads.forEach((l, li) => {
+      const b = l.beats[k];
+      if (l.reason || b.p.peak !== null || b.qrs.onset === null) return;
+      const start = pSearchStart(b.qrs.onset, k > 0 ? l.beats[k - 1].t.offset : null, k > 0 ? beats[k - 1] : null, fs, o);
+      const p = findPWave(samples[li], fs, b.qrs.onset, start, o, scratch, hint);
+      if (!p) return;
+      b.p = p;
+      b.pReason = null;
+    });
+  }
+}
+
+/**
+ * The T wave is one repolarisation seen from twelve sides: a lead whose T peak lies far from the
+ * median of the others (or that found none) most likely took a stray slope (next P, U wave, noise),
+ * so it is searched again around the other leads' T peak.
+ */
+function refineTOutliers(samples: Float32Array[], fs: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions): void {
+  const scratch = tWaveScratch(fs, o);
+  const typicalRr = medianRrOf(beats) ?? fs;
+  const far = Math.round((o.tOutlierMs * fs) / 1000);
+  const peaks: number[] = [];
+  for (let k = 0; k < beats.length; k++) {
+    peaks.length = 0;
+    for (const l of leads) { const p = l.beats[k].t.peak; if (p !== null) peaks.push(p); }
+    if (peaks.length < 4) continue;
+    peaks.sort((a, b) => a - b);
+    const hint = peaks[peaks.length >> 1];
+    leads.forEach((l, li) => {
+      const b = l.beats[k];
+      if (l.reason || b.qrs.onset === null || b.qrs.offset === null) return;
+      if (b.t.peak !== null && Math.abs(b.t.peak - hint) <= far) return;
+      const r = findTWave(samples[li], fs, tContext(beats, l.beats, k, typicalRr), o, scratch, hint);
+      if (!r.t || Math.abs(r.t.peak! - hint) > far) return;
+      b.t = r.t;
+      b.tPolarity = r.polarity;
+      b.tReason = null;
+    });
+  }
+}

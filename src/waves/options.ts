@@ -1,0 +1,114 @@
+/**
+ * Tunable constants of the delineator. Durations are in ms so they hold at any sampling rate;
+ * thresholds are fractions of the local slope maximum (Martinez 2004 style). The defaults were
+ * chosen on LUDB's odd-numbered records and checked on the even ones (see BENCHMARKS.md).
+ */
+export interface DelineationOptions {
+  /** Smoothing width for the QRS scale (ms). */
+  qrsScaleMs: number;
+  /** Smoothing width for the T scale (ms). */
+  waveScaleMs: number;
+  /** Smoothing width for the P scale (ms). */
+  pScaleMs: number;
+  /** Half-width of the search for the steepest QRS slope around the fiducial (ms). */
+  qrsSearchMs: number;
+  /** A slope above this fraction of the steepest QRS slope belongs to the QRS. */
+  qrsSignificantFraction: number;
+  /** Longest run of non-significant slope allowed inside a QRS (ms). */
+  qrsMaxGapMs: number;
+  /** Onset: slope falls below this fraction of the steepest QRS slope. */
+  qrsOnsetFraction: number;
+  /** Offset: slope falls below this fraction of the steepest QRS slope. */
+  qrsOffsetFraction: number;
+  /** T search starts this long after QRS offset (ms). */
+  tStartAfterQrsMs: number;
+  /** T search ends at min(this fraction of RR, tMaxMs) after the fiducial. */
+  tEndRrFraction: number;
+  tMaxMs: number;
+  /** T offset: slope falls below this fraction of the T's descending slope maximum. */
+  tOffsetFraction: number;
+  tOnsetFraction: number;
+  /** A lead's T peak further than this (ms) from the other leads' median is searched again near it. */
+  tOutlierMs: number;
+  /** P search starts this long before QRS onset (ms). */
+  pSearchMs: number;
+  pOnsetFraction: number;
+  pOffsetFraction: number;
+  /** Smallest P amplitude (mV) taken as a P wave. */
+  pMinAmplitudeMv: number;
+  /** Notched P: outer slope lobes above this fraction of the main pair's slopes, within pExtendGapMs, belong to the P (0 = off). */
+  pExtendFraction: number;
+  pExtendGapMs: number;
+  /** Smallest T amplitude (mV) not called flat. */
+  tFlatMv: number;
+  /** Largest SD of the P-peak-to-QRS-onset interval across beats (ms) for P to be accepted in a lead. */
+  pMaxPrSdMs: number;
+  /** Atrial locking index (see atrialLocking) under which there is no P in the record. */
+  pLockingMin: number;
+  /** Locking index from which P is present whatever the P-QRS interval spread of single-beat picks. */
+  pLockingSure: number;
+  /** A beat's P must lie within this (ms) of where the averaged atrial activity peaks, else it is searched there. */
+  pHintMs: number;
+  /** P is dropped in all leads when the median across leads of that SD exceeds this (ms). */
+  pRecordMaxPrSdMs: number;
+  /**
+   * Constant shifts (ms) applied to the threshold-based boundaries so they follow the reference
+   * annotators' convention (a slope threshold always fires a little inside the wave).
+   */
+  qrsOnsetShiftMs: number;
+  qrsOffsetShiftMs: number;
+  pOnsetShiftMs: number;
+  pOffsetShiftMs: number;
+  tOffsetShiftMs: number;
+  /** Per-lead boundaries move this fraction of the way to the median over leads (0 = off). */
+  leadShrinkage: number;
+  /** ...unless they lie further than this (ms) from it. */
+  leadShrinkageMaxMs: number;
+  /** Global boundaries: leads further than this (ms) from the median of the leads are outliers. */
+  fusePOnsetMs: number;
+  fusePOffsetMs: number;
+  fuseQrsOnsetMs: number;
+  fuseQrsOffsetMs: number;
+  fuseTOffsetMs: number;
+}
+
+export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
+  qrsScaleMs: 10,
+  waveScaleMs: 40,
+  pScaleMs: 24,
+  qrsSearchMs: 80,
+  qrsSignificantFraction: 0.15,
+  qrsMaxGapMs: 24,
+  qrsOnsetFraction: 0.05,
+  qrsOffsetFraction: 0.05,
+  tStartAfterQrsMs: 30,
+  tEndRrFraction: 0.7,
+  tMaxMs: 650,
+  tOffsetFraction: 0.3,
+  tOnsetFraction: 0.3,
+  tOutlierMs: 60,
+  pSearchMs: 280,
+  pOnsetFraction: 0.3,
+  pOffsetFraction: 0.5,
+  pMinAmplitudeMv: 0.01,
+  pExtendFraction: 0,
+  pExtendGapMs: 20,
+  tFlatMv: 0.05,
+  pMaxPrSdMs: 15,
+  pRecordMaxPrSdMs: 20,
+  pLockingMin: 0.55,
+  pLockingSure: 0.8,
+  pHintMs: 40,
+  leadShrinkage: 0.5,
+  leadShrinkageMaxMs: 80,
+  fusePOnsetMs: 30,
+  fusePOffsetMs: 40,
+  fuseQrsOnsetMs: 24,
+  fuseQrsOffsetMs: 30,
+  fuseTOffsetMs: 60,
+  qrsOnsetShiftMs: -11,
+  qrsOffsetShiftMs: 5,
+  pOnsetShiftMs: 2,
+  pOffsetShiftMs: -8,
+  tOffsetShiftMs: -8,
+};

@@ -1,0 +1,35 @@
+import type { LeadDelineation } from './types.js';
+
+/**
+ * Multi-lead shrinkage of per-lead boundaries: each lead's QRS onset/offset, P onset/offset and
+ * T offset is moved a fraction `weight` of the way to the median of that boundary over all leads.
+ * The leads record one heart at the same instants, so a boundary is a common event plus a
+ * lead-specific part; in leads where the wave starts or ends small (low amplitude, noise) the
+ * single-lead estimate is the noisier of the two. Outlying leads (beyond `maxPullSamples`) are left
+ * alone: a truly different lead should not be dragged to the others.
+ *
+ * @example shrinkToLeadMedian(delineation.leads, 0.5, 15);
+ */
+export function shrinkToLeadMedian(leads: LeadDelineation[], weight: number, maxPullSamples: number): void {
+  if (!(weight > 0) || leads.length < 3) return;
+  const nb = leads[0].beats.length;
+  const buf: number[] = [];
+  type Key = 'onset' | 'offset';
+  const fields: ['p' | 'qrs' | 't', Key][] = [['p', 'onset'], ['p', 'offset'], ['qrs', 'onset'], ['qrs', 'offset'], ['t', 'offset']];
+  for (let k = 0; k < nb; k++) {
+    for (const [wave, key] of fields) {
+      buf.length = 0;
+      for (const l of leads) { const v = l.beats[k][wave][key]; if (v !== null) buf.push(v); }
+      if (buf.length < 3) continue;
+      buf.sort((a, b) => a - b);
+      const m = buf.length;
+      const med = m % 2 ? buf[m >> 1] : 0.5 * (buf[(m >> 1) - 1] + buf[m >> 1]);
+      for (const l of leads) {
+        const b = l.beats[k][wave];
+        const v = b[key];
+        if (v === null || Math.abs(v - med) > maxPullSamples) continue;
+        b[key] = Math.round(v + weight * (med - v));
+      }
+    }
+  }
+}
