@@ -14,8 +14,9 @@ import { readWfdbRecord } from '../src/io/wfdb/readRecord.js';
 import { readWfdbAnnotationSets } from '../src/io/wfdb/readAnnotations.js';
 import { nodeFileSource } from '../src/io/nodeFileSource.js';
 import { detectBeats, detectBeatsInSignal, StreamingBeatDetector } from '../src/beats/index.js';
-import { compareBeats, referenceBeats, formatBeatComparisonTable, summarizeBeatComparisons, type BeatComparison } from '../src/eval/index.js';
-import { resample, removeBaselineWander } from '../src/dsp/index.js';
+import { compareBeats, referenceBeats, formatBeatComparisonTable, summarizeBeatComparisons, nstStressMixture, type BeatComparison } from '../src/eval/index.js';
+import { aamiClass } from '../src/io/wfdb/annotationCodes.js';
+import { resample } from '../src/dsp/index.js';
 import { MITDB, LUDB, NSTDB } from '../test/dataPaths.js';
 import type { EcgRecord } from '../src/record/types.js';
 
@@ -43,7 +44,7 @@ async function loadMit(name: string): Promise<Loaded> {
   const rec = await readWfdbRecord(name, src);
   const readCpuMs = cpuMs() - t0;
   const [atr] = await readWfdbAnnotationSets(name, ['atr'], src);
-  const l = { rec, ref: referenceBeats(atr.annotations, rec.length), readCpuMs };
+  const l = { rec: { ...rec, annotations: [atr] }, ref: referenceBeats(atr.annotations, rec.length), readCpuMs };
   cache.set(name, l);
   return l;
 }
@@ -99,16 +100,10 @@ if (only.has('rates')) {
   }
 }
 
-/** Median QRS peak-to-peak amplitude (mV) of a lead, within +-60 ms of each reference beat. */
-function qrsPeakToPeakMv(x: Float32Array, beats: Int32Array, fs: number): number {
-  const w = Math.round(0.06 * fs);
-  const pps: number[] = [];
-  for (const b of beats) {
-    let lo = Infinity, hi = -Infinity;
-    for (let i = Math.max(0, b - w); i <= Math.min(x.length - 1, b + w); i++) { if (x[i] < lo) lo = x[i]; if (x[i] > hi) hi = x[i]; }
-    pps.push(hi - lo);
-  }
-  return median(pps);
+/** Reference beats of AAMI class N (what sigamp measures the signal on). */
+function normalBeatSamples(rec: EcgRecord): number[] {
+  const atr = rec.annotations.find((a) => a.annotator === 'atr')?.annotations ?? [];
+  return atr.filter((a) => aamiClass(a.code) === 'N').map((a) => a.sample);
 }
 
 if (only.has('stress')) {
@@ -119,23 +114,12 @@ if (only.has('stress')) {
     const results: BeatComparison[] = [];
     for (const name of ['118', '119']) {
       const { rec, ref } = await loadMit(name);
-      const leads = rec.leads.map((l, k) => {
-        const nz = noise.leads[k % noise.leads.length].samples;
-        let mean = 0;
-        for (let i = 0; i < nz.length; i++) mean += nz[i];
-        mean /= nz.length;
-        let power = 0;
-        for (let i = 0; i < nz.length; i++) power += (nz[i] - mean) ** 2;
-        power /= nz.length;
-        const pp = qrsPeakToPeakMv(removeBaselineWander(l.samples, rec.fs), ref.samples, rec.fs);
-        const gain = Math.sqrt((pp * pp) / 8 / power / 10 ** (snr / 10));
-        const y = l.samples.slice();
-        const blockN = 120 * rec.fs;
-        for (let i = 300 * rec.fs; i < y.length && i < nz.length; i++) {
-          if (Math.floor((i - 300 * rec.fs) / blockN) % 2 === 0) y[i] += gain * (nz[i] - mean);
-        }
-        return { ...l, samples: y };
-      });
+      // NSTDB normal beats give the signal amplitude, as sigamp does for nst.
+      const normals = normalBeatSamples(rec);
+      const leads = rec.leads.map((l, k) => ({
+        ...l,
+        samples: nstStressMixture(l.samples, noise.leads[k % noise.leads.length].samples, rec.fs, normals, snr, { startSample: 300 * rec.fs, blockSamples: 120 * rec.fs }),
+      }));
       results.push(ec57(name, ref, detectBeats({ ...rec, leads }).samples, rec.fs));
     }
     const s = summarizeBeatComparisons(results);

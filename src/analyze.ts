@@ -9,12 +9,12 @@ import type { EcgRecord } from './record/types.js';
 import { ANALYSIS_SCHEMA_VERSION, SINUS_VERSION } from './version.js';
 import { defaultStages } from './analyze/defaultStages.js';
 import { summarizeRecord, type RecordSummary } from './analyze/recordSummary.js';
-import { StageUnavailableError, type AnalysisStage, type ModelInfo } from './analyze/stage.js';
+import { StageNotApplicableError, StageUnavailableError, type AnalysisStage, type ModelInfo } from './analyze/stage.js';
 import { toJsonValue, type JsonValue } from './analyze/toJsonValue.js';
 
 export { defaultStages } from './analyze/defaultStages.js';
 export { summarizeRecord, type RecordSummary } from './analyze/recordSummary.js';
-export { StageUnavailableError, type AnalysisStage, type ModelInfo, type StageContext, type EarlierResults } from './analyze/stage.js';
+export { StageNotApplicableError, StageUnavailableError, type AnalysisStage, type ModelInfo, type StageContext, type EarlierResults } from './analyze/stage.js';
 export { toJsonValue, type JsonValue } from './analyze/toJsonValue.js';
 
 /** How a stage ended. */
@@ -174,6 +174,9 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
     } catch (e) {
       if (e instanceof StageUnavailableError) {
         entry.status = 'unavailable';
+        entry.reason = e.message;
+      } else if (e instanceof StageNotApplicableError) {
+        entry.status = 'skipped';
         entry.reason = e.message;
       } else if (options.signal?.aborted) {
         throw e;

@@ -50,11 +50,11 @@ test('sinus analyze: text for one record, full JSON with --json', () => {
   assert.doesNotMatch(j.out, /%\s/, 'no progress on stdout');
 });
 
-test('sinus analyze on a folder: one line per record, unreadable ones reported, exit 2', () => {
+test('sinus analyze on a folder in 2 worker threads: one line per record in order, unreadable ones reported, exit 2', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sinus-cli-'));
   for (const f of ['1.hea', '1.dat', '2.hea', '2.dat']) copyFileSync(join(LUDB, f), join(dir, f));
   writeFileSync(join(dir, '3.hea'), 'this is not a WFDB header\n');
-  const r = sinus('analyze', '--json', '--out', join(dir, 'out'), dir);
+  const r = sinus('analyze', '--json', '--jobs', '2', '--out', join(dir, 'out'), dir);
   assert.equal(r.code, 2, 'a record could not be read');
   const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
   assert.equal(lines.length, 3);

@@ -1,10 +1,18 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { Analysis } from '../analyze.js';
 import { deserializeError, type AnalysisJob, type AnalysisJobResult, type SerializedError } from './analysisJob.js';
 
+/** What a pool worker can be asked to do. */
+export type PoolRequest =
+  | { kind: 'analyzeFiles'; job: AnalysisJob }
+  | { kind: 'analyzePath'; path: string; only?: string[]; skip?: string[] }
+  | { kind: 'png'; svg: string; dpi?: number }
+  | { kind: 'pdf'; svg: string; title?: string };
+
 interface Pending {
-  resolve: (r: AnalysisJobResult) => void;
+  resolve: (r: unknown) => void;
   reject: (e: Error) => void;
 }
 
@@ -50,7 +58,7 @@ export class AnalysisPool {
 
   private spawn(): Slot {
     const slot: Slot = { worker: this.newWorker(), busy: false };
-    slot.worker.on('message', (msg: { id: number; result?: AnalysisJobResult; error?: SerializedError }) => {
+    slot.worker.on('message', (msg: { id: number; result?: unknown; error?: SerializedError }) => {
       const p = this.pending.get(msg.id);
       if (!p) return;
       this.pending.delete(msg.id);
@@ -82,10 +90,27 @@ export class AnalysisPool {
 
   private release(slot: Slot): void {
     slot.busy = false;
+    // Idle workers must not keep the process alive; busy ones must (a CLI has nothing else running).
+    slot.worker.unref();
     this.waiting.shift()?.();
   }
 
-  async run(job: AnalysisJob): Promise<AnalysisJobResult> {
+  /** Reads and analyses uploaded files in a worker; the record comes back for rendering. */
+  run(job: AnalysisJob): Promise<AnalysisJobResult> {
+    return this.exec({ kind: 'analyzeFiles', job }) as Promise<AnalysisJobResult>;
+  }
+
+  /** Opens a record file and analyses it in a worker (the CLI's parallel batch mode). */
+  analyzePath(path: string, options: { only?: string[]; skip?: string[] } = {}): Promise<{ analysis: Analysis; checksumMismatch: boolean }> {
+    return this.exec({ kind: 'analyzePath', path, ...options }) as Promise<{ analysis: Analysis; checksumMismatch: boolean }>;
+  }
+
+  /** Rasterises (PNG) or prints (PDF) an SVG in a worker, off the event loop. */
+  render(svg: string, format: 'png' | 'pdf', options: { dpi?: number; title?: string } = {}): Promise<Uint8Array> {
+    return this.exec(format === 'png' ? { kind: 'png', svg, dpi: options.dpi } : { kind: 'pdf', svg, title: options.title }) as Promise<Uint8Array>;
+  }
+
+  private async exec(req: PoolRequest): Promise<unknown> {
     if (this.closed) throw new Error('analysis pool is closed');
     let slot = this.slots.find((s) => !s.busy);
     while (!slot) {
@@ -93,13 +118,14 @@ export class AnalysisPool {
       slot = this.slots.find((s) => !s.busy);
     }
     slot.busy = true;
+    slot.worker.ref();
     const id = this.nextId++;
     const chosen = slot;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, slot: chosen });
       try {
         // Copied, not transferred: upload buffers may be views into Node's shared Buffer pool.
-        chosen.worker.postMessage({ id, job });
+        chosen.worker.postMessage({ id, req });
       } catch (e) {
         this.pending.delete(id);
         this.release(chosen);

@@ -174,8 +174,13 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       show: { beats: show.has('beats'), classes: show.has('classes'), waves: show.has('waves'), rhythm: show.has('rhythm'), quality: show.has('quality') },
     });
     if (format === 'svg') return reply.type('image/svg+xml').send(svg);
-    if (format === 'png') return reply.type('image/png').send(Buffer.from(await queue.run(() => svgToPng(svg, { dpi: num(q, 'dpi') ?? 150 }))));
-    return reply.type('application/pdf').send(Buffer.from(await queue.run(() => svgToPdf(svg, { title: record.name }))));
+    const dpi = num(q, 'dpi') ?? 150;
+    if (!(dpi >= 10 && dpi <= 600)) throw new SinusError('BAD_ARGUMENT', 'dpi must be between 10 and 600');
+    // Rasterising and printing take a CPU for a while: in the pool, like analyses, when it is on.
+    const bytes = await queue.run(() =>
+      pool ? pool.render(svg, format as 'png' | 'pdf', { dpi, title: record.name }) : format === 'png' ? svgToPng(svg, { dpi }) : svgToPdf(svg, { title: record.name }),
+    );
+    return reply.type(format === 'png' ? 'image/png' : 'application/pdf').send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
