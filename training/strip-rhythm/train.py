@@ -33,7 +33,7 @@ def load():
         rows = list(csv.reader(f))
     header, rows = rows[0], rows[1:]
     names = header[3:]
-    data = {'train': ([], []), 'validation': ([], []), 'heldout': ([], [])}
+    data = {'train': ([], []), 'validation': ([], []), 'heldout': ([], []), 'train-crop': ([], []), 'validation-crop': ([], [])}
     for r in rows:
         data[r[2]][0].append([float(v) for v in r[3:]])
         data[r[2]][1].append(CLASSES.index(r[1]))
@@ -113,6 +113,11 @@ def main():
     names, d = load()
     xtr, ytr = d['train']
     xva, yva = d['validation']
+    # Random sub-strips of the same records (augmentation) join the training data when present;
+    # validation is always scored on whole validation records.
+    if len(d['train-crop'][1]):
+        xtr = np.concatenate([xtr, d['train-crop'][0]])
+        ytr = np.concatenate([ytr, d['train-crop'][1]])
     mean = xtr.mean(0)
     std = xtr.std(0) + 1e-6
     # Epoch count chosen on the validation part (one run per seed, scored at checkpoints).
@@ -144,13 +149,13 @@ def main():
     if best_w[0] > base + 0.01:
         class_weights = best_w[1]
     print(f'class weights {class_weights.tolist()} (validation mean F1 {base:.3f} -> {challenge_f1(yva, (pv * class_weights).argmax(1))["mean"]:.3f})')
-    xall = np.concatenate([xtr, xva])
-    yall = np.concatenate([ytr, yva])
+    xall = np.concatenate([xtr, xva] + ([d['validation-crop'][0]] if len(d['validation-crop'][1]) else []))
+    yall = np.concatenate([ytr, yva] + ([d['validation-crop'][1]] if len(d['validation-crop'][1]) else []))
     mean = xall.mean(0)
     std = xall.std(0) + 1e-6
     members = [train_member(s, xall, yall, epochs, mean, std)[0] for s in SEEDS]
     model = Ensemble(members, mean.astype(np.float32), std.astype(np.float32), class_weights).eval()
-    out = os.path.join(ROOT, 'models', 'strip-rhythm.onnx')
+    out = os.environ.get('STRIP_MODEL_OUT', os.path.join(ROOT, 'models', 'strip-rhythm.onnx'))
     os.makedirs(os.path.dirname(out), exist_ok=True)
     torch.onnx.export(model, torch.zeros(1, xall.shape[1]), out, input_names=['features'], output_names=['probabilities'],
                       dynamic_axes={'features': {0: 'batch'}, 'probabilities': {0: 'batch'}}, opset_version=13)
