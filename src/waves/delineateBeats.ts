@@ -6,6 +6,8 @@ import { findPWave, pWaveScratch } from './pWave.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+import { beatTemplate } from './beatTemplate.js';
+import { trackTemplate } from './trackTemplate.js';
 import { settleAtrialActivity } from './atrialActivity.js';
 import { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
 import type { Delineation, LeadDelineation } from './types.js';
@@ -36,9 +38,11 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   // where it is in every lead.
   const hasP = settleAtrialActivity(samples, record.fs, beats, leads, o, prSd);
   refineAcrossLeads(samples, record.fs, beats, leads, o, hasP);
+  const template = o.useTemplate ? beatTemplate(record, beats, o) : null;
+  if (template) trackTemplate(samples, record.fs, beats, leads, template, hasP, o);
   const global = fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs));
   shrinkToLeadMedian(leads, o.leadShrinkage, Math.round((o.leadShrinkageMaxMs * record.fs) / 1000));
-  return { fsHz: record.fs, beatSamples: beats, leads, global };
+  return { fsHz: record.fs, beatSamples: beats, leads, global, template };
 }
 
 /**
