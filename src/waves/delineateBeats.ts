@@ -6,6 +6,7 @@ import { findPWave, pWaveScratch } from './pWave.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+import { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
 import { beatTemplate } from './beatTemplate.js';
 import { trackTemplate } from './trackTemplate.js';
 import { settleAtrialActivity } from './atrialActivity.js';
@@ -26,6 +27,8 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   if (!(record.fs > 0) || !Number.isFinite(record.fs)) throw new SinusError('BAD_ARGUMENT', `sampling rate must be positive, got ${record.fs}`);
   if (record.leads.length === 0) throw new SinusError('BAD_ARGUMENT', 'record has no leads');
   const o: DelineationOptions = { ...DEFAULT_DELINEATION_OPTIONS, ...options };
+  // Pacemaker stimuli are bridged first: the boundaries are those of the heart's response.
+  if (o.pacingBlankMs > 0) record = withoutPacingSpikes(record, pacingSpikeSamples(record), o.pacingBlankMs);
   const beats = Int32Array.from(beatSamples, (v) => Math.round(v)).sort();
   const prSd: (number | null)[] = [];
   const leads: LeadDelineation[] = record.leads.map((lead) => {

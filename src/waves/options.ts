@@ -74,6 +74,8 @@ export interface DelineationOptions {
   fuseQrsOnsetMs: number;
   fuseQrsOffsetMs: number;
   fuseTOffsetMs: number;
+  /** Pacing spikes are bridged over this span from the jump (ms; 0 = off). */
+  pacingBlankMs: number;
   /** Median-beat-guided delineation (see trackTemplate): on/off. */
   useTemplate: boolean;
   /** Fewest beats of the dominant shape for a template. */
@@ -135,6 +137,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   fuseQrsOnsetMs: 24,
   fuseQrsOffsetMs: 30,
   fuseTOffsetMs: 60,
+  pacingBlankMs: 16,
   useTemplate: true,
   templateMinBeats: 3,
   templateQrsBeforeMs: 50,
