@@ -25,7 +25,8 @@ const beatSource = opt('beats', 'detector');
 const which = opt('records', 'all');
 const optionsJson = opt('options', '{}');
 const quiet = args.includes('--quiet');
-// --dump FILE: one JSON line per matched point (record, lead, point, error ms) for error analysis.
+// --dump FILE: one JSON line per matched point (record, lead, point, error ms), and per lead the
+// reference points missed, for error analysis.
 const dumpPath = opt('dump', '');
 const dumpLines: string[] = [];
 
@@ -97,8 +98,9 @@ for (const id of ids) {
       ref.filter((w) => w.kind === kind).map(f).filter((v): v is number => v !== null);
     const detOf = (f: (b: (typeof ld)[number]) => number | null) => ld.map(f).filter((v): v is number => v !== null);
     const sc = (p: PointName, r: number[], dd: number[]) => {
-      const before = perLead[p].errorsMs.length;
+      const before = perLead[p].errorsMs.length, fnBefore = perLead[p].fn;
       scorePoints(r, dd, span[0], span[1], fs, 0.15, perLead[p]);
+      if (dumpPath && perLead[p].fn > fnBefore) dumpLines.push(JSON.stringify({ id, lead: lead.name, p, missed: perLead[p].fn - fnBefore }));
       if (dumpPath) for (const e of perLead[p].errorsMs.slice(before)) dumpLines.push(JSON.stringify({ id, lead: lead.name, p, e }));
       if (lead.name === 'II') scorePoints(r, dd, span[0], span[1], fs, 0.15, leadII[p]);
     };

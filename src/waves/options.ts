@@ -51,6 +51,8 @@ export interface DelineationOptions {
   pHintMs: number;
   /** No P when the diastolic activity is at least this large relative to the P (see diastolicActivityRatios). */
   pMaxDiastolicRatio: number;
+  /** With an unsteady P-QRS interval (locking between pLockingMin and pLockingSure), P stands only under this ratio. */
+  pUnsteadyMaxDiastolicRatio: number;
   /** Fewest lead-beats with a measurable diastole for that test. */
   pDiastoleMinBeats: number;
   /** P is dropped in all leads when the median across leads of that SD exceeds this (ms). */
@@ -127,6 +129,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pRecordMaxPrSdMs: 20,
   pMaxDiastolicRatio: 1,
   pDiastoleMinBeats: 8,
+  pUnsteadyMaxDiastolicRatio: 0.75,
   pLockingMin: 0.55,
   pLockingSure: 0.8,
   pHintMs: 40,
