@@ -34,6 +34,8 @@ export interface DelineationOptions {
   pSearchMs: number;
   pOnsetFraction: number;
   pOffsetFraction: number;
+  /** P offset no later than where the signal returns within this fraction of the P amplitude of its onset level (0 = off). */
+  pOffsetLevelFraction: number;
   /** Smallest P amplitude (mV) taken as a P wave. */
   pMinAmplitudeMv: number;
   /** Notched P: outer slope lobes above this fraction of the main pair's slopes, within pExtendGapMs, belong to the P (0 = off). */
@@ -122,6 +124,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pOnsetFraction: 0.3,
   pOffsetFraction: 0.5,
   pMinAmplitudeMv: 0.01,
+  pOffsetLevelFraction: 0.1,
   pExtendFraction: 0,
   pExtendGapMs: 20,
   tFlatMv: 0.05,
@@ -157,6 +160,6 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   qrsOnsetShiftMs: -11,
   qrsOffsetShiftMs: 5,
   pOnsetShiftMs: 2,
-  pOffsetShiftMs: -8,
+  pOffsetShiftMs: 4,
   tOffsetShiftMs: -8,
 };
