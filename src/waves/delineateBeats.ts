@@ -45,7 +45,11 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   if (template) trackTemplate(samples, record.fs, beats, leads, template, hasP, o);
   const global = fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs));
   shrinkToLeadMedian(leads, o.leadShrinkage, Math.round((o.leadShrinkageMaxMs * record.fs) / 1000));
-  return { fsHz: record.fs, beatSamples: beats, leads, global, template };
+  const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
+  // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is
+  // not enumerable, so serialising a delineation stays a list of boundaries.
+  Object.defineProperty(out, 'template', { value: template, enumerable: false });
+  return out;
 }
 
 /**

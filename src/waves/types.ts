@@ -73,6 +73,7 @@ export interface Delineation {
   /**
    * The dominant beat template the beats were tracked with (median beats of the aligned beats and
    * their delineation), or null when there was none (too few matching beats, or turned off).
+   * Not enumerable: JSON output of a delineation leaves it out.
    */
   template?: BeatTemplate | null;
 }
