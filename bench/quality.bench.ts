@@ -17,6 +17,7 @@ import { readWfdbRecord } from '../src/io/wfdb/readRecord.js';
 import { readWfdbAnnotationSets } from '../src/io/wfdb/readAnnotations.js';
 import { BEAT_CODES } from '../src/io/wfdb/annotationCodes.js';
 import type { EcgRecord } from '../src/record/types.js';
+import { nstNoiseGain, nstNoiseRms, nstSignalPeakToPeak } from '../src/eval/index.js';
 import { assessQuality, curveLengthBeats, isInSpans, unusableSegments, type BeatDetectorFn, type QualityReport } from '../src/quality/index.js';
 import { leadScoreFeatures, LEAD_SCORE_FEATURES, LEAD_SCORE_WEIGHTS } from '../src/quality/qualityScore.js';
 import { CINC2017, MITDB, NSTDB, PTBXL } from '../test/dataPaths.js';
@@ -193,47 +194,6 @@ if (parts.has('b')) {
 }
 
 // ---------------------------------------------------------------- (c) noise stress
-function nstdbSignalPp(x: Float32Array, fs: number, beats: number[]): number {
-  // sigamp -a: peak-to-peak within +-50 ms of the first 300 normal beats, 5% trimmed mean.
-  const d = Math.round(0.05 * fs);
-  const amps: number[] = [];
-  for (const b of beats.slice(0, 300)) {
-    if (b - d < 0 || b + d >= x.length) continue;
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = b - d; i <= b + d; i++) {
-      lo = Math.min(lo, x[i]);
-      hi = Math.max(hi, x[i]);
-    }
-    amps.push(hi - lo);
-  }
-  return trimmed(amps);
-}
-function nstdbNoiseRms(x: Float32Array, fs: number): number {
-  // sigamp: RMS about the mean in consecutive 1 s windows (first 300), 5% trimmed mean.
-  const w = Math.round(fs);
-  const r: number[] = [];
-  for (let a = 0; a + w <= x.length && r.length < 300; a += w) {
-    let s = 0;
-    let ss = 0;
-    for (let i = a; i < a + w; i++) {
-      s += x[i];
-      ss += x[i] * x[i];
-    }
-    const m = s / w;
-    r.push(Math.sqrt(Math.max(0, ss / w - m * m)));
-  }
-  return trimmed(r);
-}
-function trimmed(v: number[]): number {
-  const s = [...v].sort((a, b) => a - b);
-  const lo = Math.floor(s.length / 20);
-  const hi = s.length - lo;
-  let t = 0;
-  for (let i = lo; i < hi; i++) t += s[i];
-  return t / (hi - lo);
-}
-
 if (parts.has('c')) {
   // Clean records (little intrinsic noise), split by the de Chazal DS1 / DS2 lists.
   const FIT_RECS = ['101', '106', '112', '115', '122', '220'];
@@ -257,14 +217,14 @@ if (parts.has('c')) {
       const [atr] = await readWfdbAnnotationSets(name, ['atr'], src);
       const ref = atr.annotations.filter((a) => BEAT_CODES.has(a.code) && a.sample < n).map((a) => a.sample);
       const normals = atr.annotations.filter((a) => a.code === 'N' || a.code === 'L' || a.code === 'R' || a.code === 'e' || a.code === 'j').map((a) => a.sample).filter((s) => s < n);
-      const sPp = nstdbSignalPp(clean, full.fs, normals.length >= 30 ? normals : ref);
+      const sPp = nstSignalPeakToPeak(clean, full.fs, normals.length >= 30 ? normals : ref);
       for (const nz of NOISES) {
         const noiseAll = noiseRecs.get(nz)!;
         const off = ((ri * 7 + 3) * 60 * 360) % (noiseAll.length - n);
         const noise = noiseAll.subarray(off, off + n);
-        const nRms = nstdbNoiseRms(noise, full.fs);
+        const nRms = nstNoiseRms(noise, full.fs);
         for (const snr of SNRS) {
-          const a = sPp / (Math.sqrt(8) * nRms * 10 ** (snr / 20));
+          const a = nstNoiseGain(sPp, nRms, snr);
           const mixed = new Float32Array(n);
           for (let i = 0; i < n; i++) mixed[i] = clean[i] + a * noise[i];
           const rec: EcgRecord = { ...full, length: n, leads: [{ ...full.leads[0], samples: mixed, raw: undefined }], annotations: [] };

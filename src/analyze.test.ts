@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { analyze, defaultStages, StageUnavailableError, type AnalysisStage } from './analyze.js';
+import { analyze, defaultStages, StageNotApplicableError, StageUnavailableError, type AnalysisStage } from './analyze.js';
 import { openRecord } from './io/openRecord.js';
 import { isSinusError } from './errors.js';
 import type { EcgRecord } from './record/types.js';
@@ -19,7 +19,7 @@ function firstSeconds(rec: EcgRecord, seconds: number): EcgRecord {
 
 test('analyses of real records validate against schema/analysis.schema.json and survive JSON', async () => {
   const ludb = await openRecord(join(LUDB, '1.hea'));
-  const mit = firstSeconds(await openRecord(join(MITDB, '100.hea')), 120);
+  const mit = firstSeconds(await openRecord(join(MITDB, '100.hea')), 30);
   for (const rec of [ludb, mit]) {
     const a = await analyze(rec);
     const parsed = schema.safeParse(JSON.parse(JSON.stringify(a)));
@@ -51,6 +51,7 @@ test('a failing, unavailable or dependent stage leaves its section null with a r
     { name: 'peak', dependsOn: [], description: 'max |amplitude| of lead II in mV', run: (r) => ({ maxAbsMv: Math.max(...Array.from(r.leads[1].samples, Math.abs)), model: undefined }) },
     { name: 'broken', dependsOn: [], description: 'throws', run: () => { throw new Error('boom'); } },
     { name: 'absent', dependsOn: [], description: 'not built', run: () => { throw new StageUnavailableError('not in this build'); } },
+    { name: 'moot', dependsOn: [], description: 'not for this record', run: () => { throw new StageNotApplicableError('only for strips'); } },
     { name: 'after', dependsOn: ['broken'], description: 'needs broken', run: () => 1 },
     { name: 'uses', dependsOn: ['peak'], description: 'reads an earlier result', run: (_r, e) => ({ double: (e.peak as { maxAbsMv: number }).maxAbsMv * 2 }), modelsUsed: () => [{ name: 'm.onnx', version: '1', sha256: null }] },
   ];
@@ -61,6 +62,7 @@ test('a failing, unavailable or dependent stage leaves its section null with a r
   assert.equal(by.broken.status, 'failed');
   assert.match(by.broken.reason!, /boom/);
   assert.equal(by.absent.status, 'unavailable');
+  assert.deepEqual([by.moot.status, by.moot.reason], ['skipped', 'only for strips']);
   assert.equal(by.after.status, 'skipped');
   assert.match(by.after.reason!, /broken/);
   assert.equal(a.results.after, null);

@@ -9,12 +9,12 @@ import type { EcgRecord } from './record/types.js';
 import { ANALYSIS_SCHEMA_VERSION, SINUS_VERSION } from './version.js';
 import { defaultStages } from './analyze/defaultStages.js';
 import { summarizeRecord, type RecordSummary } from './analyze/recordSummary.js';
-import { StageUnavailableError, type AnalysisStage, type ModelInfo } from './analyze/stage.js';
+import { StageNotApplicableError, StageUnavailableError, type AnalysisStage, type ModelInfo } from './analyze/stage.js';
 import { toJsonValue, type JsonValue } from './analyze/toJsonValue.js';
 
 export { defaultStages } from './analyze/defaultStages.js';
 export { summarizeRecord, type RecordSummary } from './analyze/recordSummary.js';
-export { StageUnavailableError, type AnalysisStage, type ModelInfo, type StageContext, type EarlierResults } from './analyze/stage.js';
+export { StageNotApplicableError, StageUnavailableError, type AnalysisStage, type ModelInfo, type StageContext, type EarlierResults } from './analyze/stage.js';
 export { toJsonValue, type JsonValue } from './analyze/toJsonValue.js';
 
 /** How a stage ended. */
@@ -29,7 +29,7 @@ export interface StageReport {
   reason: string | null;
   /** SinusError code when the stage failed on the input. */
   errorCode: string | null;
-  /** Wall time of the stage in milliseconds (0 when it did not run). */
+  /** Wall time of the stage's own work in milliseconds (0 when it did not run; JSON conversion excluded). */
   timeMs: number;
 }
 
@@ -158,17 +158,25 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
         signal: options.signal,
         options: options.stageOptions?.[s.name] ?? {},
       });
+      // The stage's own time; converting its result to JSON counts in the total only.
+      entry.timeMs = now() - ts;
       if (value === undefined || value === null) {
         entry.status = 'failed';
         entry.reason = 'the stage returned nothing';
       } else {
+        const json = toJsonValue(value);
+        const used = s.modelsUsed?.(value) ?? [];
+        // Published only once everything about the result worked, so later stages never see half a section.
         raw[s.name] = value;
-        results[s.name] = toJsonValue(value);
-        for (const m of s.modelsUsed?.(value) ?? []) models.push({ ...m, stage: s.name });
+        results[s.name] = json;
+        for (const m of used) models.push({ ...m, stage: s.name });
       }
     } catch (e) {
       if (e instanceof StageUnavailableError) {
         entry.status = 'unavailable';
+        entry.reason = e.message;
+      } else if (e instanceof StageNotApplicableError) {
+        entry.status = 'skipped';
         entry.reason = e.message;
       } else if (options.signal?.aborted) {
         throw e;
@@ -178,7 +186,7 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
         entry.errorCode = e instanceof SinusError ? e.code : null;
       }
     }
-    entry.timeMs = now() - ts;
+    if (entry.status !== 'ok' || entry.timeMs === 0) entry.timeMs = now() - ts;
     timings[s.name] = entry.timeMs;
   }
   report(stages[stages.length - 1]?.name ?? 'done', stageCount, 0);

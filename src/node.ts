@@ -6,3 +6,4 @@ export type { OpenOptions } from './io/openRecord.js';
 export { writeFilesToDir } from './io/nodeWriteFiles.js';
 export { svgToPng } from './render/png.node.js';
 export { svgToPdf } from './render/pdf.node.js';
+export { nodeModelRunner, shippedModelPath } from './classify/onnx/onnxRunner.node.js';

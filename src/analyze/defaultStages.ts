@@ -4,7 +4,7 @@ import * as measureModule from '../measure/index.js';
 import * as qualityModule from '../quality/index.js';
 import * as wavesModule from '../waves/index.js';
 import type { EcgRecord } from '../record/types.js';
-import { StageUnavailableError, type AnalysisStage, type EarlierResults, type StageContext } from './stage.js';
+import { StageNotApplicableError, StageUnavailableError, type AnalysisStage, type EarlierResults, type StageContext } from './stage.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
@@ -38,6 +38,9 @@ function stage(
   return { name, dependsOn, description, run, modelsUsed: modelsNamedIn };
 }
 
+/** Longest record given a short-strip rhythm label (the strip classifier's own limit is 60 s). */
+const STRIP_MAX_S = 61;
+
 /** Beat positions from the beats section (`samples`), or an empty list. */
 function beatSamplesOf(beats: unknown): ArrayLike<number> {
   const s = (beats as { samples?: unknown } | undefined)?.samples;
@@ -55,6 +58,10 @@ function beatLabelsOf(classes: unknown): string[] | undefined {
  * name, see {@link exported}); an entry whose function is not in the build reports `unavailable`.
  * Stage options come from `AnalyzeOptions.stageOptions[name]` and are passed to the function.
  * Replace or extend the list with `AnalyzeOptions.stages`.
+ *
+ * @example
+ * const stages = [...defaultStages(), myStage]; // myStage: { name, dependsOn: ['beats'], description, run }
+ * const a = await analyze(record, { stages });
  */
 export function defaultStages(): AnalysisStage[] {
   return [
@@ -93,6 +100,15 @@ export function defaultStages(): AnalysisStage[] {
     stage('rhythm', ['beats'], 'rhythm episodes, events and Holter counts (src/classify analyzeRhythm)', (record, e) =>
       exported(classifyModule, 'analyzeRhythm', 'src/classify')({ fsHz: record.fs, beatSamples: beatSamplesOf(e.beats), beatClasses: beatLabelsOf(e.beatClasses), record, lengthSamples: record.length }),
     ),
+    {
+      ...stage('stripRhythm', [], 'record-level rhythm label of a short strip: normal, AF, other, noisy (src/classify classifyStrip; default the rule baseline)', (record, _e, ctx) => {
+        const durationS = record.length / record.fs;
+        // The label was made for 9-60 s handheld strips; longer records get rhythm episodes instead.
+        if (durationS > STRIP_MAX_S) throw new StageNotApplicableError(`a strip label is for records up to ${STRIP_MAX_S} s; this one is ${durationS.toFixed(0)} s (see rhythm episodes)`);
+        return exported(classifyModule, 'classifyStrip', 'src/classify')(record, ctx.options);
+      }),
+      modelsUsed: (r: unknown) => ((r as { method?: string }).method === 'model' ? [{ name: 'models/strip-rhythm.onnx', version: null, sha256: null }] : []),
+    },
     stage('hrv', ['beats'], 'heart-rate variability from NN intervals (src/measure heartRateVariability)', (record, e) =>
       exported(measureModule, 'heartRateVariability', 'src/measure')(beatSamplesOf(e.beats), record.fs, beatLabelsOf(e.beatClasses)),
     ),

@@ -5,6 +5,8 @@ import type { EcgRecord } from '../record/types.js';
 /**
  * Keeps only the last path component of an uploaded file name, so a name can never point at a
  * folder (uploads are matched by name only; nothing is read from a file system).
+ *
+ * @example safeFileName('../../etc/100.hea') // '100.hea'
  */
 export function safeFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';

@@ -23,6 +23,7 @@ const SUMMARIES: Record<string, (v: Obj) => string | null> = {
     const h = isObj(v.holter) ? v.holter : {};
     return `${labels.slice(0, 3).join(', ') || 'no episodes'}; ${v.episodes.length} episodes, AF burden ${num(h.afBurdenPct, 1)}%, PVCs ${num(h.pvcCount)}`;
   },
+  stripRhythm: (v) => (typeof v.label === 'string' ? `${v.label}${typeof v.method === 'string' ? ` (${v.method})` : ''}${typeof v.reason === 'string' ? `: ${v.reason}` : ''}` : null),
   hrv: (v) => (isObj(v.timeDomain) ? `${num(v.nnCount)} NN, SDNN ${num(v.timeDomain.sdnnMs, 1)} ms, RMSSD ${num(v.timeDomain.rmssdMs, 1)} ms` : null),
 };
 

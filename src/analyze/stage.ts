@@ -50,3 +50,14 @@ export class StageUnavailableError extends Error {
     this.name = 'StageUnavailableError';
   }
 }
+
+/**
+ * Thrown by a stage that does not apply to this record (e.g. a short-strip label on a 30-minute
+ * Holter record). The pipeline reports it as `skipped` with the message as the reason.
+ */
+export class StageNotApplicableError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'StageNotApplicableError';
+  }
+}

@@ -69,10 +69,13 @@ function detectInLeads(signals: Float32Array[], names: string[], fsHz: number, o
   const det = new StreamingBeatDetector(fsHz, usable.length, options);
   const first = det.push(usable.map((l) => signals[l]));
   const last = det.finish();
-  const samples = new Int32Array(first.length + last.length);
-  samples.set(first);
-  samples.set(last, first.length);
-  for (let i = 0; i < samples.length; i++) if (samples[i] > n - 1) samples[i] = n - 1;
+  const all = new Int32Array(first.length + last.length);
+  all.set(first);
+  all.set(last, first.length);
+  // A fiducial placed past the end (a QRS cut off by it) is not a beat of this record.
+  let count = all.length;
+  while (count > 0 && all[count - 1] > n - 1) count--;
+  const samples = count === all.length ? all : all.slice(0, count);
   const durationS = n / fsHz;
   let reason: string | null = null;
   if (det.suppressedBeats > samples.length) reason = `no distinct QRS complexes in most of the signal (${det.suppressedBeats} noise peaks left out): signal looks like noise`;

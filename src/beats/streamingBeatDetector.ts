@@ -5,7 +5,7 @@ import type { BeatDetectorOptions } from './types.js';
 
 /*
  * How it works (one pass, causal, so the batch form is this with the whole signal in one chunk):
- *  1. Per lead: causal 2nd-order Butterworth band-pass (8-20 Hz), absolute slope over ~5 ms in
+ *  1. Per lead: causal 2nd-order Butterworth band-pass (5-20 Hz), absolute slope over ~5 ms in
  *     mV per 10 ms. (Absolute, not squared, slope keeps small aberrant beats within reach.)
  *  2. Lead fusion: each lead's slope is divided by its typical QRS slope (75th percentile of the
  *     last 8 one-second maxima) and weighted by its peakiness (max over mean per second, squared:
@@ -14,16 +14,20 @@ import type { BeatDetectorOptions } from './types.js';
  *  4. Pan-Tompkins style decision: adaptive signal/noise peak levels SPK/NPK, threshold
  *     NPK + 0.5 (SPK - NPK), relaxed (to no less than half) towards 8x the median background over
  *     a quiet signal and raised towards 4x it (capped at 0.7 SPK) over noise; a 200 ms refractory
- *     period in which a 1.2x larger peak replaces the beat (a P wave or artefact was taken just
- *     before the QRS); a T-wave test (slope under half the previous QRS's within 360 ms);
- *     search-back at 0.6 of the threshold after 1.66 mean RR without a beat.
+ *     period in which a 1.2x larger peak replaces the beat (a P wave, pacing spike or artefact was
+ *     taken just before the QRS), 1.5x larger and steeper up to 300 ms; a T-wave test (slope
+ *     under half the running QRS slope level, within 360 ms, longer by as much as the last QRS
+ *     is wider than 100 ms); search-back at 0.6 of the
+ *     threshold after 1.66 mean RR without a beat.
  *  5. Beats whose peaks do not stand out of the background (median ratio over the last 8 under 2)
  *     are counted but not reported: that is how pure noise ends with few beats.
+ *     The first beat of a stream waits for the second: if it is under half its size and slope it
+ *     was the T wave of a beat cut off by the start, and is dropped.
  *  6. Fiducial: the energy centre of the fused slope around its strongest 25 ms stretch, moved
  *     back by the band-pass group delay, so it sits at the same place in every QRS.
- * The first 2 s are buffered to learn lead scales and levels, then replayed: that is the only
- * extra latency at the start; afterwards a beat is reported at most about
- * max(0.45 s, 1.66 RR) after it happened.
+ * The first 2 s are buffered to learn lead scales and levels, then replayed, and the first beat
+ * waits for the second (at most 2.5 s): that is the extra latency at the start; afterwards a
+ * beat is reported at most about max(0.45 s, 1.66 RR) after it happened.
  */
 
 const BLOCK_HISTORY = 8;
@@ -33,6 +37,9 @@ const BG_CAP = 0.7;
 const THRESHOLD_FRACTION = 0.5;
 /** A peak this much larger than the last beat, within its refractory period, replaces it. */
 const REPLACE_RATIO = 1.2;
+/** Until this long after a beat (ms), a peak this much larger and steeper replaces it. */
+const REPLACE_WINDOW_MS = 300;
+const LATE_REPLACE_RATIO = 1.5;
 /** Search-back accepts peaks above this fraction of the threshold. */
 const SEARCH_BACK_FRACTION = 0.6;
 /** Over a quiet background the threshold may fall to this multiple of the background (>= half of it). */
@@ -43,14 +50,15 @@ const CLEAN_K = 8;
  * muscle and baseline noise alone (NSTDB) 1.3-2.0.
  */
 const MIN_DISTINCTNESS = 2;
-/** Slope energy below this ((mV/10 ms)^2) in every one-second block means a flat lead. */
+/** A typical one-second maximum absolute slope below this (mV per 10 ms) means a flat lead. */
 const FLAT_ENERGY = 0.005;
 
 interface LevelState {
   spk: number;
   lastQrsAt: number;
   lastQrsFiducial: number;
-  lastQrsSlope: number;
+  qrsSlope: number;
+  lastQrsWidth: number;
   rr: Float64Array;
   rrCount: number;
   rrMean: number;
@@ -65,6 +73,8 @@ interface Candidate {
   value: number;
   slope: number;
   fiducial: number;
+  /** Width of the fused slope above 30% of its peak, samples (QRS duration, roughly). */
+  width: number;
 }
 
 /**
@@ -127,17 +137,21 @@ export class StreamingBeatDetector {
   private npk = 0;
   private lastQrsAt = -1e9; // integrated time base
   private lastQrsFiducial = -1e9;
-  private lastQrsSlope = 0;
+  private qrsSlope = 0;
+  private lastQrsWidth = 0;
   private readonly distinct = new Float64Array(8);
   private distinctCount = 0;
   private suppressed = 0;
-  private provisional: { beat: Candidate; rate: number; before: LevelState; report: boolean } | null = null;
+  private provisional: { beat: Candidate; rate: number; before: LevelState; report: boolean; first: boolean } | null = null;
   private readonly rr: Float64Array = new Float64Array(8);
   private rrCount = 0;
   private rrMean: number;
   private noisePeaks: Candidate[] = [];
   private readonly refractoryN: number;
+  private readonly replaceWindowN: number;
+  private readonly firstHoldN: number;
   private readonly tWaveN: number;
+  private readonly normalQrsN: number;
   private readonly searchBackRr: number;
   private readonly backgroundFactor: number;
   private readonly delayN: number;
@@ -152,7 +166,7 @@ export class StreamingBeatDetector {
     if (!(Number.isInteger(leadCount) && leadCount >= 1)) throw new SinusError('BAD_ARGUMENT', `need at least one lead, got ${leadCount}`);
     this.fsHz = fsHz;
     this.leadCount = leadCount;
-    const band = options.bandHz ?? [8, 20];
+    const band = options.bandHz ?? [5, 20];
     const hi = Math.min(band[1], 0.45 * fsHz);
     const lo = Math.min(band[0], hi / 2);
     this.sos = butterworthSos('bandpass', 2, [lo, hi], fsHz);
@@ -183,6 +197,9 @@ export class StreamingBeatDetector {
     this.bgSamples = new Float64Array(Math.ceil(this.blockN / this.bgDecim) + 1);
     this.bgHistory = new Float64Array(BLOCK_HISTORY);
     this.refractoryN = Math.round(((options.refractoryMs ?? 200) / 1000) * fsHz);
+    this.firstHoldN = Math.round(2.5 * fsHz);
+    this.replaceWindowN = Math.round((REPLACE_WINDOW_MS / 1000) * fsHz);
+    this.normalQrsN = Math.round(0.1 * fsHz); // upper limit of a normal QRS duration
     this.tWaveN = Math.round(((options.tWaveWindowMs ?? 360) / 1000) * fsHz);
     this.searchBackRr = options.searchBackRr ?? 1.66;
     this.backgroundFactor = options.backgroundFactor ?? 4;
@@ -235,7 +252,7 @@ export class StreamingBeatDetector {
       this.pending = null;
     }
     this.searchBack(this.t);
-    this.commitProvisional();
+    this.commitProvisional(null, true);
     return this.take();
   }
 
@@ -373,7 +390,8 @@ export class StreamingBeatDetector {
       this.pending = null;
       this.decide(c);
     }
-    if (this.provisional && t - this.provisional.beat.at > this.refractoryN + this.holdN + this.integN) this.commitProvisional();
+    const p = this.provisional;
+    if (p && t - p.beat.at > (p.first ? this.firstHoldN : Math.max(this.refractoryN, this.replaceWindowN) + this.holdN + this.integN)) this.commitProvisional(null, true);
     this.prevPrevF = this.prevF;
     this.prevF = f;
     this.t = t + 1;
@@ -397,7 +415,7 @@ export class StreamingBeatDetector {
       if (value <= p.value) return;
     }
     if (p && at - p.at >= this.holdN) this.decide(p);
-    this.pending = { at, value, slope: 0, fiducial: 0 };
+    this.pending = { at, value, slope: 0, fiducial: 0, width: 0 };
   }
 
   /** Places the fiducial and measures the slope of a candidate once the samples after it are in. */
@@ -425,6 +443,11 @@ export class StreamingBeatDetector {
       swt += g * j;
     }
     const centre = sw > 0 ? swt / sw : mid;
+    let first = -1, last = -1;
+    for (let j = Math.max(0, mid - this.integN), end = Math.min(this.t - 1, mid + this.integN); j <= end; j++) {
+      if (ring[j & mask] >= 0.3 * mx) { if (first < 0) first = j; last = j; }
+    }
+    c.width = first >= 0 ? last - first + 1 : 0;
     c.slope = mx;
     c.fiducial = Math.max(0, Math.round(centre - this.delayN));
   }
@@ -450,6 +473,20 @@ export class StreamingBeatDetector {
       }
       return;
     }
+    // Up to REPLACE_WINDOW_MS after it, a peak 1.5x as large (and steeper) also replaces a beat:
+    // an atrial pacing spike or a tall P wave was taken ~250 ms before a wide (paced) QRS.
+    const p = this.provisional;
+    if (p && p.beat.at === this.lastQrsAt && c.fiducial - p.beat.fiducial < this.replaceWindowN &&
+        c.value > LATE_REPLACE_RATIO * p.beat.value && c.slope > p.beat.slope) {
+      this.restore(p.before);
+      this.provisional = null;
+      if (c.value > this.threshold()) {
+        this.accept(c, p.rate);
+        return;
+      }
+      // Too small to be a beat after all: keep the first one, as it was.
+      this.accept(p.beat, p.rate);
+    }
     this.commitProvisional();
     const th = this.threshold();
     if (c.value > th && !this.looksLikeTWave(c)) {
@@ -462,12 +499,14 @@ export class StreamingBeatDetector {
   }
 
   private looksLikeTWave(c: Candidate): boolean {
-    return c.fiducial - this.lastQrsFiducial < this.tWaveN && c.slope < 0.5 * this.lastQrsSlope;
+    // A wide QRS (bundle branch block, paced beat) delays the T wave by about as much as it is wide.
+    const window = this.tWaveN + Math.max(0, this.lastQrsWidth - this.normalQrsN);
+    return c.fiducial - this.lastQrsFiducial < window && c.slope < 0.5 * this.qrsSlope;
   }
 
   private snapshot(): LevelState {
     return {
-      spk: this.spk, lastQrsAt: this.lastQrsAt, lastQrsFiducial: this.lastQrsFiducial, lastQrsSlope: this.lastQrsSlope,
+      spk: this.spk, lastQrsAt: this.lastQrsAt, lastQrsFiducial: this.lastQrsFiducial, qrsSlope: this.qrsSlope, lastQrsWidth: this.lastQrsWidth,
       rr: this.rr.slice(), rrCount: this.rrCount, rrMean: this.rrMean, distinct: this.distinct.slice(), distinctCount: this.distinctCount,
       noisePeaks: this.noisePeaks,
     };
@@ -477,7 +516,8 @@ export class StreamingBeatDetector {
     this.spk = s.spk;
     this.lastQrsAt = s.lastQrsAt;
     this.lastQrsFiducial = s.lastQrsFiducial;
-    this.lastQrsSlope = s.lastQrsSlope;
+    this.qrsSlope = s.qrsSlope;
+    this.lastQrsWidth = s.lastQrsWidth;
     this.rr.set(s.rr);
     this.rrCount = s.rrCount;
     this.rrMean = s.rrMean;
@@ -488,7 +528,7 @@ export class StreamingBeatDetector {
 
   /** Takes `c` as a beat; it is reported once no larger peak has replaced it within the refractory period. */
   private accept(c: Candidate, rate: number): void {
-    this.commitProvisional();
+    this.commitProvisional(c);
     const before = this.snapshot();
     if (this.lastQrsFiducial > -1e8) {
       const rr = c.fiducial - this.lastQrsFiducial;
@@ -504,20 +544,35 @@ export class StreamingBeatDetector {
     this.spk = rate * c.value + (1 - rate) * this.spk;
     this.lastQrsAt = c.at;
     this.lastQrsFiducial = c.fiducial;
-    this.lastQrsSlope = c.slope;
+    this.lastQrsWidth = c.width;
+    // Running QRS slope level (not just the last beat's, so one PVC does not skew the T-wave test).
+    this.qrsSlope = this.qrsSlope === 0 ? c.slope : 0.25 * c.slope + 0.75 * this.qrsSlope;
     this.noisePeaks = this.noisePeaks.filter((p) => p.at > c.at);
     // Peaks that do not stand out of the background (median of the last 8) are noise: the levels
     // follow them, but they are not reported.
     this.distinct[this.distinctCount++ & 7] = this.background > 0 ? c.value / this.background : Infinity;
     const k = Math.min(this.distinctCount, 8);
     const recent = this.distinct.slice(0, k).sort();
-    this.provisional = { beat: c, rate, before, report: recent[k >> 1] >= MIN_DISTINCTNESS };
+    this.provisional = { beat: c, rate, before, report: recent[k >> 1] >= MIN_DISTINCTNESS, first: before.lastQrsFiducial < -1e8 };
   }
 
-  /** Reports the provisional beat (its refractory period is over, or a later beat came). */
-  private commitProvisional(): void {
+  /**
+   * Reports the provisional beat (its refractory period is over, or a later beat came). The first
+   * beat of a stream has no earlier QRS to be told from a T wave by, so it waits for the second
+   * (`next`): a first "beat" under half the second's size and slope was the T wave of a beat cut
+   * off by the start, and is dropped.
+   */
+  private commitProvisional(next: Candidate | null = null, force = false): void {
     const p = this.provisional;
     if (!p) return;
+    if (p.first && !force) {
+      if (!next) return;
+      if (next.value > 2 * p.beat.value && next.slope > 2 * p.beat.slope) {
+        this.provisional = null;
+        this.restore(p.before);
+        return;
+      }
+    }
     this.provisional = null;
     if (!p.report) {
       this.suppressed++;

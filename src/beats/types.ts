@@ -2,7 +2,7 @@
 export interface BeatDetection {
   /** Sampling rate of `samples`, Hz (the record's). */
   fsHz: number;
-  /** Fiducial sample indices, ascending: the QRS energy centre of each beat (see DETECTOR.md notes in detectBeats). */
+  /** Fiducial sample indices, ascending, at least 200 ms apart: the energy centre of each QRS (see detectBeats). */
   samples: Int32Array;
   /** Leads whose signal was fused to find the beats. */
   leadsUsed: string[];
@@ -12,7 +12,7 @@ export interface BeatDetection {
 
 /** Tuning of the QRS detector. The defaults were chosen on MIT-BIH DS1 records only. */
 export interface BeatDetectorOptions {
-  /** QRS band of the causal Butterworth band-pass, Hz (default [8, 20]; the upper edge is capped below Nyquist). */
+  /** QRS band of the causal Butterworth band-pass, Hz (default [5, 20]; the upper edge is capped below Nyquist). */
   bandHz?: [number, number];
   /** Length of the moving energy integration, ms (default 100). */
   integrationMs?: number;

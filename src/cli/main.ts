@@ -10,6 +10,7 @@ import { serveCommand } from './commands/serve.js';
 import { benchCommand } from './commands/bench.js';
 import { qualityCommand } from './commands/quality.js';
 import { measureCommand } from './commands/measure.js';
+import { classifyBeatsCommand } from './commands/classifyBeats.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
@@ -22,6 +23,7 @@ serveCommand(program);
 benchCommand(program);
 qualityCommand(program);
 measureCommand(program);
+classifyBeatsCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {

@@ -47,3 +47,12 @@ test('gross sums beats, average means records; the table has one line per record
   assert.equal(s.averageSensitivityPct, 75);
   assert.equal(formatBeatComparisonTable([a, b]).split('\n').length, 5);
 });
+
+test('a beat just outside the test period pairs with one just inside; unpaired outsiders do not count', () => {
+  // Test period [1000, 5000): the test beat at 990 matches the reference at 1010.
+  const c = compareBeats('edge', [1010, 3000, 4990], [990, 3000, 5010, 5200], fs, { startSample: 1000, endSample: 5000 });
+  assert.deepEqual([c.matched, c.missed, c.extra], [3, 0, 0]);
+  // Both outside: not counted at all.
+  const d = compareBeats('out', [990, 3000], [980, 3000], fs, { startSample: 1000 });
+  assert.deepEqual([d.matched, d.missed, d.extra], [1, 0, 0]);
+});

@@ -77,9 +77,13 @@ export function compareBeats(record: string, reference: ArrayLike<number>, test:
   const start = options.startSample ?? 0;
   const end = options.endSample ?? Infinity;
   const excluded = options.excluded ?? [];
-  const inPeriod = (s: number) => s >= start && s < end && !excluded.some(([a, b]) => s >= a && s < b);
-  const ref = Array.from(reference).filter(inPeriod).sort((a, b) => a - b);
-  const tst = Array.from(test).filter(inPeriod).sort((a, b) => a - b);
+  const excludedAt = (s: number) => excluded.some(([a, b]) => s >= a && s < b);
+  const inPeriod = (s: number) => s >= start && s < end && !excludedAt(s);
+  // A beat just outside the test period may pair with one just inside it (so a fiducial a few ms
+  // before the period's start is not scored as a miss), but unpaired outsiders are not counted.
+  const nearPeriod = (s: number) => s >= start - window && s < end + window && !excludedAt(s);
+  const ref = Array.from(reference).filter(nearPeriod).sort((a, b) => a - b);
+  const tst = Array.from(test).filter(nearPeriod).sort((a, b) => a - b);
   // Candidate pairs within the window, then nearest first.
   const pairs: Array<[number, number, number]> = [];
   let j0 = 0;
@@ -94,10 +98,11 @@ export function compareBeats(record: string, reference: ArrayLike<number>, test:
     if (refUsed[i] || tstUsed[j]) continue;
     refUsed[i] = 1;
     tstUsed[j] = 1;
-    matched++;
+    // A pair counts when either beat lies in the period; pairs wholly outside it do not.
+    if (inPeriod(ref[i]) || inPeriod(tst[j])) matched++;
   }
-  const missedSamples = ref.filter((_, i) => !refUsed[i]);
-  const extraSamples = tst.filter((_, j) => !tstUsed[j]);
+  const missedSamples = ref.filter((s, i) => !refUsed[i] && inPeriod(s));
+  const extraSamples = tst.filter((s, j) => !tstUsed[j] && inPeriod(s));
   return {
     record,
     matched,

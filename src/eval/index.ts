@@ -3,3 +3,4 @@ export {
   type BeatComparisonOptions, type BeatComparison, type ReferenceBeats, type BeatComparisonSummary,
   referenceBeats, compareBeats, summarizeBeatComparisons, formatBeatComparisonTable,
 } from './compareBeats.js';
+export { nstStressMixture, nstSignalPeakToPeak, nstNoiseRms, nstNoiseGain, trimmedMean5, type StressMixtureOptions } from './noiseStress.js';

@@ -89,7 +89,7 @@ export function keyMeasurements(analysis: { results: Record<string, JsonValue>; 
     pAxisDeg: pick(m, ['pAxisDeg']),
     qrsAxisDeg: pick(m, ['qrsAxisDeg']),
     tAxisDeg: pick(m, ['tAxisDeg']),
-    rhythm: pickText(r.rhythm, ['stripLabel', 'label', 'rhythm', 'summary']) ?? dominantRhythm(r.rhythm),
+    rhythm: pickText(r.rhythm, ['stripLabel', 'label', 'rhythm', 'summary']) ?? dominantRhythm(r.rhythm) ?? pickText(r.stripRhythm, ['label']),
     quality: pickText(r.quality, ['verdict', 'recordVerdict', 'overall']),
   };
 }

@@ -75,7 +75,11 @@ const FOOTER_H = 8;
 const LIMB_3X4 = [['I', 'II', 'III'], ['aVR', 'aVL', 'aVF'], ['V1', 'V2', 'V3'], ['V4', 'V5', 'V6']];
 const COLS_6X2 = [['I', 'II', 'III', 'aVR', 'aVL', 'aVF'], ['V1', 'V2', 'V3', 'V4', 'V5', 'V6']];
 
-/** True when the record has the 12 standard leads (recorded or derived). */
+/**
+ * True when the record has the 12 standard leads (recorded or derived).
+ *
+ * @example hasTwelveLeads(await openRecord('samples/1.hea')) // true
+ */
 export function hasTwelveLeads(record: EcgRecord): boolean {
   const names = new Set(record.leads.map((l) => l.name));
   return LIMB_3X4.flat().every((n) => names.has(n));
@@ -114,6 +118,7 @@ export function pageLayout(record: EcgRecord, options: LayoutOptions = {}): Page
   const panels: Panel[] = [];
   const missing: string[] = [];
   const gridY = options.header === false ? MARGIN : MARGIN + HEADER_H;
+  // (With the header off, the top margin holds the viewer's time labels.)
   let rows = 0;
   let pitch = 0;
   let traceW = 250;

@@ -27,12 +27,22 @@ export interface EpisodeMark {
   label: string;
 }
 
+/** A span of one lead (or of every lead when `lead` is null) the quality stage found unusable. */
+export interface UnusableSpan {
+  startSample: number;
+  endSample: number;
+  lead: string | null;
+  reason: string;
+}
+
 /** Marks drawn over the tracing, and where they came from (shown in the footer). */
 export interface Overlays {
   beats: BeatMark[];
   waves: WaveMark[];
   /** Rhythm episodes (drawn on strips, rhythm strips and Holter rows); may be absent. */
   episodes?: EpisodeMark[];
+  /** Unusable signal (shaded); may be absent. */
+  unusable?: UnusableSpan[];
   /** e.g. 'analysis' or 'reference annotations (atr)'. */
   source: string;
 }
@@ -141,6 +151,21 @@ function delineationWaves(w: Json | undefined, out: WaveMark[]): boolean {
   return true;
 }
 
+/** Unusable spans from a quality section: per-lead `leads[].segments` with `usable: false`. */
+function unusableSpans(q: Json | undefined): UnusableSpan[] {
+  if (!isObj(q) || !Array.isArray(q.leads)) return [];
+  const out: UnusableSpan[] = [];
+  for (const l of q.leads) {
+    if (!isObj(l) || typeof l.lead !== 'string' || !Array.isArray(l.segments)) continue;
+    for (const seg of l.segments) {
+      if (!isObj(seg) || seg.usable !== false || typeof seg.startSample !== 'number' || typeof seg.endSample !== 'number') continue;
+      const reasons = Array.isArray(seg.reasons) ? seg.reasons.filter((r): r is string => typeof r === 'string') : [];
+      out.push({ startSample: seg.startSample, endSample: seg.endSample, lead: normalizeLeadName(l.lead), reason: reasons.join('; ') || 'unusable' });
+    }
+  }
+  return out;
+}
+
 function rhythmEpisodes(r: Json | undefined): EpisodeMark[] {
   if (!isObj(r) || !Array.isArray(r.episodes)) return [];
   return r.episodes.flatMap((e) =>
@@ -153,7 +178,8 @@ function rhythmEpisodes(r: Json | undefined): EpisodeMark[] {
 /**
  * Overlays from an Analysis: beats from `results.beats`, their classes from `results.beatClasses`
  * (aligned by index), wave marks from `results.waves` (the src/waves delineation, or fields named
- * like `qrsOnset`, `tOffset` with a `lead` where given), rhythm episodes from `results.rhythm`.
+ * like `qrsOnset`, `tOffset` with a `lead` where given), rhythm episodes from `results.rhythm`,
+ * unusable signal from `results.quality`.
  * Sections that are null give no marks.
  *
  * @example const ov = overlaysFromAnalysis(await analyze(record));
@@ -168,6 +194,7 @@ export function overlaysFromAnalysis(analysis: { results: Record<string, JsonVal
     beats: samples.map((sample, i) => ({ sample, label: labels.length === samples.length ? labels[i] : null })),
     waves,
     episodes,
+    unusable: unusableSpans(analysis.results.quality ?? null),
     source: samples.length || waves.length ? 'analysis' : 'none',
   };
 }

@@ -148,3 +148,16 @@ test('PNG and PDF keep the page size', async () => {
   const box = /MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(text)!;
   assert.ok(Math.abs(Number(box[1]) - (297 * 72) / 25.4) < 0.01, 'page width 297 mm in points');
 });
+
+test('unusable signal from the quality section is shaded over exactly its span, on its lead only', () => {
+  const analysis = {
+    results: { quality: { leads: [{ lead: 'MLII', segments: [{ startSample: 360, endSample: 720, usable: false, reasons: ['severe motion artefact'] }, { startSample: 720, endSample: 3600, usable: true, reasons: [] }] }] } },
+    record: { fsHz: 360 },
+  };
+  const svg = renderSvg(mit, { analysis: analysis as never });
+  const shades = elements(svg, 'rect', 'unusable');
+  assert.equal(shades.length, 1, 'one shaded span, on MLII only');
+  assert.ok(Math.abs(Number(shades[0].width) - 25) < 0.011, '1 s of signal = 25 mm');
+  assert.match(svg, /<title>severe motion artefact<\/title>/);
+  assert.equal(elements(renderSvg(mit, { analysis: analysis as never, show: { quality: false } }), 'rect', 'unusable').length, 0);
+});

@@ -10,8 +10,10 @@ export interface RenderOptions extends LayoutOptions {
   analysis?: Analysis | null;
   /** Marks to draw; default from `analysis`. */
   overlays?: Overlays | null;
-  /** Which overlays to draw (default beats, classes and rhythm episodes on, waves off). */
-  show?: { beats?: boolean; classes?: boolean; waves?: boolean; rhythm?: boolean };
+  /** Which overlays to draw (default beats, classes, rhythm episodes and unusable-signal shading on, waves off). */
+  show?: { beats?: boolean; classes?: boolean; waves?: boolean; rhythm?: boolean; quality?: boolean };
+  /** Label the time (seconds from the record start) every `timeLabelsEveryS` along the first row of strips (viewer). */
+  timeLabelsEveryS?: number;
   /** Finest horizontal detail kept in mm (default 0.1 mm, about 254 dpi): denser samples are reduced to their min and max. */
   resolutionMm?: number;
 }
@@ -124,10 +126,12 @@ function headerText(record: EcgRecord, L: PageLayout, m: KeyMeasurements, overla
   const x = L.gridXMm;
   const right = L.gridXMm + L.gridWidthMm;
   const start = record.startTime && !Number.isNaN(record.startTime.getTime()) ? record.startTime.toISOString().replace('T', ' ').slice(0, 19) : 'start time not recorded';
-  const line1 = `${record.name}   ${start}   ${patientLine(record)}`;
-  const line2 = `Vent. rate ${dash(m.heartRateBpm)} bpm    PR ${dash(m.prMs)} ms    QRS ${dash(m.qrsMs)} ms    QT/QTc ${dash(m.qtMs)}/${dash(m.qtcMs)} ms    P-R-T axes ${dash(m.pAxisDeg)} ${dash(m.qrsAxisDeg)} ${dash(m.tAxisDeg)}`;
-  const line3 = `Rhythm: ${m.rhythm ?? 'not analysed'}    Signal quality: ${m.quality ?? 'not assessed'}${L.missingLeads.length ? `    Not in record: ${L.missingLeads.join(', ')}` : ''}`;
-  const scale = `${L.speedMmPerS} mm/s   ${L.gainMmPerMv} mm/mV   ${record.fs} Hz   ${(record.length / record.fs).toFixed(1)} s${L.pageCount > 1 ? `   page ${L.page + 1}/${L.pageCount}` : ''}`;
+  // En spaces: SVG inside HTML collapses runs of ordinary spaces whatever xml:space says.
+  const gap = '\u2002\u2002\u2002';
+  const line1 = [record.name, start, patientLine(record)].join(gap);
+  const line2 = [`Vent. rate ${dash(m.heartRateBpm)} bpm`, `PR ${dash(m.prMs)} ms`, `QRS ${dash(m.qrsMs)} ms`, `QT/QTc ${dash(m.qtMs)}/${dash(m.qtcMs)} ms`, `P-R-T axes ${dash(m.pAxisDeg)} ${dash(m.qrsAxisDeg)} ${dash(m.tAxisDeg)}`].join(gap);
+  const line3 = [`Rhythm: ${m.rhythm ?? 'not analysed'}`, `Signal quality: ${m.quality ?? 'not assessed'}`, ...(L.missingLeads.length ? [`Not in record: ${L.missingLeads.join(', ')}`] : [])].join(gap);
+  const scale = [`${L.speedMmPerS} mm/s`, `${L.gainMmPerMv} mm/mV`, `${record.fs} Hz`, `${(record.length / record.fs).toFixed(1)} s`, ...(L.pageCount > 1 ? [`page ${L.page + 1}/${L.pageCount}`] : [])].join(gap);
   const t = (yy: number, s: string, cls: string, extra = '') => `<text class="${cls}" x="${x}" y="${f2(yy)}" ${extra}>${esc(s)}</text>`;
   return (
     `<g xml:space="preserve" style="white-space:pre" font-family="Helvetica, Arial, 'Liberation Sans', 'DejaVu Sans', sans-serif" fill="${COLORS.text}">` +
@@ -158,6 +162,15 @@ function overlayMarks(p: Panel, ov: Overlays, show: Required<NonNullable<RenderO
       if (show.classes && b.label) out.push(`<text class="beat-class" x="${x}" y="${f2(top + 3.8)}" font-size="2.4" text-anchor="middle" fill="${color}">${esc(b.label)}</text>`);
     }
   }
+  if (show.quality && ov.unusable) {
+    for (const u of ov.unusable) {
+      if (u.lead !== null && u.lead !== p.lead) continue;
+      const s0 = Math.max(u.startSample, p.startSample);
+      const s1 = Math.min(u.endSample, p.endSample);
+      if (s1 <= s0) continue;
+      out.push(`<rect class="unusable" x="${f2(xOf(s0))}" y="${f2(p.baselineMm - pitch * 0.45)}" width="${f2(xOf(s1) - xOf(s0))}" height="${f2(pitch * 0.9)}" fill="#888" opacity="0.16"><title>${esc(u.reason)}</title></rect>`);
+    }
+  }
   if (show.rhythm && ov.episodes && p.role !== 'lead') {
     const y = p.baselineMm - pitch * 0.47;
     for (const e of ov.episodes) {
@@ -167,7 +180,9 @@ function overlayMarks(p: Panel, ov: Overlays, show: Required<NonNullable<RenderO
       const x0 = xOf(s0), x1 = xOf(s1);
       const color = episodeColor(e.label);
       out.push(`<rect class="episode" data-label="${esc(e.label)}" x="${f2(x0)}" y="${f2(y)}" width="${f2(Math.max(0.3, x1 - x0))}" height="0.9" fill="${color}" opacity="0.75"/>`);
-      if (x1 - x0 > 8) out.push(`<text class="episode-label" x="${f2(x0 + 0.5)}" y="${f2(y + 3.3)}" font-size="2.3" fill="${color}">${esc(e.label)}</text>`);
+      // At the row start the lead label owns the corner; the episode name moves right of it.
+      const tx = s0 === p.startSample ? x0 + 11 : x0 + 0.5;
+      if (x1 - tx > e.label.length * 1.25) out.push(`<text class="episode-label" x="${f2(tx)}" y="${f2(y + 3.3)}" font-size="2.3" fill="${color}">${esc(e.label)}</text>`);
     }
   }
   if (show.waves) {
@@ -196,7 +211,7 @@ export function renderSvg(record: EcgRecord, options: RenderOptions = {}): strin
   const L = pageLayout(record, options);
   const resolutionMm = options.resolutionMm ?? 0.1;
   const overlays = options.overlays ?? (options.analysis ? overlaysFromAnalysis(options.analysis) : null);
-  const show = { beats: options.show?.beats ?? true, classes: options.show?.classes ?? true, waves: options.show?.waves ?? false, rhythm: options.show?.rhythm ?? true };
+  const show = { beats: options.show?.beats ?? true, classes: options.show?.classes ?? true, waves: options.show?.waves ?? false, rhythm: options.show?.rhythm ?? true, quality: options.show?.quality ?? true };
   const rowPitch = (() => {
     const ys = [...new Set(L.panels.map((p) => p.baselineMm))].sort((a, b) => a - b);
     return ys.length > 1 ? ys[1] - ys[0] : 40;
@@ -217,6 +232,16 @@ export function renderSvg(record: EcgRecord, options: RenderOptions = {}): strin
     if (p.role !== 'holter' || p.calibration) body.push(`<text class="lead-label" x="${f2(p.xMm + 1.2)}" y="${f2(labelY)}" font-size="3.6" font-weight="bold" font-family="Helvetica, Arial, 'Liberation Sans', sans-serif">${esc(p.lead)}</text>`);
     if (p.rowLabel) body.push(`<text class="row-time" x="${f2(L.gridXMm + 0.8)}" y="${f2(p.baselineMm + rowPitch * 0.35)}" font-size="2.4" font-family="Helvetica, Arial, sans-serif">${p.rowLabel}</text>`);
     if (overlays) body.push(overlayMarks(p, overlays, show, record.fs, L.speedMmPerS, rowPitch));
+  }
+  const every = options.timeLabelsEveryS;
+  const first = L.panels[0];
+  if (every && every > 0 && first) {
+    const t0 = first.startSample / record.fs;
+    const t1 = first.endSample / record.fs;
+    for (let t = Math.ceil(t0 / every) * every; t < t1; t += every) {
+      const x = first.xMm + (t - t0) * L.speedMmPerS;
+      body.push(`<text class="time-label" x="${f2(x)}" y="${f2(L.gridYMm - 1)}" font-size="2.6" text-anchor="middle" fill="#777" font-family="Helvetica, Arial, sans-serif">${Number(t.toFixed(3))} s</text>`);
+    }
   }
   const m = keyMeasurements(options.analysis ?? null);
   return (

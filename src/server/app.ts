@@ -1,18 +1,18 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { analyze, type AnalyzeOptions } from '../analyze.js';
-import { recordFromFiles, safeFileName } from '../analyze/recordFromFiles.js';
+import { safeFileName } from '../analyze/recordFromFiles.js';
 import { isSinusError, SinusError, type SinusErrorCode } from '../errors.js';
-import type { EcgRecord } from '../record/types.js';
 import { renderSvg } from '../render/svg.js';
 import type { LayoutName } from '../render/layout.js';
 import { overlaysFromAnalysis, overlaysFromAnnotations } from '../render/overlays.js';
 import { svgToPdf } from '../render/pdf.node.js';
 import { svgToPng } from '../render/png.node.js';
 import { SINUS_VERSION } from '../version.js';
+import { AnalysisPool } from './analysisPool.js';
+import { LimitExceededError, runAnalysisJob, type AnalysisJob } from './analysisJob.js';
 import { openApiDocument } from './openapi.js';
 import { RecordStore } from './recordStore.js';
 import { QueueFullError, WorkQueue } from './workQueue.js';
@@ -24,6 +24,8 @@ export interface ServerOptions {
   maxRecordDurationS?: number;
   /** Analyses run at once (default 2) and waiting (default 64) before answering 503. */
   concurrency?: number;
+  /** Run analyses in worker threads (default true), so the event loop keeps answering; false runs them in process. */
+  workers?: boolean;
   maxQueued?: number;
   /** Uploaded records kept for GET render (default 32, for 15 min). */
   maxStoredRecords?: number;
@@ -38,14 +40,6 @@ const STATUS_OF: Partial<Record<SinusErrorCode, number>> = {
   UNSUPPORTED_FORMAT: 415,
   UNKNOWN_FORMAT: 415,
 };
-
-/** An upload over a service limit (size, duration): answered 413. */
-class LimitExceededError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LimitExceededError';
-  }
-}
 
 /** Maps errors to HTTP answers: input problems are 4xx with the SinusError code, busy is 503. */
 function sendError(reply: FastifyReply, e: unknown): FastifyReply {
@@ -98,13 +92,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const maxRecordDurationS = options.maxRecordDurationS ?? 24 * 3600;
   const queue = new WorkQueue(options.concurrency ?? 2, options.maxQueued ?? 64);
   const store = new RecordStore(options.maxStoredRecords ?? 32, (options.storeTtlS ?? 900) * 1000);
+  const pool = options.workers === false ? null : new AnalysisPool(options.concurrency ?? 2);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: maxUploadBytes, requestTimeout: 120_000 });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 40, fields: 20, parts: 60 } });
   app.setErrorHandler((e, _req, reply) => sendError(reply, e));
+  app.addHook('onClose', async () => pool?.close());
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } }));
 
   /** Reads the multipart upload into memory, by file name only, within the size limit. */
-  async function uploadedRecord(req: FastifyRequest): Promise<EcgRecord> {
+  async function uploadedFiles(req: FastifyRequest): Promise<Record<string, Uint8Array>> {
     if (!req.isMultipart()) throw new SinusError('BAD_ARGUMENT', 'send the record as multipart/form-data (field "files", one part per file)');
     const files: Record<string, Uint8Array> = {};
     let total = 0;
@@ -118,22 +114,18 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
       files[name] = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
     }
     if (Object.keys(files).length === 0) throw new SinusError('BAD_ARGUMENT', 'no file in the upload');
-    const rec = await recordFromFiles(files);
-    const durationS = rec.length / rec.fs;
-    if (durationS > maxRecordDurationS) throw new LimitExceededError(`record too long: ${durationS.toFixed(0)} s, this service takes up to ${maxRecordDurationS} s`);
-    return rec;
+    return files;
   }
 
+  /** Reads and analyses an upload: in a worker thread when the pool is on, else in process. */
   async function analysed(req: FastifyRequest) {
-    const record = await uploadedRecord(req);
     const q = req.query as Record<string, unknown>;
+    const job: AnalysisJob = { files: await uploadedFiles(req), only: list(q.only), skip: list(q.skip), maxRecordDurationS };
     const ac = new AbortController();
     const onClose = () => ac.abort(new Error('client closed the connection'));
     req.raw.once('close', onClose);
-    const opts: AnalyzeOptions = { only: list(q.only), skip: list(q.skip), signal: ac.signal };
     try {
-      const analysis = await queue.run(() => analyze(record, opts));
-      return { record, analysis };
+      return await queue.run(() => (pool ? pool.run(job) : runAnalysisJob(job, ac.signal)));
     } finally {
       req.raw.off('close', onClose);
     }
@@ -141,6 +133,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
 
   app.get('/health', async () => ({ status: 'ok', version: SINUS_VERSION, running: queue.active, queued: queue.queued, stored: store.size }));
   app.get('/openapi.json', async () => openApiDocument({ maxUploadBytes, maxRecordDurationS }));
+  // The Analysis JSON Schema, from the package root (two folders up from src/server and dist/server).
+  const schemaText = readFileSync(fileURLToPath(new URL('../../schema/analysis.schema.json', import.meta.url)), 'utf8');
+  app.get('/schema/analysis.schema.json', async (_req, reply) => reply.type('application/schema+json').send(schemaText));
 
   app.post('/v1/analyze', async (req) => (await analysed(req)).analysis);
 
@@ -168,17 +163,24 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     if (!['analysis', 'reference', 'none'].includes(marks)) throw new SinusError('BAD_ARGUMENT', 'marks must be analysis, reference or none');
     const layout = q.layout as LayoutName | undefined;
     if (layout !== undefined && !['3x4', '6x2', 'strips', 'holter'].includes(layout)) throw new SinusError('BAD_ARGUMENT', 'layout must be 3x4, 6x2, strips or holter');
-    const show = new Set(list(q.show) ?? ['beats', 'classes']);
+    const show = new Set(list(q.show) ?? ['beats', 'classes', 'rhythm', 'quality']);
     const svg = renderSvg(record, {
       analysis, layout,
       overlays: marks === 'reference' ? overlaysFromAnnotations(record) : marks === 'none' ? null : overlaysFromAnalysis(analysis),
       speedMmPerS: num(q, 'speed'), gainMmPerMv: num(q, 'gain'), startS: num(q, 'start'),
       leads: list(q.lead), page: (num(q, 'page') ?? 1) - 1,
-      show: { beats: show.has('beats'), classes: show.has('classes'), waves: show.has('waves') },
+      rowSeconds: num(q, 'rowSeconds'), rowsPerPage: num(q, 'rowsPerPage'),
+      rhythmLeads: q.rhythm === 'none' ? [] : list(q.rhythm),
+      show: { beats: show.has('beats'), classes: show.has('classes'), waves: show.has('waves'), rhythm: show.has('rhythm'), quality: show.has('quality') },
     });
     if (format === 'svg') return reply.type('image/svg+xml').send(svg);
-    if (format === 'png') return reply.type('image/png').send(Buffer.from(await queue.run(() => svgToPng(svg, { dpi: num(q, 'dpi') ?? 150 }))));
-    return reply.type('application/pdf').send(Buffer.from(await queue.run(() => svgToPdf(svg, { title: record.name }))));
+    const dpi = num(q, 'dpi') ?? 150;
+    if (!(dpi >= 10 && dpi <= 600)) throw new SinusError('BAD_ARGUMENT', 'dpi must be between 10 and 600');
+    // Rasterising and printing take a CPU for a while: in the pool, like analyses, when it is on.
+    const bytes = await queue.run(() =>
+      pool ? pool.render(svg, format as 'png' | 'pdf', { dpi, title: record.name }) : format === 'png' ? svgToPng(svg, { dpi }) : svgToPdf(svg, { title: record.name }),
+    );
+    return reply.type(format === 'png' ? 'image/png' : 'application/pdf').send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;

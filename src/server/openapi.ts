@@ -20,7 +20,10 @@ const renderParams = [
   { name: 'start', in: 'query', schema: { type: 'number' }, description: 'first second shown' },
   { name: 'lead', in: 'query', schema: { type: 'string' }, description: 'comma-separated leads (strips) or the Holter lead' },
   { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'Holter page' },
-  { name: 'show', in: 'query', schema: { type: 'string' }, description: 'overlays: any of beats,classes,waves (default beats,classes)' },
+  { name: 'rowSeconds', in: 'query', schema: { type: 'number' }, description: 'Holter: seconds per row (default 20)' },
+  { name: 'rowsPerPage', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'Holter: rows per page (default 14)' },
+  { name: 'rhythm', in: 'query', schema: { type: 'string' }, description: 'rhythm-strip leads under a 12-lead layout, comma-separated, or none (default II)' },
+  { name: 'show', in: 'query', schema: { type: 'string' }, description: 'overlays: any of beats,classes,waves,rhythm,quality (default beats,classes,rhythm,quality)' },
   { name: 'marks', in: 'query', schema: { type: 'string', enum: ['analysis', 'reference', 'none'] }, description: 'where marks come from (default analysis)' },
 ];
 
@@ -36,13 +39,14 @@ export function openApiDocument(limits: { maxUploadBytes: number; maxRecordDurat
     paths: {
       '/health': { get: { summary: 'liveness and load', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' }, version: { type: 'string' }, running: { type: 'integer' }, queued: { type: 'integer' }, stored: { type: 'integer' } } } } } } } } },
       '/openapi.json': { get: { summary: 'this document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+      '/schema/analysis.schema.json': { get: { summary: 'JSON Schema of the Analysis document', responses: { '200': { description: 'JSON Schema 2020-12' } } } },
       '/v1/analyze': {
         post: {
           summary: 'analyse an uploaded record (nothing is kept)',
           parameters: [{ name: 'only', in: 'query', schema: { type: 'string' } }, { name: 'skip', in: 'query', schema: { type: 'string' } }],
           requestBody: upload,
           responses: {
-            '200': { description: 'the Analysis', content: { 'application/json': { schema: { $ref: 'schema/analysis.schema.json' } } } },
+            '200': { description: 'the Analysis', content: { 'application/json': { schema: { $ref: '/schema/analysis.schema.json' } } } },
             '400': errorResponse('bad request (no file, several records, bad parameter)'),
             '413': errorResponse('upload or record too large'),
             '415': errorResponse('format not supported'),
@@ -56,7 +60,7 @@ export function openApiDocument(limits: { maxUploadBytes: number; maxRecordDurat
           summary: 'upload and analyse a record, keep it for a while to render it',
           requestBody: upload,
           responses: {
-            '201': { description: 'stored', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, analysis: { $ref: 'schema/analysis.schema.json' }, links: { type: 'object' } } } } } },
+            '201': { description: 'stored', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, analysis: { $ref: '/schema/analysis.schema.json' }, links: { type: 'object' } } } } } },
             '400': errorResponse('bad request'), '413': errorResponse('too large'), '415': errorResponse('unsupported'), '422': errorResponse('damaged'), '503': errorResponse('busy'),
           },
         },

@@ -1,6 +1,10 @@
 /**
  * Bounds concurrent CPU work: at most `concurrency` jobs run, at most `maxQueued` wait; beyond
  * that `run` rejects with {@link QueueFullError} so the service answers 503 instead of piling up.
+ *
+ * @example
+ * const q = new WorkQueue(2, 64);
+ * const analysis = await q.run(() => analyze(record));
  */
 export class WorkQueue {
   private running = 0;

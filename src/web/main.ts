@@ -38,9 +38,11 @@ interface ViewerState {
   pageStartS: number;
   windowStartS: number;
   windowEndS: number;
+  /** Where the last analysis ran: a Web Worker, the page's thread, or the sinus service. */
+  analysedIn: 'worker' | 'page' | 'server' | null;
 }
 
-const state: ViewerState = { record: null, files: {}, analysis: null, view: 'page', layout: '3x4', zoom: 4, pageStartS: 0, windowStartS: -1, windowEndS: -1 };
+const state: ViewerState = { record: null, files: {}, analysis: null, view: 'page', layout: '3x4', zoom: 4, pageStartS: 0, windowStartS: -1, windowEndS: -1, analysedIn: null };
 (window as unknown as { sinusViewer: ViewerState }).sinusViewer = state;
 
 function setStatus(text: string, error = false): void {
@@ -58,7 +60,7 @@ function currentOverlays(): Overlays | null {
 }
 
 function show() {
-  return { beats: checked('showBeats'), classes: checked('showClasses'), waves: checked('showWaves'), rhythm: checked('showRhythm') };
+  return { beats: checked('showBeats'), classes: checked('showClasses'), waves: checked('showWaves'), rhythm: checked('showRhythm'), quality: checked('showQuality') };
 }
 
 /** Puts an SVG string on the paper at `leftMm`, sized for the current zoom. */
@@ -116,6 +118,7 @@ function renderStripWindow(force = false): void {
   const t1 = Math.min(dur, visEnd + WINDOW_MARGIN_S * 2);
   const svg = renderSvg(rec, {
     layout: 'strips', startS: t0, stripSeconds: Math.max(WINDOW_STEP_S, t1 - t0), header: false, calibration: t0 === 0,
+    timeLabelsEveryS: state.zoom >= 8 ? 0.2 : state.zoom >= 3 ? 1 : 5,
     analysis: state.analysis, overlays: currentOverlays(), show: show(),
   });
   placeSvg(svg, t0 * SPEED_MM_PER_S);
@@ -167,6 +170,19 @@ paper.addEventListener('wheel', (e) => {
 $('zoomIn').addEventListener('click', () => setZoom(state.zoom * 1.25));
 $('zoomOut').addEventListener('click', () => setZoom(state.zoom / 1.25));
 $('zoomFit').addEventListener('click', () => setZoom(fitZoom(), 0));
+$('download').addEventListener('click', () => {
+  if (!state.record) return;
+  // The printable page (true 25 mm/s, 10 mm/mV when printed at 100%) of what is on screen.
+  const startS = state.view === 'page' ? state.pageStartS : Math.max(0, state.windowStartS);
+  const svg = renderSvg(state.record, {
+    layout: state.view === 'page' ? state.layout : 'strips', startS, analysis: state.analysis, overlays: currentOverlays(), show: show(),
+  });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  a.download = `${state.record.name}-${startS.toFixed(0)}s.svg`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+});
 $('view').addEventListener('change', () => {
   state.view = $<HTMLSelectElement>('view').value as ViewerState['view'];
   if (state.view === 'strip' && state.zoom < 3) state.zoom = 4;
@@ -177,7 +193,7 @@ $('layout').addEventListener('change', () => {
   state.layout = $<HTMLSelectElement>('layout').value as ViewerState['layout'];
   render();
 });
-for (const id of ['showBeats', 'showClasses', 'showWaves', 'showRhythm', 'marks']) $(id).addEventListener('change', render);
+for (const id of ['showBeats', 'showClasses', 'showWaves', 'showRhythm', 'showQuality', 'marks']) $(id).addEventListener('change', render);
 document.addEventListener('keydown', (e) => {
   if (!state.record || state.view !== 'page') return;
   const dur = state.record.length / state.record.fs;
@@ -245,6 +261,40 @@ function qualityHtml(q: JsonValue): string {
   );
 }
 
+/**
+ * Analyses in a Web Worker (dist/web/analysis-worker.js) so the page stays responsive; falls back
+ * to the page's own thread where module workers are unavailable.
+ */
+function analyseInWorker(files: Record<string, Uint8Array>, record: EcgRecord): Promise<Analysis> {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./analysis-worker.js', document.baseURI), { type: 'module' });
+  } catch {
+    state.analysedIn = 'page';
+    return analyze(record, { onProgress: (p) => setStatus(`analysing… ${p.stage} ${(p.fraction * 100).toFixed(0)}%`) });
+  }
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<{ progress?: { stage: string; fraction: number }; analysis?: Analysis; error?: string }>) => {
+      const m = e.data;
+      if (m.progress) setStatus(`analysing… ${m.progress.stage} ${(m.progress.fraction * 100).toFixed(0)}%`);
+      else {
+        worker.terminate();
+        state.analysedIn = 'worker';
+        if (m.analysis) resolve(m.analysis);
+        else reject(new Error(m.error ?? 'analysis failed'));
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      // A worker that cannot start (e.g. file:// pages) is no reason to give up: analyse here.
+      e.preventDefault();
+      state.analysedIn = 'page';
+      analyze(record).then(resolve, reject);
+    };
+    worker.postMessage({ files });
+  });
+}
+
 async function analyseOnServer(files: Record<string, Uint8Array>): Promise<Analysis> {
   const fd = new FormData();
   for (const [name, bytes] of Object.entries(files)) fd.append('files', new Blob([new Uint8Array(bytes)]), name);
@@ -276,9 +326,10 @@ async function open(fileList: FileList | File[]): Promise<void> {
     fillTables();
     setStatus('analysing…');
     state.analysis = checked('useServer')
-      ? await analyseOnServer(files)
-      : await analyze(record, { onProgress: (p) => setStatus(`analysing… ${p.stage} ${(p.fraction * 100).toFixed(0)}%`) });
-    if (state.analysis.results.beats !== null && !record.annotations.length) $<HTMLSelectElement>('marks').value = 'analysis';
+      ? ((state.analysedIn = 'server'), await analyseOnServer(files))
+      : await analyseInWorker(files, record);
+    // The analysis marks every lead; the file's own annotations are one click away.
+    if (state.analysis.results.beats !== null) $<HTMLSelectElement>('marks').value = 'analysis';
     render();
     fillTables();
     const ok = state.analysis.stages.filter((s) => s.status === 'ok').length;

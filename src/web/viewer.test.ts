@@ -1,13 +1,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../server/app.js';
-import { LUDB, MITDB, ROOT } from '../../test/dataPaths.js';
+import { LUDB, ROOT, SAMPLES } from '../../test/dataPaths.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(ROOT, 'test-output');
@@ -24,7 +24,7 @@ before(async () => {
   }
   // Bundle the viewer exactly as `npm run build` does, into a scratch folder served by the real service.
   const web = mkdtempSync(join(tmpdir(), 'sinus-web-'));
-  await build({ entryPoints: [join(ROOT, 'src', 'web', 'main.ts')], outfile: join(web, 'app.js'), bundle: true, format: 'esm', platform: 'browser', target: ['es2022'], logLevel: 'error' });
+  await build({ entryPoints: { app: join(ROOT, 'src', 'web', 'main.ts'), 'analysis-worker': join(ROOT, 'src', 'web', 'analysisWorker.ts') }, outdir: web, bundle: true, format: 'esm', platform: 'browser', target: ['es2022'], logLevel: 'error', external: ['onnxruntime-web', 'onnxruntime-node'] });
   const { copyFileSync } = await import('node:fs');
   copyFileSync(join(ROOT, 'src', 'web', 'index.html'), join(web, 'index.html'));
   app = await buildServer({ webRoot: web });
@@ -62,6 +62,7 @@ test('a 12-lead record on the paper grid with its 12 lead labels; zoom; screensh
   const labels = await page.locator('#paper svg text.lead-label').allTextContents();
   for (const lead of ['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6']) assert.ok(labels.includes(lead), `label ${lead}`);
   assert.equal(await page.locator('#paper svg path.trace').count(), 13);
+  assert.equal(await page.evaluate(() => (window as unknown as { sinusViewer: { analysedIn: string } }).sinusViewer.analysedIn), 'worker', 'analysed off the main thread');
   const width = async () => parseFloat((await page.locator('#paper svg').getAttribute('width'))!);
   const w0 = await width();
   await page.click('#zoomIn');
@@ -74,22 +75,28 @@ test('a 12-lead record on the paper grid with its 12 lead labels; zoom; screensh
   assert.match(await page.locator('#measurements').innerText(), /Heart rate/);
   assert.match(await page.locator('#stages').innerText(), /beats/);
   await page.screenshot({ path: join(OUT, 'viewer-12lead.png'), fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(download.suggestedFilename(), '1-0s.svg');
+  const saved = join(OUT, 'viewer-download.svg');
+  await download.saveAs(saved);
+  assert.match(readFileSync(saved, 'utf8'), /^<svg [^>]*width="297mm"/);
   assert.deepEqual(errors, []);
 });
 
-test('a 30-minute record scrolls and zooms as continuous strips', async () => {
-  await openFiles(['100.hea', '100.dat', '100.atr'].map((f) => join(MITDB, f)));
+test('a long 2-lead record scrolls and zooms as continuous strips', async () => {
+  await openFiles(['100.hea', '100.dat', '100.atr'].map((f) => join(SAMPLES, f)));
   assert.equal(await page.locator('#view').inputValue(), 'strip');
   const spacerW = await page.evaluate(() => document.getElementById('spacer')!.getBoundingClientRect().width);
-  assert.ok(spacerW > 1800 * 25 * 3, 'the scroll area spans the whole record');
+  assert.ok(spacerW > 60 * 25 * 3, 'the scroll area spans the whole record');
   await page.evaluate(() => { const p = document.getElementById('paper')!; p.scrollLeft = p.scrollWidth / 2; });
-  await page.waitForFunction(() => /^9\d\d\.\d–/.test(document.getElementById('timebar')!.textContent ?? ''));
+  await page.waitForFunction(() => /^(2\d|3\d)\.\d–/.test(document.getElementById('timebar')!.textContent ?? ''));
   const left = await page.evaluate(() => parseFloat((document.querySelector('#paper svg') as SVGSVGElement).style.left));
   assert.ok(left > 0, 'the drawn window moved with the scroll');
   const svgLeft = await page.evaluate(() => (document.querySelector('#paper svg') as SVGSVGElement).getBoundingClientRect().left);
   const paneLeft = await page.evaluate(() => document.getElementById('paper')!.getBoundingClientRect().left);
   assert.ok(svgLeft <= paneLeft, 'the visible part is covered by the drawn window');
   assert.equal(await page.locator('#paper svg path.trace').count(), 2);
+  assert.ok((await page.locator('#paper svg text.time-label').count()) > 3, 'time labels along the strip');
   assert.ok((await page.locator('#paper svg .beat-mark').count()) > 10, 'reference beats marked');
   const before = await page.evaluate(() => document.getElementById('timebar')!.textContent);
   await page.click('#zoomIn');
@@ -99,8 +106,16 @@ test('a 30-minute record scrolls and zooms as continuous strips', async () => {
   await page.screenshot({ path: join(OUT, 'viewer-strips.png') });
 });
 
+test('"analyse on server" sends the files to the service and shows its Analysis', async () => {
+  await page.check('#useServer');
+  await openFiles(['1.hea', '1.dat'].map((f) => join(SAMPLES, f)));
+  assert.equal(await page.evaluate(() => (window as unknown as { sinusViewer: { analysedIn: string } }).sinusViewer.analysedIn), 'server');
+  assert.match(await page.locator('#measurements').innerText(), /Heart rate/);
+  await page.uncheck('#useServer');
+});
+
 test('a bad file gets a readable message, not a broken page', async () => {
-  await page.setInputFiles('#file', [join(MITDB, '100.dat')]);
+  await page.setInputFiles('#file', [join(SAMPLES, '100.dat')]);
   await page.waitForFunction(() => document.getElementById('status')!.classList.contains('error'));
   assert.match(await page.locator('#status').innerText(), /100\.hea/);
 });

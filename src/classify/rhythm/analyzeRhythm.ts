@@ -8,11 +8,22 @@ import { runsOfClass, ventricularGeminyRuns } from './ectopicRuns.js';
 import { flutterRuns } from './flutterEpisodes.js';
 import { holterSummary } from './holterSummary.js';
 import { pWaveConsistencyByBeat } from './pWaveConsistency.js';
+import { qrsConsistencyByBeat } from './qrsConsistency.js';
 import { rrSeriesFromBeats } from './rrIntervals.js';
 import { mergeSameLabel, paintSegment, type Segment } from './segmentPainter.js';
 import type { BeatClass, RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './types.js';
 import { vfRuns, vfWindows } from './vfEpisodes.js';
 
+/** Shortest record (s) whose rhythm is judged. */
+export const MIN_RHYTHM_S = 5;
+/**
+ * Median QRS correlation with neighbours below which a stretch of 8+ beats is left undetermined;
+ * multiform ectopy in AF reaches ~0.5, so the bar inside a record is lower than the 0.5 below
+ * which a whole record is refused.
+ */
+const NOISY_QRS_CONSISTENCY = 0.35;
+/** Without beat classes, beats whose QRS correlates less than this with their neighbours' are treated as ectopic for AF. */
+const ECTOPIC_QRS_CONSISTENCY = 0.7;
 /** RR intervals longer than this are pauses (the usual Holter criterion). */
 export const PAUSE_S = 2;
 const BRADY_BPM = 60;
@@ -55,6 +66,17 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     vf = vfRuns(vfWindows(signal, fs));
   }
 
+  const spanS = length / fs;
+  if (spanS < MIN_RHYTHM_S && vf.length === 0) {
+    return {
+      fsHz: fs,
+      episodes: length > 0 ? [{ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, beatCount: beats.length, meanRateBpm: null, reason: `${spanS.toFixed(1)} s is too short to establish a rhythm` }] : [],
+      holter: holterSummary(fs, length, beats, classes, [], null),
+      determinable: false,
+      reason: `record is ${spanS.toFixed(1)} s long; a rhythm needs at least ${MIN_RHYTHM_S} s`,
+      evidence,
+    };
+  }
   if (beats.length < 3 && vf.length === 0) {
     return {
       fsHz: fs,
@@ -66,7 +88,15 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     };
   }
 
-  const rr = rrSeriesFromBeats(beats, fs, classes);
+  // QRS likeness to the neighbouring beats: refuses noise below, and, without beat classes, marks
+  // beats unlike the dominant QRS (mostly ventricular ectopics) so that AF evidence skips them.
+  const qc = signal && signalUsable ? qrsConsistencyByBeat(signal, fs, beats) : null;
+  let timingClasses: ArrayLike<string> | undefined = classes;
+  if (!classes && qc) {
+    timingClasses = Array.from(qc, (c) => (c < ECTOPIC_QRS_CONSISTENCY ? 'V' : 'N'));
+    evidence.push('QRS likeness (beats unlike the dominant QRS skipped for AF)');
+  }
+  const rr = rrSeriesFromBeats(beats, fs, timingClasses);
   let tiles: Segment[] = [];
   if (length > 0) tiles.push({ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, reason: 'no beats here' });
 
@@ -112,7 +142,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   // 3. AF and flutter from RR irregularity (flutter needs the signal's atrial spectrum).
   let pWave: Float64Array | undefined;
   if (signal && signalUsable) {
-    pWave = pWaveConsistencyByBeat(signal, fs, beats, 16, classes ? (k) => classes[k] === 'N' || classes[k] === 'S' : undefined);
+    pWave = pWaveConsistencyByBeat(signal, fs, beats, 16, timingClasses ? (k) => timingClasses[k] === 'N' || timingClasses[k] === 'S' : undefined);
     evidence.push('P-wave consistency');
   }
   const af = afRunsFromRr(rr, { pWaveConsistency: pWave });
@@ -125,6 +155,32 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   if (signal && signalUsable) {
     for (const fl of flutterRuns(signal, fs, beats)) {
       tiles = paintSegment(tiles, { label: 'atrial_flutter', startSample: fl.startSample, endSample: fl.endSample, confidence: fl.confidence, reason: fl.reason });
+    }
+  }
+
+  // Beats that do not resemble their neighbours are noise, not a rhythm: refuse to label there.
+  if (qc) {
+    const smooth = smoothedMedian(qc, 9);
+    let start = -1;
+    let noisyBeats = 0;
+    for (let i = 0; i <= rr.rrS.length; i++) {
+      const bad = i < rr.rrS.length && smooth[i] < NOISY_QRS_CONSISTENCY;
+      if (i < rr.rrS.length && !(smooth[i] >= 0.5)) noisyBeats++;
+      if (bad && start < 0) start = i;
+      if (!bad && start >= 0) {
+        if (i - start >= 8) tiles = paintSegment(tiles, { label: 'undetermined', startSample: beats[start], endSample: beats[i], confidence: 0, reason: 'detected beats do not resemble each other (noise or artefact)' });
+        start = -1;
+      }
+    }
+    if (noisyBeats > 0.8 * rr.rrS.length && vf.length === 0) {
+      return {
+        fsHz: fs,
+        episodes: mergeSameLabel(tiles).filter((t) => t.label === 'undetermined').map((t) => toEpisode(t, beats, fs)),
+        holter: holterSummary(fs, length, beats, classes, [], null),
+        determinable: false,
+        reason: 'the detected beats do not resemble each other: the signal looks like noise, cannot determine the rhythm',
+        evidence,
+      };
     }
   }
 
@@ -197,6 +253,22 @@ function smoothedRateBpm(rrS: Float64Array, ectopic: Uint8Array, w: number): Flo
     const a = buf.subarray(0, m).sort();
     const med = m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
     out[i] = 60 / med;
+  }
+  return out;
+}
+
+/** Centred running median over `w` values, skipping NaN (NaN where none). */
+function smoothedMedian(x: Float64Array, w: number): Float64Array {
+  const n = x.length;
+  const out = new Float64Array(n).fill(NaN);
+  const buf = new Float64Array(w);
+  const half = w >> 1;
+  for (let i = 0; i < n; i++) {
+    let m = 0;
+    for (let j = Math.max(0, i - half); j < Math.min(n, i + half + 1); j++) if (x[j] === x[j]) buf[m++] = x[j];
+    if (m === 0) continue;
+    const a = buf.subarray(0, m).sort();
+    out[i] = m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
   }
   return out;
 }

@@ -2,7 +2,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import { analyze, type Analysis } from '../../analyze.js';
-import { isSinusError } from '../../errors.js';
+import { isSinusError, SinusError } from '../../errors.js';
+import { AnalysisPool } from '../../server/analysisPool.js';
 import { openRecord } from '../../io/openRecord.js';
 import { sectionSummary } from '../../analyze/sectionSummary.js';
 import { EXIT, EXIT_CODES_HELP } from '../exitCodes.js';
@@ -10,6 +11,7 @@ import { findRecords } from '../findRecords.js';
 import { ProgressBar } from '../progressBar.js';
 
 interface AnalyzeCliOptions {
+  jobs: string;
   json?: boolean;
   out?: string;
   only?: string;
@@ -51,6 +53,7 @@ export function analyzeCommand(program: Command): void {
     .option('-o, --out <dir>', 'also write <record>.analysis.json for each record into this folder')
     .option('--only <stages>', 'comma-separated stages to run (with their dependencies)')
     .option('--skip <stages>', 'comma-separated stages to leave out')
+    .option('-j, --jobs <n>', 'records analysed at once, each in its own worker thread (batch mode)', '1')
     .option('--progress', 'show a progress bar on stderr even when it is not a terminal')
     .option('--no-progress', 'never show a progress bar')
     .addHelpText('after', `\nExamples:\n  sinus analyze samples/100.hea\n  sinus analyze --json ../shared/data/ludb/data > ludb.ndjson\n${EXIT_CODES_HELP}`)
@@ -66,32 +69,56 @@ export function analyzeCommand(program: Command): void {
       const bar = new ProgressBar(opts.progress ?? !!process.stderr.isTTY);
       if (opts.out) await mkdir(opts.out, { recursive: true });
       let exit: number = EXIT.OK;
-      for (let i = 0; i < files.length; i++) {
-        const file = files[i];
-        const label = batch ? `${i + 1}/${files.length} ${basename(file)}` : basename(file);
-        bar.update(i / files.length, label, true);
-        try {
-          if (found[i].error) throw found[i].error;
-          const rec = await openRecord(file);
-          const a = await analyze(rec, {
-            only: list(opts.only),
-            skip: list(opts.skip),
-            onProgress: (p) => bar.update((i + p.fraction) / files.length, `${label} ${p.stage}`),
-          });
-          bar.clear();
-          if (opts.out) await writeFile(join(opts.out, `${rec.name}.analysis.json`), JSON.stringify(a, null, 2) + '\n');
-          if (opts.json) process.stdout.write((batch ? JSON.stringify({ file, analysis: a }) : JSON.stringify(a, null, 2)) + '\n');
-          else process.stdout.write((batch ? formatAnalysisLine(file, a) : formatAnalysisText(a)) + '\n');
-          if (rec.checksums?.some((c) => c.ok === false)) exit = Math.max(exit, EXIT.CHECKSUM);
-          if (a.stages.some((s) => s.status === 'failed')) exit = Math.max(exit, EXIT.STAGE_FAILED);
-        } catch (e) {
-          bar.clear();
-          if (!isSinusError(e)) throw e;
-          exit = Math.max(exit, EXIT.INPUT);
-          if (opts.json && batch) process.stdout.write(JSON.stringify({ file, error: { code: e.code, message: e.message } }) + '\n');
-          else if (batch) process.stdout.write(`${file}\terror ${e.code}: ${e.message}\n`);
-          else process.stderr.write(`sinus: ${e.message} [${e.code}]\n`);
+      const jobs = Math.floor(Number(opts.jobs));
+      if (!(jobs >= 1 && jobs <= 64)) throw new SinusError('BAD_ARGUMENT', `--jobs must be 1-64, got "${opts.jobs}"`);
+      const only = list(opts.only);
+      const skip = list(opts.skip);
+      // Parallel batches: records go to worker threads; results are still printed in input order.
+      const pool = jobs > 1 && batch ? new AnalysisPool(Math.min(jobs, files.length)) : null;
+      let done = 0;
+      const started = pool
+        ? found.map((f) => {
+            const p = f.error ? Promise.reject(f.error) : pool.analyzePath(f.path, { only, skip });
+            p.then(
+              () => bar.update(++done / files.length, `${done}/${files.length} done`),
+              () => bar.update(++done / files.length, `${done}/${files.length} done`),
+            );
+            return p;
+          })
+        : null;
+      try {
+        for (let i = 0; i < files.length; i++) {
+          const file = files[i];
+          const label = batch ? `${i + 1}/${files.length} ${basename(file)}` : basename(file);
+          if (!pool) bar.update(i / files.length, label, true);
+          try {
+            let a: Analysis;
+            let checksumMismatch: boolean;
+            if (started) {
+              ({ analysis: a, checksumMismatch } = await started[i]);
+            } else {
+              if (found[i].error) throw found[i].error;
+              const rec = await openRecord(file);
+              a = await analyze(rec, { only, skip, onProgress: (p) => bar.update((i + p.fraction) / files.length, `${label} ${p.stage}`) });
+              checksumMismatch = !!rec.checksums?.some((c) => c.ok === false);
+            }
+            bar.clear();
+            if (opts.out) await writeFile(join(opts.out, `${a.record.name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_') || 'record'}.analysis.json`), JSON.stringify(a, null, 2) + '\n');
+            if (opts.json) process.stdout.write((batch ? JSON.stringify({ file, analysis: a }) : JSON.stringify(a, null, 2)) + '\n');
+            else process.stdout.write((batch ? formatAnalysisLine(file, a) : formatAnalysisText(a)) + '\n');
+            if (checksumMismatch) exit = Math.max(exit, EXIT.CHECKSUM);
+            if (a.stages.some((s) => s.status === 'failed')) exit = Math.max(exit, EXIT.STAGE_FAILED);
+          } catch (e) {
+            bar.clear();
+            if (!isSinusError(e)) throw e;
+            exit = Math.max(exit, EXIT.INPUT);
+            if (opts.json && batch) process.stdout.write(JSON.stringify({ file, error: { code: e.code, message: e.message } }) + '\n');
+            else if (batch) process.stdout.write(`${file}\terror ${e.code}: ${e.message}\n`);
+            else process.stderr.write(`sinus: ${e.message} [${e.code}]\n`);
+          }
         }
+      } finally {
+        await pool?.close();
       }
       bar.clear();
       process.exitCode = exit;

@@ -39,8 +39,8 @@ function action(root: string) {
 
 /**
  * `sinus bench [stages...]` runs `npm run bench:<stage>` for each (all when none given);
- * `sinus eval [stages...]` is the same, for scoring a stage on the reference databases. Both run in
- * the checkout this CLI belongs to (its package.json and bench/ folder).
+ * `sinus eval <stage>` runs that stage's benchmark, unless the stage registered its own scorer
+ * under `eval`. Both run in the checkout this CLI belongs to (its package.json and bench/ folder).
  */
 export function benchCommand(program: Command, root = fileURLToPath(new URL('../../../', import.meta.url))): void {
   const help = `\nBenchmarks: ${benchScripts(root).join(', ') || '(none found: run from a sinus checkout)'}\nExit status: that of the first benchmark that failed, else 0.`;
@@ -50,12 +50,16 @@ export function benchCommand(program: Command, root = fileURLToPath(new URL('../
     .argument('[stages...]', 'benchmarks to run (default all)')
     .addHelpText('after', help)
     .action(action(root));
-  if (!program.commands.some((c) => c.name() === 'eval')) {
-    program
-      .command('eval')
-      .description('score stages against the reference databases (runs their benchmarks: npm run bench:<stage>)')
-      .argument('[stages...]', 'stages to score, e.g. beats waves (default all)')
-      .addHelpText('after', help)
-      .action(action(root));
+  // `eval` may already exist with its own scorers (e.g. `eval beats`); each benchmark without one
+  // becomes `eval <stage>`, so every stage can be scored from the CLI.
+  let evalCmd = program.commands.find((c) => c.name() === 'eval');
+  if (!evalCmd) evalCmd = program.command('eval').description('score sinus against reference annotations');
+  const taken = new Set(evalCmd.commands.map((c) => c.name()));
+  for (const name of benchScripts(root)) {
+    if (taken.has(name)) continue;
+    evalCmd
+      .command(name)
+      .description(`score the ${name} stage on the reference databases (npm run bench:${name})`)
+      .action(async () => action(root)([name]));
   }
 }

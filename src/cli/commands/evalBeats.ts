@@ -27,7 +27,7 @@ function splitAnnotator(spec: string, fallback: string | undefined): [string, st
  * Registers `sinus eval beats`: EC57 beat-by-beat comparison (as WFDB bxb) of a test annotator, or
  * sinus's own detector, against a reference annotator, for one or more records.
  */
-export function evalBeatsCommand(program: Command): void {
+export function evalBeatsCommand(program: Command, write: (text: string) => void = (t) => void process.stdout.write(t)): void {
   let evalCmd = program.commands.find((c) => c.name() === 'eval');
   if (!evalCmd) evalCmd = program.command('eval').description('score sinus against reference annotations');
   evalCmd
@@ -66,9 +66,9 @@ export function evalBeatsCommand(program: Command): void {
       }
       if (opts.json) {
         const perRecord = results.map(({ missedSamples, extraSamples, ...r }) => ({ ...r, missedSamples, extraSamples }));
-        process.stdout.write(JSON.stringify({ matchWindowS: windowS, records: perRecord, summary: summarizeBeatComparisons(results) }, null, 2) + '\n');
+        write(JSON.stringify({ matchWindowS: windowS, records: perRecord, summary: summarizeBeatComparisons(results) }, null, 2) + '\n');
       } else {
-        process.stdout.write(formatBeatComparisonTable(results) + '\n');
+        write(formatBeatComparisonTable(results) + '\n');
       }
     });
 }

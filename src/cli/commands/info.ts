@@ -2,18 +2,14 @@ import type { Command } from 'commander';
 import { SinusError } from '../../errors.js';
 import { openRecord } from '../../io/openRecord.js';
 import type { EcgRecord } from '../../record/types.js';
+import { summarizeRecord } from '../../analyze/recordSummary.js';
 
-/** JSON-friendly summary of a record (no samples). */
+/** JSON-friendly summary of a record (no samples): the Analysis record summary plus gains, checksums and warnings. */
 export function recordSummary(rec: EcgRecord) {
+  const base = summarizeRecord(rec);
   return {
-    name: rec.name,
-    format: rec.sourceFormat ?? null,
-    fsHz: rec.fs,
-    samples: rec.length,
-    durationS: rec.length / rec.fs,
-    startTime: rec.startTime?.toISOString() ?? null,
-    leads: rec.leads.map((l) => ({ name: l.name, originalName: l.originalName, units: l.info.units, gain: l.info.gain, derived: !!l.derived })),
-    annotations: rec.annotations.map((a) => ({ annotator: a.annotator, count: a.annotations.length })),
+    ...base,
+    leads: base.leads.map((l, i) => ({ ...l, gain: rec.leads[i].info.gain })),
     checksums: rec.checksums ?? [],
     checksumsOk: rec.checksums ? rec.checksums.every((c) => c.ok !== false) : null,
     warnings: [

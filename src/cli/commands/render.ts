@@ -48,7 +48,7 @@ export function renderCommand(program: Command): void {
     .option('--row-seconds <s>', 'Holter: seconds per row (default 20)')
     .option('--page <n>', 'Holter: page number from 1', '1')
     .option('--marks <source>', 'where beat/wave marks come from: analysis, reference (the file\'s annotations) or none', 'analysis')
-    .option('--show <overlays>', 'overlays to draw: any of beats,classes,waves', 'beats,classes')
+    .option('--show <overlays>', 'overlays to draw: any of beats,classes,waves,rhythm,quality (shading of unusable signal)', 'beats,classes,rhythm,quality')
     .option('--dpi <n>', 'PNG resolution', '150')
     .addHelpText('after', `\nExamples:\n  sinus render samples/1.hea -o ecg.pdf\n  sinus render samples/100.hea --layout holter --page 2 -o holter.png --marks reference\n${EXIT_CODES_HELP}`)
     .action(async (file: string, opts: RenderCliOptions) => {
@@ -70,7 +70,7 @@ export function renderCommand(program: Command): void {
         rhythmLeads: opts.rhythm === 'none' ? [] : opts.rhythm?.split(',').map((s) => s.trim()),
         rowSeconds: num(opts.rowSeconds, '--row-seconds'),
         page: (num(opts.page, '--page') ?? 1) - 1,
-        show: { beats: show.has('beats'), classes: show.has('classes'), waves: show.has('waves') },
+        show: { beats: show.has('beats'), classes: show.has('classes'), waves: show.has('waves'), rhythm: show.has('rhythm'), quality: show.has('quality') },
       });
       // PNG/PDF libraries load only when asked for: they cost start-up time every other command would pay.
       const bytes =

@@ -1,0 +1,122 @@
+/**
+ * Rhythm label of a short single-lead strip (9-60 s, as from a handheld device; the CinC 2017
+ * task): normal sinus rhythm, atrial fibrillation, other rhythm, or too noisy to tell.
+ */
+import { SinusError } from '../../errors.js';
+import type { EcgRecord } from '../../record/types.js';
+import { detectBeats } from '../../beats/index.js';
+import { runModel, type LoadedModel } from '../onnx/modelRunner.js';
+import { qrsConsistencyByBeat } from '../rhythm/qrsConsistency.js';
+import { STRIP_FEATURE_COUNT, STRIP_SCALAR_FEATURES, stripFeatures } from './stripFeatures.js';
+
+export type StripLabel = 'normal' | 'af' | 'other' | 'noisy';
+
+/** Shortest strip that is classified; the model was trained on 9-61 s strips. */
+export const MIN_STRIP_S = 9;
+/** Longer strips are classified on their first 60 s. */
+export const MAX_STRIP_S = 60;
+/** File name of the shipped model in `models/`. */
+export const STRIP_RHYTHM_MODEL = 'strip-rhythm.onnx';
+
+export interface StripRhythm {
+  label: StripLabel;
+  /** Probabilities of the four labels (sum 1). */
+  probabilities: Record<StripLabel, number>;
+  /** False when the strip could not be classified at all (too short, flat, no beats); label is then 'noisy'. */
+  determinable: boolean;
+  /** Why this label, in words. */
+  reason: string;
+  /** 'model' (the ONNX model on strip features) or 'rules' (the classical feature baseline). */
+  method: 'model' | 'rules';
+  beatCount: number;
+  lead: string | null;
+}
+
+export interface ClassifyStripOptions {
+  /** The strip model loaded with a ModelRunner; without it the rule baseline decides. */
+  model?: LoadedModel;
+  /** Lead to use; default the first recorded lead. */
+  lead?: string;
+}
+
+/** Median QRS correlation with neighbouring beats below which a strip is taken as noise. */
+const MIN_QRS_CONSISTENCY = 0.5;
+const LABELS: StripLabel[] = ['normal', 'af', 'other', 'noisy'];
+const idx = (name: (typeof STRIP_SCALAR_FEATURES)[number]): number => STRIP_SCALAR_FEATURES.indexOf(name);
+
+/**
+ * Classifies a short strip. Never throws for a bad signal: a strip shorter than 9 s, flat, or
+ * without beats comes back as 'noisy' with `determinable: false` and the reason. Throws
+ * {@link SinusError} BAD_ARGUMENT for a lead name the record lacks.
+ *
+ * @example
+ * // Node: the shipped model through onnxruntime-node
+ * const model = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_MODEL));
+ * const r = await classifyStrip(await openRecord('A00004.hea'), { model });
+ * console.log(r.label, r.probabilities.af, r.reason);
+ */
+export async function classifyStrip(record: EcgRecord, options: ClassifyStripOptions = {}): Promise<StripRhythm> {
+  const fs = record.fs;
+  const lead = options.lead
+    ? record.leads.find((l) => l.name === options.lead || l.originalName === options.lead)
+    : record.leads.find((l) => !l.derived) ?? record.leads[0];
+  if (options.lead && !lead) throw new SinusError('BAD_ARGUMENT', `record has no lead "${options.lead}"`);
+  const cannot = (reason: string, beats = 0): StripRhythm => ({
+    label: 'noisy', probabilities: { normal: 0, af: 0, other: 0, noisy: 1 }, determinable: false, reason, method: 'rules', beatCount: beats, lead: lead?.name ?? null,
+  });
+  if (!lead) return cannot('record has no leads');
+  if (!(fs > 0)) throw new SinusError('BAD_ARGUMENT', `sampling rate must be positive, got ${fs}`);
+  const durationS = record.length / fs;
+  if (durationS < MIN_STRIP_S) return cannot(`strip is ${durationS.toFixed(1)} s; at least ${MIN_STRIP_S} s are needed to judge a rhythm`);
+  const n = Math.min(record.length, Math.round(MAX_STRIP_S * fs));
+  const signal = lead.samples.subarray(0, n);
+  let finite = 0, lo = Infinity, hi = -Infinity;
+  for (let i = 0; i < n; i++) { const v = signal[i]; if (v === v) { finite++; if (v < lo) lo = v; if (v > hi) hi = v; } }
+  if (finite < 0.5 * n) return cannot('more than half of the strip is missing (NaN)');
+  if (!(hi - lo > 0.02)) return cannot('flat line: no ECG activity above 0.02 mV');
+  const sub: EcgRecord = { ...record, leads: [{ ...lead, samples: signal }], length: n };
+  const detection = detectBeats(sub);
+  const beats = detection.samples;
+  if (beats.length < 3) return cannot(`only ${beats.length} beat(s) found${detection.reason ? ` (${detection.reason})` : ''}: cannot determine the rhythm`, beats.length);
+  // The model never saw white noise or a detector firing at random: "beats" that do not resemble
+  // each other, or an impossible rate, are refused before the model is asked.
+  const qc = Array.from(qrsConsistencyByBeat(signal, fs, beats)).filter((v) => v === v).sort((a, b) => a - b);
+  const consistency = qc.length ? qc[qc.length >> 1] : NaN;
+  if (!(consistency >= MIN_QRS_CONSISTENCY)) {
+    return cannot(`the ${beats.length} detected beats do not resemble each other (median QRS correlation ${consistency.toFixed(2)}): noise or artefact`, beats.length);
+  }
+  const f = stripFeatures(signal, fs, beats);
+  const suffix = durationS > MAX_STRIP_S ? ` (first ${MAX_STRIP_S} s of ${durationS.toFixed(0)} s)` : '';
+  if (options.model) {
+    const out = await runModel(options.model, { [options.model.inputNames[0]]: { dims: [1, STRIP_FEATURE_COUNT], data: f } });
+    const p = out[options.model.outputNames[0]].data;
+    const probabilities = { normal: p[0], af: p[1], other: p[2], noisy: p[3] };
+    let best = 0;
+    for (let k = 1; k < 4; k++) if (p[k] > p[best]) best = k;
+    return { label: LABELS[best], probabilities, determinable: true, reason: `model on ${beats.length} beats: ${describe(f)}${suffix}`, method: 'model', beatCount: beats.length, lead: lead.name };
+  }
+  const r = ruleLabel(f);
+  return { ...r, determinable: true, reason: `${r.reason}; ${describe(f)}${suffix}`, method: 'rules', beatCount: beats.length, lead: lead.name };
+}
+
+/**
+ * The classical baseline: thresholds on RR irregularity, P-wave consistency, rate and the rate
+ * cross-check (AF criteria after Dash et al. 2009; sinus rate limits 50-100 bpm).
+ */
+export function ruleLabel(f: Float32Array): { label: StripLabel; probabilities: Record<StripLabel, number>; reason: string } {
+  const irr = f[idx('irregularityAll')], tpr = f[idx('turningPointRatio')], pc = f[idx('pWaveConsistency')];
+  const rate = f[idx('rateBpm')], mismatch = Math.abs(f[idx('rateMismatch')]), corr = f[idx('beatCorrMedian')];
+  const soft = (label: StripLabel, reason: string): { label: StripLabel; probabilities: Record<StripLabel, number>; reason: string } => {
+    const probabilities = { normal: 0.1, af: 0.1, other: 0.1, noisy: 0.1 };
+    probabilities[label] = 0.7;
+    return { label, probabilities, reason };
+  };
+  if (mismatch > 0.35 || corr < 0.5) return soft('noisy', 'beats disagree with the signal period or with each other');
+  if (irr > 0.085 && tpr > 0.5 && pc < 0.35) return soft('af', 'irregularly irregular RR without consistent P waves');
+  if (irr < 0.06 && rate >= 50 && rate <= 100 && f[idx('prematureShare')] < 0.05 && pc >= 0.3) return soft('normal', 'regular rhythm at 50-100 bpm with P waves');
+  return soft('other', 'neither regular sinus rhythm at 50-100 bpm nor AF');
+}
+
+function describe(f: Float32Array): string {
+  return `rate ${f[idx('rateBpm')].toFixed(0)} bpm, RR irregularity ${f[idx('irregularityAll')].toFixed(3)}, P-wave consistency ${f[idx('pWaveConsistency')].toFixed(2)}`;
+}

@@ -1,0 +1,141 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Analysis } from '../analyze.js';
+import { deserializeError, type AnalysisJob, type AnalysisJobResult, type SerializedError } from './analysisJob.js';
+
+/** What a pool worker can be asked to do. */
+export type PoolRequest =
+  | { kind: 'analyzeFiles'; job: AnalysisJob }
+  | { kind: 'analyzePath'; path: string; only?: string[]; skip?: string[] }
+  | { kind: 'png'; svg: string; dpi?: number }
+  | { kind: 'pdf'; svg: string; title?: string };
+
+interface Pending {
+  resolve: (r: unknown) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: boolean;
+}
+
+/**
+ * A fixed set of worker threads that analyse uploads, so a long analysis never blocks the event
+ * loop (health checks, uploads, pictures keep answering). Admission control (how many wait) is
+ * the {@link WorkQueue}'s job; the pool runs at most `size` jobs at once. A worker that dies is
+ * replaced and its job fails with an internal error.
+ *
+ * @example
+ * const pool = new AnalysisPool(2);
+ * const { analysis } = await pool.run({ files: { '1.hea': hea, '1.dat': dat }, maxRecordDurationS: 3600 });
+ */
+export class AnalysisPool {
+  private readonly slots: Slot[] = [];
+  private readonly pending = new Map<number, Pending & { slot: Slot }>();
+  private readonly waiting: Array<() => void> = [];
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly size: number, private readonly workerUrl: URL = AnalysisPool.defaultWorkerUrl()) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  /** The worker module beside this one: `.ts` when running from source (tsx), `.js` when built. */
+  static defaultWorkerUrl(): URL {
+    const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+    return new URL(`./analysisWorker${ext}`, import.meta.url);
+  }
+
+  /** A worker for the module; from source (.ts) it first registers tsx, whose loader hooks workers do not inherit. */
+  private newWorker(): Worker {
+    if (!this.workerUrl.pathname.endsWith('.ts')) return new Worker(this.workerUrl);
+    const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+    const code = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(this.workerUrl.href)});`;
+    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: this.newWorker(), busy: false };
+    slot.worker.on('message', (msg: { id: number; result?: unknown; error?: SerializedError }) => {
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      this.pending.delete(msg.id);
+      this.release(slot);
+      if (msg.error) p.reject(deserializeError(msg.error));
+      else p.resolve(msg.result!);
+    });
+    slot.worker.on('error', (e) => this.fail(slot, e));
+    slot.worker.on('exit', (code) => {
+      if (!this.closed) this.fail(slot, new Error(`analysis worker exited with code ${code}`));
+    });
+    slot.worker.unref();
+    return slot;
+  }
+
+  private fail(slot: Slot, e: Error): void {
+    for (const [id, p] of this.pending) {
+      if (p.slot !== slot) continue;
+      this.pending.delete(id);
+      p.reject(e);
+    }
+    const i = this.slots.indexOf(slot);
+    if (i >= 0 && !this.closed) {
+      void slot.worker.terminate();
+      this.slots[i] = this.spawn();
+      this.waiting.shift()?.();
+    }
+  }
+
+  private release(slot: Slot): void {
+    slot.busy = false;
+    // Idle workers must not keep the process alive; busy ones must (a CLI has nothing else running).
+    slot.worker.unref();
+    this.waiting.shift()?.();
+  }
+
+  /** Reads and analyses uploaded files in a worker; the record comes back for rendering. */
+  run(job: AnalysisJob): Promise<AnalysisJobResult> {
+    return this.exec({ kind: 'analyzeFiles', job }) as Promise<AnalysisJobResult>;
+  }
+
+  /** Opens a record file and analyses it in a worker (the CLI's parallel batch mode). */
+  analyzePath(path: string, options: { only?: string[]; skip?: string[] } = {}): Promise<{ analysis: Analysis; checksumMismatch: boolean }> {
+    return this.exec({ kind: 'analyzePath', path, ...options }) as Promise<{ analysis: Analysis; checksumMismatch: boolean }>;
+  }
+
+  /** Rasterises (PNG) or prints (PDF) an SVG in a worker, off the event loop. */
+  render(svg: string, format: 'png' | 'pdf', options: { dpi?: number; title?: string } = {}): Promise<Uint8Array> {
+    return this.exec(format === 'png' ? { kind: 'png', svg, dpi: options.dpi } : { kind: 'pdf', svg, title: options.title }) as Promise<Uint8Array>;
+  }
+
+  private async exec(req: PoolRequest): Promise<unknown> {
+    if (this.closed) throw new Error('analysis pool is closed');
+    let slot = this.slots.find((s) => !s.busy);
+    while (!slot) {
+      await new Promise<void>((r) => this.waiting.push(r));
+      slot = this.slots.find((s) => !s.busy);
+    }
+    slot.busy = true;
+    slot.worker.ref();
+    const id = this.nextId++;
+    const chosen = slot;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, slot: chosen });
+      try {
+        // Copied, not transferred: upload buffers may be views into Node's shared Buffer pool.
+        chosen.worker.postMessage({ id, req });
+      } catch (e) {
+        this.pending.delete(id);
+        this.release(chosen);
+        reject(e as Error);
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

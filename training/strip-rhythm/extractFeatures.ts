@@ -1,0 +1,34 @@
+/**
+ * Writes the strip features of every CinC 2017 record (A00001-A03000) to out/features.csv, with
+ * the reference label and the split: A00001-A02100 train, A02101-A02400 validation (early stopping
+ * and model choice), A02401-A03000 held back for the benchmark only.
+ * Usage: nice -n 10 npx tsx training/strip-rhythm/extractFeatures.ts
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { nodeFileSource } from '../../src/io/nodeFileSource.js';
+import { readWfdbRecord } from '../../src/io/wfdb/readRecord.js';
+import { detectBeats } from '../../src/beats/index.js';
+import { STRIP_FEATURE_COUNT, STRIP_SCALAR_FEATURES, TEMPLATE_POINTS, stripFeatures } from '../../src/classify/strip/stripFeatures.js';
+import { CINC2017, ROOT } from '../../test/dataPaths.js';
+
+export function cincSplit(name: string): 'train' | 'validation' | 'heldout' {
+  const k = Number(name.slice(1));
+  return k <= 2100 ? 'train' : k <= 2400 ? 'validation' : 'heldout';
+}
+
+const refs = readFileSync(join(CINC2017, 'REFERENCE.csv'), 'utf8').trim().split('\n').map((l) => l.trim().split(','));
+const src = nodeFileSource(CINC2017);
+const lines: string[] = [['record', 'label', 'split', ...STRIP_SCALAR_FEATURES, ...Array.from({ length: TEMPLATE_POINTS }, (_, i) => `t${i}`)].join(',')];
+const t0 = performance.now();
+for (const [name, label] of refs) {
+  const rec = await readWfdbRecord(name, src);
+  const beats = detectBeats(rec).samples;
+  const f = stripFeatures(rec.leads[0].samples, rec.fs, beats);
+  if (f.length !== STRIP_FEATURE_COUNT) throw new Error('feature count');
+  lines.push([name, label, cincSplit(name), ...Array.from(f, (v) => +v.toPrecision(6))].join(','));
+}
+const outDir = join(ROOT, 'training', 'strip-rhythm', 'out');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'features.csv'), lines.join('\n') + '\n');
+console.log(`${refs.length} records, ${STRIP_FEATURE_COUNT} features, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
