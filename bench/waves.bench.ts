@@ -138,13 +138,18 @@ for (const id of ids) {
     const gs = Math.max(...spans.map((s) => s[0])), ge = Math.min(...spans.map((s) => s[1]));
     const g = annotatedGlobalWaves(refByLead, fs);
     const det = (f: (x: (typeof d.global)[number]) => number | null) => d.global.map(f).filter((v): v is number => v !== null);
+    const gsc = (p: string, r: number[], dd: number[]) => {
+      const before = global[p].errorsMs.length;
+      scorePoints(r, dd, gs, ge, fs, 0.15, global[p]);
+      if (dumpPath) for (const e of global[p].errorsMs.slice(before)) dumpLines.push(JSON.stringify({ id, lead: 'global', p, e }));
+    };
     if (!noP) {
-      scorePoints(g.pOn, det((x) => x.pOnset), gs, ge, fs, 0.15, global.pOn);
-      scorePoints(g.pOff, det((x) => x.pOffset), gs, ge, fs, 0.15, global.pOff);
+      gsc('pOn', g.pOn, det((x) => x.pOnset));
+      gsc('pOff', g.pOff, det((x) => x.pOffset));
     }
-    scorePoints(g.qrsOn, det((x) => x.qrsOnset), gs, ge, fs, 0.15, global.qrsOn);
-    scorePoints(g.qrsOff, det((x) => x.qrsOffset), gs, ge, fs, 0.15, global.qrsOff);
-    scorePoints(g.tOff, det((x) => x.tOffset), gs, ge, fs, 0.15, global.tOff);
+    gsc('qrsOn', g.qrsOn, det((x) => x.qrsOnset));
+    gsc('qrsOff', g.qrsOff, det((x) => x.qrsOffset));
+    gsc('tOff', g.tOff, det((x) => x.tOffset));
     for (const gb of g.beats) {
       if (gb.qrsOn < gs || gb.qrsOn > ge) continue;
       const k = nearest(d.global.map((x) => x.qrsOnset), gb.qrsOn, 0.15 * fs);

@@ -5,11 +5,13 @@ import type { EcgRecord } from '../record/types.js';
  * signal (the sample step before it under 15 % of the jump), reversing at once (the next step of
  * opposite sign, at least 20 % of the jump), seen at the same sample in at least `minLeads` leads.
  * A heart's own deflections build up over several samples; a stimulus does not. Returns sorted
- * sample indices of the jumps.
+ * sample indices of the jumps. Below `minFsHz` (default 300 Hz) a sample lasts long enough for a
+ * QRS upstroke to look like such a jump, so nothing is reported there.
  *
  * @example pacingSpikeSamples(record) // Int32Array [512, 1010, ...] for a paced record
  */
-export function pacingSpikeSamples(record: EcgRecord, minJumpMv = 0.1, minLeads = 2): Int32Array {
+export function pacingSpikeSamples(record: EcgRecord, minJumpMv = 0.1, minLeads = 2, minFsHz = 300): Int32Array {
+  if (!(record.fs >= minFsHz)) return new Int32Array(0);
   const n = record.length;
   const votes = new Uint8Array(n);
   for (const l of record.leads) {
