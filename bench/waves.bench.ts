@@ -5,7 +5,7 @@
  * annotated span. Interval errors (PR, QRS, QT) vs intervals from LUDB's marks. P reported in
  * AF/flutter records. CPU time of delineateBeats and measureEcg per record (least of 3 runs).
  *
- *   npm run bench:waves [-- --beats reference|detector] [--records odd|even|all|1,2,3] [--options JSON]
+ *   npm run bench:waves [-- --beats reference|detector] [--records odd|even|all|1,2,3] [--options JSON] [--dump FILE]
  *   WAVES_DEBUG=1 also prints error percentiles and per-record 12-lead intervals to stderr.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
