@@ -4,8 +4,12 @@
  *     against the .atr rhythm annotations, whole records, paced records 102 104 107 217 left out;
  *     with the reference beats and their AAMI classes, with detectBeats and no classes, and with
  *     detectBeats + classifyBeats (CNN).
+ * (a') The same with the pipeline's own beats and classes (detectBeats + classifyBeats 'features',
+ *     as analyze() runs them), without and with the quality stage's unusable spans: VT/AF episode
+ *     scores, PVC count error per record against the reference V beats, and the unusable time
+ *     against MIT-BIH's own noise annotations ('~', subtype bits per channel).
  * (b) CinC 2017 held-back part A02401-A03000: F1 of N, A, O and their mean (challenge scoring).
- * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only] [--verbose]
+ * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only | --quality-only] [--verbose]
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -13,7 +17,9 @@ import { nodeFileSource } from '../src/io/nodeFileSource.js';
 import { readWfdbRecord } from '../src/io/wfdb/readRecord.js';
 import { readWfdbAnnotationSets } from '../src/io/wfdb/readAnnotations.js';
 import { aamiClass, BEAT_CODES } from '../src/io/wfdb/annotationCodes.js';
-import { detectBeats } from '../src/beats/index.js';
+import { detectBeats, detectBeatsInSignal } from '../src/beats/index.js';
+import { assessQuality, unusableSegments } from '../src/quality/index.js';
+import type { Annotation } from '../src/record/types.js';
 import { beatCnnModel } from '../src/classify/beatCnn.js';
 import { classifyBeats } from '../src/classify/classifyBeats.js';
 import { analyzeRhythm } from '../src/classify/rhythm/analyzeRhythm.js';
@@ -83,6 +89,99 @@ async function benchMitdb(beatSource: 'reference' | 'detected' | 'detected+class
   console.log(`analysis time: ${(analysisMs / MITDB_RECORDS.length).toFixed(0)} ms per 30-min record (total run ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
+/**
+ * MIT-BIH's own noise spans from '~' annotations: each sets the noise state until the next one.
+ * Subtype -1: every signal unreadable; else bits 0-3 noisy signals, bits 4-7 unreadable signals.
+ * Returns spans where any signal is noisy, where every one of `channels` signals is noisy or
+ * unreadable, and where all are unreadable.
+ */
+function referenceNoiseSpans(atr: Annotation[], length: number, channels: number): { noisyAny: Span[]; noisyAll: Span[]; unreadableAll: Span[] } {
+  const all = (1 << channels) - 1;
+  const noisyAny: Span[] = [], noisyAll: Span[] = [], unreadableAll: Span[] = [];
+  const marks = atr.filter((a) => a.code === '~');
+  marks.forEach((a, k) => {
+    const end = marks[k + 1]?.sample ?? length;
+    const sub = a.subtype > 127 ? a.subtype - 256 : a.subtype;
+    const unreadable = sub === -1 || ((sub >> 4) & all) === all;
+    const noisy = unreadable || (((sub & 0xf) | (sub >> 4)) & all) === all;
+    if (sub === -1 || (((sub & 0xf) | (sub >> 4)) & all) !== 0) noisyAny.push({ startSample: a.sample, endSample: end });
+    if (noisy) noisyAll.push({ startSample: a.sample, endSample: end });
+    if (unreadable) unreadableAll.push({ startSample: a.sample, endSample: end });
+  });
+  return { noisyAny, noisyAll, unreadableAll };
+}
+
+function overlapSamples(a: Span[], b: Span[]): number {
+  let s = 0;
+  for (const x of a) for (const y of b) s += Math.max(0, Math.min(x.endSample, y.endSample) - Math.max(x.startSample, y.startSample));
+  return s;
+}
+
+async function benchMitdbWithQuality(): Promise<void> {
+  const zero = (): EpisodeCounts => ({ refEpisodes: 0, refDetected: 0, testEpisodes: 0, testConfirmed: 0, refSamples: 0, testSamples: 0, overlapSamples: 0 });
+  const runs = { without: new Map(LABELS.map(([a]) => [a, zero()])), with: new Map(LABELS.map(([a]) => [a, zero()])) };
+  const pvcErr = { without: [] as number[], with: [] as number[] };
+  const pvcRows: string[] = [];
+  let ourInAny = 0, refAnyS = 0, noiseEpS = 0, noiseEpInAny = 0, noiseEpInAll = 0;
+  let ourS = 0, refNoisyS = 0, refUnreadableS = 0, ourInNoisy = 0, unreadableCovered = 0, totalS = 0;
+  const src = nodeFileSource(MITDB);
+  const t0 = performance.now();
+  for (const name of MITDB_RECORDS) {
+    const rec = await readWfdbRecord(name, src);
+    const atr = (await readWfdbAnnotationSets(name, ['atr'], src))[0].annotations;
+    const refV = atr.filter((a) => BEAT_CODES.has(a.code) && aamiClass(a.code) === 'V').length;
+    const beats = detectBeats(rec).samples;
+    const classes = (await classifyBeats(rec, beats, { method: 'features' })).labels;
+    // As the pipeline's quality stage runs it (src/analyze/defaultStages.ts).
+    const quality = assessQuality(rec, { primaryDetector: (x: Float32Array, fs: number) => detectBeatsInSignal(x, fs).samples });
+    const unusable = unusableSegments(quality);
+    const ref = rhythmSpansFromAnnotations(atr, rec.length);
+    const row: string[] = [];
+    let noiseEpisodes: Span[] = [];
+    for (const mode of ['without', 'with'] as const) {
+      const res = analyzeRhythm({ fsHz: rec.fs, beatSamples: beats, beatClasses: classes, record: rec, lengthSamples: rec.length, unusableSpans: mode === 'with' ? unusable : undefined });
+      for (const [aux, label] of LABELS) {
+        const t: Span[] = res.episodes.filter((e) => e.label === label);
+        runs[mode].set(aux, addEpisodeCounts(runs[mode].get(aux)!, episodeCounts(ref.get(aux) ?? [], t, 0)));
+      }
+      if (mode === 'with') noiseEpisodes = res.episodes.filter((e) => e.label === 'noise');
+      const pvc = res.holter.pvcCount ?? 0;
+      pvcErr[mode].push(Math.abs(pvc - refV));
+      row.push(String(pvc).padStart(5));
+    }
+    const noise = referenceNoiseSpans(atr, rec.length, Math.min(2, rec.leads.length));
+    const sum = (x: Span[]) => x.reduce((a, b) => a + b.endSample - b.startSample, 0);
+    const ours = sum(unusable);
+    ourS += ours / rec.fs; totalS += rec.length / rec.fs;
+    refNoisyS += sum(noise.noisyAll) / rec.fs; refUnreadableS += sum(noise.unreadableAll) / rec.fs;
+    ourInNoisy += overlapSamples(unusable, noise.noisyAll) / rec.fs;
+    ourInAny += overlapSamples(unusable, noise.noisyAny) / rec.fs;
+    noiseEpS += sum(noiseEpisodes) / rec.fs;
+    noiseEpInAny += overlapSamples(noiseEpisodes, noise.noisyAny) / rec.fs;
+    noiseEpInAll += overlapSamples(noiseEpisodes, noise.noisyAll) / rec.fs;
+    refAnyS += sum(noise.noisyAny) / rec.fs;
+    unreadableCovered += overlapSamples(noise.unreadableAll, unusable) / rec.fs;
+    pvcRows.push(`${name}: ref V ${String(refV).padStart(4)} | PVCs without ${row[0]} with ${row[1]} | unusable ${(ours / rec.fs).toFixed(0).padStart(4)} s, MIT-BIH noisy(all ch) ${(sum(noise.noisyAll) / rec.fs).toFixed(0).padStart(4)} s, unreadable ${(sum(noise.unreadableAll) / rec.fs).toFixed(0).padStart(4)} s`);
+  }
+  if (args.includes('--verbose')) console.log(pvcRows.join('\n'));
+  const median = (x: number[]) => { const a = [...x].sort((p, q) => p - q); return a.length % 2 ? a[(a.length - 1) >> 1] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2; };
+  const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
+  console.log('\nMIT-BIH rhythm episodes with quality spans (44 non-paced records, whole records, detectBeats + classifyBeats features as analyze() runs them, signal of the rhythm lead)');
+  console.log('label  | spans   | refEp testEp | ESe(any) E+P(any) | DurSe  Dur+P');
+  for (const [aux] of LABELS) for (const mode of ['without', 'with'] as const) {
+    const c = runs[mode].get(aux)!, a = episodeStatistics(c);
+    console.log(`${aux.padEnd(6)} | ${mode.padEnd(7)} | ${String(c.refEpisodes).padStart(5)} ${String(c.testEpisodes).padStart(6)} | ${f(a.episodeSe)}    ${f(a.episodePp)}    | ${f(a.durationSe)} ${f(a.durationPp)}`);
+  }
+  for (const mode of ['without', 'with'] as const) {
+    console.log(`PVC count |error| vs reference V beats, ${mode} spans: median ${median(pvcErr[mode]).toFixed(0)}, mean ${mean(pvcErr[mode]).toFixed(1)}, records with error > 20: ${pvcErr[mode].filter((e) => e > 20).length}/44`);
+  }
+  console.log(`unusable (no lead usable): ${ourS.toFixed(0)} s of ${totalS.toFixed(0)} s (${((100 * ourS) / totalS).toFixed(2)}%); MIT-BIH noisy in all channels: ${refNoisyS.toFixed(0)} s, unreadable in all: ${refUnreadableS.toFixed(0)} s`);
+  console.log(`  MIT-BIH noisy in any channel: ${refAnyS.toFixed(0)} s; share of our unusable time inside it: ${ourS ? ((100 * ourInAny) / ourS).toFixed(1) : '-'}%`);
+  console.log(`  share of our unusable time inside MIT-BIH all-channel noise: ${ourS ? ((100 * ourInNoisy) / ourS).toFixed(1) : '-'}%; MIT-BIH unreadable time we call unusable: ${refUnreadableS ? ((100 * unreadableCovered) / refUnreadableS).toFixed(1) : '-'}%`);
+  console.log(`rhythm 'noise' episodes: ${noiseEpS.toFixed(0)} s (${((100 * noiseEpS) / totalS).toFixed(2)}%); inside MIT-BIH noise in any channel ${noiseEpS ? ((100 * noiseEpInAny) / noiseEpS).toFixed(1) : '-'}%, in all channels ${noiseEpS ? ((100 * noiseEpInAll) / noiseEpS).toFixed(1) : '-'}%`);
+  console.log(`total run ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
 async function benchCinc(): Promise<void> {
   const refs = readFileSync(join(CINC2017, 'REFERENCE.csv'), 'utf8').trim().split('\n').map((l) => l.trim().split(','))
     .filter(([name]) => Number(name.slice(1)) >= 2401);
@@ -118,9 +217,13 @@ async function benchCinc(): Promise<void> {
   await model.release();
 }
 
-if (!args.includes('--cinc-only')) {
-  await benchMitdb('reference');
-  await benchMitdb('detected');
-  await benchMitdb('detected+classes');
+if (args.includes('--quality-only')) await benchMitdbWithQuality();
+else {
+  if (!args.includes('--cinc-only')) {
+    await benchMitdb('reference');
+    await benchMitdb('detected');
+    await benchMitdb('detected+classes');
+    await benchMitdbWithQuality();
+  }
+  if (!args.includes('--mitdb-only')) await benchCinc();
 }
-if (!args.includes('--mitdb-only')) await benchCinc();

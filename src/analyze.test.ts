@@ -103,3 +103,13 @@ test('an aborted analysis stops between stages', async () => {
 test('SINUS_VERSION matches package.json', () => {
   assert.equal(SINUS_VERSION, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
 });
+
+test('the schema checks rhythm episode labels: noise is valid, an unknown label is not', async () => {
+  const a = JSON.parse(JSON.stringify(await analyze(firstSeconds(await openRecord(join(MITDB, '105.hea')), 20), { only: ['quality', 'beats', 'rhythm'] })));
+  assert.ok(a.results.rhythm && Array.isArray(a.results.rhythm.episodes) && a.results.rhythm.episodes.length > 0);
+  assert.ok(schema.safeParse(a).success);
+  const withLabel = (label: string) => ({ ...a, results: { ...a.results, rhythm: { ...a.results.rhythm, episodes: [{ ...a.results.rhythm.episodes[0], label }] } } });
+  assert.ok(schema.safeParse(withLabel('noise')).success);
+  assert.equal(schema.safeParse(withLabel('ventricular_noise')).success, false);
+  assert.equal(schema.safeParse({ ...a, results: { ...a.results, rhythm: { ...a.results.rhythm, holter: { ...a.results.rhythm.holter, unreadableS: -1 } } } }).success, false);
+});

@@ -54,6 +54,38 @@ function beatLabelsOf(classes: unknown): string[] | undefined {
 }
 
 /**
+ * Spans of the quality section where no lead is usable (with the quality stage's reason), or none
+ * when the quality stage did not run; later stages claim nothing there.
+ */
+function unusableSpansOf(quality: unknown): Array<{ startSample: number; endSample: number; reason?: string }> {
+  const segs = (quality as { segments?: unknown } | undefined)?.segments;
+  if (!Array.isArray(segs)) return [];
+  return (segs as Array<{ startSample?: unknown; endSample?: unknown; usable?: unknown; reasons?: unknown }>)
+    .filter((s) => s.usable === false && typeof s.startSample === 'number' && typeof s.endSample === 'number')
+    .map((s) => ({
+      startSample: s.startSample as number,
+      endSample: s.endSample as number,
+      reason: Array.isArray(s.reasons) && s.reasons.length ? s.reasons.filter((r) => typeof r === 'string').join('; ') : undefined,
+    }));
+}
+
+/**
+ * Beat classes with the beats inside `spans` turned into 'Q' (unclassifiable), so NN intervals and
+ * ectopic counts skip them; undefined when there are neither classes nor spans.
+ */
+function classesOutsideSpans(beats: ArrayLike<number>, classes: string[] | undefined, spans: Array<{ startSample: number; endSample: number }>): string[] | undefined {
+  if (spans.length === 0) return classes;
+  const sorted = [...spans].sort((a, b) => a.startSample - b.startSample);
+  const out = new Array<string>(beats.length);
+  let k = 0;
+  for (let i = 0; i < beats.length; i++) {
+    while (k < sorted.length && sorted[k].endSample <= beats[i]) k++;
+    out[i] = k < sorted.length && beats[i] >= sorted[k].startSample ? 'Q' : (classes?.[i] ?? 'N');
+  }
+  return out;
+}
+
+/**
  * The default pipeline, in run order. Each entry calls one stage's public function (looked up by
  * name, see {@link exported}); an entry whose function is not in the build reports `unavailable`.
  * Stage options come from `AnalyzeOptions.stageOptions[name]` and are passed to the function.
@@ -97,8 +129,11 @@ export function defaultStages(): AnalysisStage[] {
         ...ctx.options,
       });
     }),
-    stage('rhythm', ['beats'], 'rhythm episodes, events and Holter counts (src/classify analyzeRhythm)', (record, e) =>
-      exported(classifyModule, 'analyzeRhythm', 'src/classify')({ fsHz: record.fs, beatSamples: beatSamplesOf(e.beats), beatClasses: beatLabelsOf(e.beatClasses), record, lengthSamples: record.length }),
+    stage('rhythm', ['beats'], "rhythm episodes, events and Holter counts; signal the quality stage found unusable is a 'noise' episode (src/classify analyzeRhythm)", (record, e) =>
+      exported(classifyModule, 'analyzeRhythm', 'src/classify')({
+        fsHz: record.fs, beatSamples: beatSamplesOf(e.beats), beatClasses: beatLabelsOf(e.beatClasses), record, lengthSamples: record.length,
+        unusableSpans: unusableSpansOf(e.quality),
+      }),
     ),
     {
       ...stage('stripRhythm', [], 'record-level rhythm label of a short strip: normal, AF, other, noisy (src/classify classifyStrip; default the rule baseline)', (record, _e, ctx) => {
@@ -109,8 +144,10 @@ export function defaultStages(): AnalysisStage[] {
       }),
       modelsUsed: (r: unknown) => ((r as { method?: string }).method === 'model' ? [{ name: 'models/strip-rhythm.onnx', version: null, sha256: null }] : []),
     },
-    stage('hrv', ['beats'], 'heart-rate variability from NN intervals (src/measure heartRateVariability)', (record, e) =>
-      exported(measureModule, 'heartRateVariability', 'src/measure')(beatSamplesOf(e.beats), record.fs, beatLabelsOf(e.beatClasses)),
-    ),
+    stage('hrv', ['beats'], 'heart-rate variability from NN intervals, beats in unusable signal left out (src/measure heartRateVariability)', (record, e) => {
+      const beats = beatSamplesOf(e.beats);
+      // An interval touching a beat in unusable signal is not an NN interval (missed or extra beats).
+      return exported(measureModule, 'heartRateVariability', 'src/measure')(beats, record.fs, classesOutsideSpans(beats, beatLabelsOf(e.beatClasses), unusableSpansOf(e.quality)));
+    }),
   ];
 }

@@ -21,7 +21,8 @@ const SUMMARIES: Record<string, (v: Obj) => string | null> = {
     for (const e of v.episodes) if (isObj(e) && typeof e.label === 'string' && typeof e.startSample === 'number' && typeof e.endSample === 'number') seconds.set(e.label, (seconds.get(e.label) ?? 0) + e.endSample - e.startSample);
     const labels = [...seconds.entries()].sort((a, b) => b[1] - a[1]).map(([l]) => l.replace(/_/g, ' '));
     const h = isObj(v.holter) ? v.holter : {};
-    return `${labels.slice(0, 3).join(', ') || 'no episodes'}; ${v.episodes.length} episodes, AF burden ${num(h.afBurdenPct, 1)}%, PVCs ${num(h.pvcCount)}`;
+    const unreadable = typeof h.unreadableS === 'number' && h.unreadableS > 0 ? `, ${num(h.unreadableS)} s unreadable (${num(h.unreadablePct, 1)}%)` : '';
+    return `${labels.slice(0, 3).join(', ') || 'no episodes'}; ${v.episodes.length} episodes, AF burden ${num(h.afBurdenPct, 1)}%, PVCs ${num(h.pvcCount)}${unreadable}`;
   },
   stripRhythm: (v) => (typeof v.label === 'string' ? `${v.label}${typeof v.method === 'string' ? ` (${v.method})` : ''}${typeof v.reason === 'string' ? `: ${v.reason}` : ''}` : null),
   hrv: (v) => (isObj(v.timeDomain) ? `${num(v.nnCount)} NN, SDNN ${num(v.timeDomain.sdnnMs, 1)} ms, RMSSD ${num(v.timeDomain.rmssdMs, 1)} ms` : null),

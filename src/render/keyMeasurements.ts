@@ -63,7 +63,7 @@ function dominantRhythm(rhythm: JsonValue | undefined): string | null {
   const seconds = new Map<string, number>();
   for (const e of rhythm.episodes) {
     if (!isObj(e) || typeof e.label !== 'string' || typeof e.startSample !== 'number' || typeof e.endSample !== 'number') continue;
-    if (['pause', 'ventricular_bigeminy', 'ventricular_trigeminy', 'undetermined'].includes(e.label)) continue;
+    if (['pause', 'ventricular_bigeminy', 'ventricular_trigeminy', 'undetermined', 'noise'].includes(e.label)) continue;
     seconds.set(e.label, (seconds.get(e.label) ?? 0) + e.endSample - e.startSample);
   }
   let best: string | null = null;

@@ -28,9 +28,11 @@ const COLORS = {
   wave: { P: '#2b8a3e', QRS: '#1f5fbf', T: '#8e44ad' } as Record<string, string>,
 };
 
-/** Band colour of a rhythm label: normal rhythms muted, atrial arrhythmias amber, ventricular red. */
+/** Band colour of a rhythm label: normal rhythms muted, unreadable grey, atrial arrhythmias amber, ventricular red. */
 function episodeColor(label: string): string {
   const l = label.toLowerCase();
+  // Unreadable signal is grey, so it does not read as a normal rhythm.
+  if (/^noise$|^~$/.test(l)) return '#9e9e9e';
   if (/^sinus|^\(?n$|undetermined/.test(l)) return '#7d9a7d';
   if (/^(v|ivr|vfl|vt|b\b|t\b)|ventric/.test(l)) return '#c8102e';
   if (/afib|afl|atrial|svta|sbr|pause|brady|tachy|^ab|^nod|^pr/.test(l)) return '#d27000';

@@ -8,7 +8,7 @@ import { detectBeatsInSignal } from '../../beats/index.js';
 import { episodeCounts, rhythmSpansFromAnnotations, type Span } from '../../eval/rhythmEpisodeScores.js';
 import { isSinusError } from '../../errors.js';
 import { MITDB } from '../../../test/dataPaths.js';
-import { analyzeRhythm, PAUSE_S } from './analyzeRhythm.js';
+import { analyzeRhythm, MIN_UNREADABLE_S, PAUSE_S } from './analyzeRhythm.js';
 import { ventricularGeminyRuns, runsOfClass } from './ectopicRuns.js';
 import type { RhythmLabel } from './types.js';
 
@@ -107,4 +107,49 @@ test('ectopic patterns: runs, bigeminy and trigeminy', () => {
   assert.deepEqual(ventricularGeminyRuns('NNVNVNVNVNN'.split(''), 2, 3), [{ first: 1, last: 8 }]);
   assert.deepEqual(ventricularGeminyRuns('NNVNNVNNVN'.split(''), 3, 3), [{ first: 0, last: 8 }]);
   assert.deepEqual(ventricularGeminyRuns('NVNVN'.split(''), 2, 3), []);
+});
+
+test('unusable spans: beats inside count toward no VT run, PVC count or rate, and the span is a noise episode', () => {
+  // 40 s at 1 beat/s, then 6 V beats at 150 bpm inside an unusable span, then 40 s more: without the
+  // span the V run is VT; with it, nothing is claimed there and the 6 beats leave every count.
+  const fs = 250;
+  const b: number[] = [], c: string[] = [];
+  for (let t = 1; t <= 40; t++) { b.push(t * fs); c.push('N'); }
+  for (let k = 1; k <= 6; k++) { b.push(40 * fs + k * 100); c.push('V'); }
+  for (let t = 43; t <= 82; t++) { b.push(t * fs); c.push('N'); }
+  const beats = Int32Array.from(b);
+  // 5.8 s (>= MIN_UNREADABLE_S): the V run and the N beats at 43-45 s.
+  const span = { startSample: 40 * fs + 50, endSample: 46 * fs, reason: 'test artefact' };
+  assert.ok(span.endSample - span.startSample >= MIN_UNREADABLE_S * fs);
+  const plain = analyzeRhythm({ fsHz: fs, beatSamples: beats, beatClasses: c, lengthSamples: 84 * fs });
+  assert.equal(spans(plain.episodes, 'ventricular_tachycardia').length, 1, 'without the span the run is VT');
+  const r = analyzeRhythm({ fsHz: fs, beatSamples: beats, beatClasses: c, lengthSamples: 84 * fs, unusableSpans: [span] });
+  assert.equal(spans(r.episodes, 'ventricular_tachycardia').length, 0);
+  const noise = r.episodes.filter((e) => e.label === 'noise');
+  assert.deepEqual(noise.map((e) => [e.startSample, e.endSample]), [[span.startSample, span.endSample]]);
+  assert.match(noise[0].reason, /test artefact/);
+  assert.equal(noise[0].meanRateBpm, null, 'no rate is quoted from unreadable beats');
+  assert.equal(r.holter.pvcCount, 0);
+  assert.equal(r.holter.ventricularRuns, 0);
+  assert.equal(r.holter.beatsInUnreadable, 9);
+  assert.equal(r.holter.unreadableS, 6 - 50 / fs);
+  // Rates come from the 1 s intervals only (60 bpm), not the 150 bpm run or the gaps around it.
+  assert.equal(r.holter.maxRateBpm, 60);
+  assert.equal(r.holter.minRateBpm, 60);
+  assert.ok(r.evidence.some((e) => /signal quality/.test(e)));
+  // A span shorter than MIN_UNREADABLE_S (one quality window, often one wide beat) stays readable.
+  const short = analyzeRhythm({ fsHz: fs, beatSamples: beats, beatClasses: c, lengthSamples: 84 * fs, unusableSpans: [{ startSample: 40 * fs + 50, endSample: 41 * fs + 50 }] });
+  assert.ok(MIN_UNREADABLE_S > 1);
+  assert.equal(short.episodes.filter((e) => e.label === 'noise').length, 0);
+  assert.equal(spans(short.episodes, 'ventricular_tachycardia').length, 1);
+});
+
+test('unusable spans covering nearly the whole record: the rhythm is not determinable', () => {
+  const fs = 250;
+  const beats = Int32Array.from({ length: 60 }, (_, i) => (i + 1) * fs);
+  const r = analyzeRhythm({ fsHz: fs, beatSamples: beats, lengthSamples: 62 * fs, unusableSpans: [{ startSample: 2 * fs, endSample: 60 * fs }] });
+  assert.equal(r.determinable, false);
+  assert.match(r.reason ?? '', /readable/);
+  assert.ok(r.episodes.some((e) => e.label === 'noise'));
+  assert.ok(!r.episodes.some((e) => e.label === 'sinus_rhythm'));
 });

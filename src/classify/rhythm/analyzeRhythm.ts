@@ -12,10 +12,19 @@ import { qrsConsistencyByBeat } from './qrsConsistency.js';
 import { rrSeriesFromBeats } from './rrIntervals.js';
 import { mergeSameLabel, paintSegment, type Segment } from './segmentPainter.js';
 import type { RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './types.js';
+import { beatsInUnreadable, mergedUnreadableSpans } from './unreadableSpans.js';
 import { vfRuns, vfWindows } from './vfEpisodes.js';
 
 /** Shortest record (s) whose rhythm is judged. */
 export const MIN_RHYTHM_S = 5;
+/**
+ * Shortest unusable span (s) made a 'noise' episode: as long as the shortest stretch whose rhythm
+ * is judged, since a shorter gap hides no rhythm. It matters because the quality stage judges 1-s
+ * windows and often calls a window holding one wide ectopic beat unusable: on the 44 non-paced
+ * MIT-BIH records, taking every span cut VT episode Se from 62% to 17% (1-s spans on the PVCs of
+ * 106, 203, 213, 214, 228); see BENCHMARKS.md, classify, "with quality spans".
+ */
+export const MIN_UNREADABLE_S = MIN_RHYTHM_S;
 /**
  * Median QRS correlation with neighbours below which a stretch of 8+ beats is left undetermined;
  * multiform ectopy in AF reaches ~0.5, so the bar inside a record is lower than the 0.5 below
@@ -34,12 +43,14 @@ const RATE_HYSTERESIS_BPM = 3;
 /**
  * Analyses the rhythm of a record from its beats (and, when given, beat classes and one lead).
  * Without beat classes, VT, SVTA, bigeminy and trigeminy cannot be told and are not reported
- * (`evidence` says what was used). Throws {@link SinusError} BAD_ARGUMENT for a bad `fsHz` or
+ * (`evidence` says what was used). Spans given in `unusableSpans` (merged, at least
+ * {@link MIN_UNREADABLE_S}) become 'noise' episodes: no rhythm or event is claimed there and their
+ * beats count toward no run, ectopic count or rate; only VF/VFL, found on the signal, is kept there. Throws {@link SinusError} BAD_ARGUMENT for a bad `fsHz` or
  * beats that are not ascending; returns `determinable: false` with a reason when there is too
  * little to go on (fewer than 3 beats and no usable signal).
  *
  * @example
- * const rhythm = analyzeRhythm({ fsHz: 360, beatSamples: beats, beatClasses: classes, signal: lead });
+ * const rhythm = analyzeRhythm({ fsHz: 360, beatSamples: beats, beatClasses: classes, signal: lead, unusableSpans: unusableSegments(quality) });
  * for (const e of rhythm.episodes) console.log(e.label, e.startSample / 360, e.endSample / 360);
  */
 export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
@@ -61,20 +72,50 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   const evidence: string[] = ['beat times'];
   if (classes) evidence.push('beat classes');
 
+  // Unreadable signal: its beats become 'Q' (unclassifiable) for every count and run below, which
+  // keeps them out of VT/SVTA runs, couplets, bigeminy, PVC/PAC counts and the AF RR evidence.
+  const signalUsable = !!signal && signal.length >= 4 * fs && hasFiniteVariation(signal);
+  // QRS likeness to the neighbouring beats: refuses noise below, and, without beat classes, marks
+  // beats unlike the dominant QRS (mostly ventricular ectopics) so that AF evidence skips them.
+  const qc = signal && signalUsable && beats.length >= 3 ? qrsConsistencyByBeat(signal, fs, beats) : null;
+  // Spans shorter than MIN_UNREADABLE_S stay readable: a lone quality window is tripped by one wide
+  // ectopic beat as easily as by artefact.
+  const given = mergedUnreadableSpans(input.unusableSpans, length);
+  const noiseSpans = given.filter((sp) => sp.endSample - sp.startSample >= MIN_UNREADABLE_S * fs);
+  if (given.length > noiseSpans.length) evidence.push(`${given.length - noiseSpans.length} of ${given.length} unusable spans shorter than ${MIN_UNREADABLE_S} s kept readable`);
+  const unreadable = beatsInUnreadable(beats, noiseSpans);
+  let unreadableSamples = 0;
+  for (const sp of noiseSpans) unreadableSamples += sp.endSample - sp.startSample;
+  const masked = (c: ArrayLike<string>): string[] => Array.from({ length: beats.length }, (_, i) => (unreadable[i] ? 'Q' : c[i]));
+  const countedClasses = classes && noiseSpans.length ? masked(classes) : classes;
+  if (noiseSpans.length) evidence.push(`signal quality (${(unreadableSamples / fs).toFixed(0)} s unreadable left out)`);
+  const paintNoise = (t: Segment[]): Segment[] => noiseSpans.reduce((acc, sp) => paintSegment(acc, noiseSegment(sp)), t);
+
   // VF/VFL is looked for on the signal first: it does not need beats.
   let vf: Array<{ startSample: number; endSample: number; confidence: number }> = [];
-  const signalUsable = !!signal && signal.length >= 4 * fs && hasFiniteVariation(signal);
   if (signal && signalUsable) {
     evidence.push('signal spectrum (VF/VFL, flutter waves)');
     vf = vfRuns(vfWindows(signal, fs));
   }
 
   const spanS = length / fs;
+  const readableS = (length - unreadableSamples) / fs;
+  if (noiseSpans.length && readableS < MIN_RHYTHM_S && spanS >= MIN_RHYTHM_S && vf.length === 0) {
+    const episodes = mergeSameLabel(paintNoise([{ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, reason: 'too little readable signal around it' }])).map((t) => toEpisode(t, beats, fs));
+    return {
+      fsHz: fs,
+      episodes,
+      holter: holterSummary(fs, length, beats, countedClasses, episodes, null, unreadable),
+      determinable: false,
+      reason: `only ${readableS.toFixed(1)} s of the ${spanS.toFixed(1)} s is readable signal; a rhythm needs at least ${MIN_RHYTHM_S} s`,
+      evidence,
+    };
+  }
   if (spanS < MIN_RHYTHM_S && vf.length === 0) {
     return {
       fsHz: fs,
       episodes: length > 0 ? [{ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, beatCount: beats.length, meanRateBpm: null, reason: `${spanS.toFixed(1)} s is too short to establish a rhythm` }] : [],
-      holter: holterSummary(fs, length, beats, classes, [], null),
+      holter: holterSummary(fs, length, beats, countedClasses, [], null, unreadable),
       determinable: false,
       reason: `record is ${spanS.toFixed(1)} s long; a rhythm needs at least ${MIN_RHYTHM_S} s`,
       evidence,
@@ -84,21 +125,19 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     return {
       fsHz: fs,
       episodes: length > 0 ? [{ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, beatCount: beats.length, meanRateBpm: null, reason: `only ${beats.length} beat(s) and no VF/VFL on the signal` }] : [],
-      holter: holterSummary(fs, length, beats, classes, [], null),
+      holter: holterSummary(fs, length, beats, countedClasses, [], null, unreadable),
       determinable: false,
       reason: beats.length === 0 ? 'no beats detected: cannot determine the rhythm' : `only ${beats.length} beat(s): cannot determine the rhythm`,
       evidence,
     };
   }
 
-  // QRS likeness to the neighbouring beats: refuses noise below, and, without beat classes, marks
-  // beats unlike the dominant QRS (mostly ventricular ectopics) so that AF evidence skips them.
-  const qc = signal && signalUsable ? qrsConsistencyByBeat(signal, fs, beats) : null;
-  let timingClasses: ArrayLike<string> | undefined = classes;
+
+  let timingClasses: ArrayLike<string> | undefined = countedClasses;
   if (!classes && qc) {
-    timingClasses = Array.from(qc, (c) => (c < ECTOPIC_QRS_CONSISTENCY ? 'V' : 'N'));
+    timingClasses = masked(Array.from(qc, (c) => (c < ECTOPIC_QRS_CONSISTENCY ? 'V' : 'N')));
     evidence.push('QRS likeness (beats unlike the dominant QRS skipped for AF)');
-  }
+  } else if (!classes && noiseSpans.length) timingClasses = masked(Array.from(beats, () => 'N'));
   const rr = rrSeriesFromBeats(beats, fs, timingClasses);
   let tiles: Segment[] = [];
   if (length > 0) tiles.push({ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, reason: 'no beats here' });
@@ -134,7 +173,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
 
   // 2. SVTA: runs of >= 3 S beats faster than 100 bpm.
   if (classes) {
-    for (const run of runsOfClass(classes, 'S', 3)) {
+    for (const run of runsOfClass(countedClasses!, 'S', 3)) {
       const bpm = runRateBpm(beats, run.first, run.last, fs);
       if (bpm !== null && bpm > TACHY_BPM) {
         tiles = paintSegment(tiles, { label: 'svta', startSample: beats[run.first], endSample: endOfBeat(beats, run.last, length), confidence: 0.8, reason: `${run.last - run.first + 1} consecutive S beats at ${bpm.toFixed(0)} bpm` });
@@ -176,10 +215,11 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
       }
     }
     if (noisyBeats > 0.8 * rr.rrS.length && vf.length === 0) {
+      const episodes = mergeSameLabel(paintNoise(tiles)).filter((t) => t.label === 'undetermined' || t.label === 'noise').map((t) => toEpisode(t, beats, fs));
       return {
         fsHz: fs,
-        episodes: mergeSameLabel(tiles).filter((t) => t.label === 'undetermined').map((t) => toEpisode(t, beats, fs)),
-        holter: holterSummary(fs, length, beats, classes, [], null),
+        episodes,
+        holter: holterSummary(fs, length, beats, countedClasses, episodes, null, unreadable),
         determinable: false,
         reason: 'the detected beats do not resemble each other: the signal looks like noise, cannot determine the rhythm',
         evidence,
@@ -189,7 +229,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
 
   // 4. VT: runs of >= 3 V beats faster than 100 bpm.
   if (classes) {
-    for (const run of runsOfClass(classes, 'V', 3)) {
+    for (const run of runsOfClass(countedClasses!, 'V', 3)) {
       const bpm = runRateBpm(beats, run.first, run.last, fs);
       if (bpm !== null && bpm > TACHY_BPM) {
         tiles = paintSegment(tiles, { label: 'ventricular_tachycardia', startSample: beats[run.first], endSample: endOfBeat(beats, run.last, length), confidence: 0.85, reason: `${run.last - run.first + 1} consecutive V beats at ${bpm.toFixed(0)} bpm` });
@@ -197,12 +237,19 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     }
   }
 
-  // 5. VF/VFL from the signal.
+  // 5. Unreadable signal: whatever the beats there suggested (VT from noise spikes, AF from missed
+  // and extra beats) is not claimed.
+  tiles = paintNoise(tiles);
+
+  // 6. VF/VFL from the signal, over unreadable signal too: the quality verdict rests on QRS-based
+  // indices, which VF (no QRS) fails just as noise does, so it cannot tell them apart; the
+  // spectral VF detector can, and a missed VF costs more than a false alarm.
   for (const v of vf) {
     tiles = paintSegment(tiles, { label: 'ventricular_flutter_fibrillation', startSample: v.startSample, endSample: Math.min(v.endSample, length || v.endSample), confidence: v.confidence, reason: 'continuous 2.5-8 Hz oscillation without sharp QRS complexes' });
   }
 
   const episodes: RhythmEpisode[] = mergeSameLabel(tiles).map((t) => toEpisode(t, beats, fs));
+  const inNoise = (a: number, b: number): boolean => noiseSpans.some((sp) => sp.startSample < b && sp.endSample > a);
 
   // Events overlaid on the rhythm.
   const pauses: RhythmEpisode[] = [];
@@ -210,18 +257,24 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     if (rr.rrS[i] <= PAUSE_S) continue;
     const a = beats[i], b = beats[i + 1];
     if (vf.some((v) => v.startSample < b && v.endSample > a)) continue; // the gap is VF, not a pause
+    if (inNoise(a, b + 1)) continue; // beats missed in noise are not a pause
     pauses.push({ label: 'pause', startSample: a, endSample: b, confidence: 0.9, beatCount: 0, meanRateBpm: null, reason: `RR ${rr.rrS[i].toFixed(2)} s > ${PAUSE_S} s` });
   }
   const events: RhythmEpisode[] = [...pauses];
   if (classes) {
     for (const [period, label] of [[2, 'ventricular_bigeminy'], [3, 'ventricular_trigeminy']] as const) {
-      for (const run of ventricularGeminyRuns(classes, period, 3)) {
+      for (const run of ventricularGeminyRuns(countedClasses!, period, 3)) {
         events.push(toEpisode({ label, startSample: beats[run.first], endSample: endOfBeat(beats, run.last, length), confidence: 0.85, reason: `${Math.round((run.last - run.first + 1) / period)} consecutive ${period === 2 ? 'N-V' : 'N-N-V'} cycles` }, beats, fs));
       }
     }
   }
   const all = [...episodes, ...events].sort((a, b) => a.startSample - b.startSample || a.endSample - b.endSample);
-  return { fsHz: fs, episodes: all, holter: holterSummary(fs, length, beats, classes, all, rr), determinable: true, reason: null, evidence };
+  return { fsHz: fs, episodes: all, holter: holterSummary(fs, length, beats, countedClasses, all, rr, unreadable), determinable: true, reason: null, evidence };
+}
+
+/** The 'noise' tile of an unreadable span. Confidence 1: the label restates the quality stage's verdict. */
+function noiseSegment(sp: { startSample: number; endSample: number; reason: string }): Segment {
+  return { label: 'noise', startSample: sp.startSample, endSample: sp.endSample, confidence: 1, reason: `unreadable signal${sp.reason ? ` (${sp.reason})` : ''}: no rhythm is claimed here` };
 }
 
 /** The lead where P waves are best seen: II (or MLII), else the first recorded lead. */
@@ -234,7 +287,8 @@ function toEpisode(t: Segment, beats: Int32Array, fs: number): RhythmEpisode {
   const i0 = lowerBound(beats, t.startSample);
   const i1 = lowerBound(beats, t.endSample);
   const count = i1 - i0;
-  const meanRateBpm = count >= 2 ? (60 * fs * (count - 1)) / (beats[i1 - 1] - beats[i0]) : null;
+  // Beats found in unreadable signal give no rate worth quoting.
+  const meanRateBpm = count >= 2 && t.label !== 'noise' ? (60 * fs * (count - 1)) / (beats[i1 - 1] - beats[i0]) : null;
   return { label: t.label, startSample: t.startSample, endSample: t.endSample, confidence: round3(t.confidence), beatCount: count, meanRateBpm: meanRateBpm === null ? null : Math.round(meanRateBpm * 10) / 10, reason: t.reason };
 }
 

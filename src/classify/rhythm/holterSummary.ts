@@ -7,7 +7,10 @@ import type { RrSeries } from './rrIntervals.js';
 import { EVENT_LABELS, type BeatClass, type HolterSummary, type RhythmEpisode } from './types.js';
 
 /**
- * Holter summary of a record from its beats, classes and episodes.
+ * Holter summary of a record from its beats, classes and episodes. `unreadable` (1 per beat inside
+ * unreadable signal) keeps those beats out of the class counts, couplets and runs (pass classes
+ * already masked, see analyzeRhythm) and the intervals touching them out of the rates and the
+ * longest RR; 'noise' and 'undetermined' time is out of the burden denominators.
  *
  * @example
  * const h = holterSummary(360, rec.length, beats, classes, episodes, rr); // h.afBurdenPct
@@ -19,6 +22,7 @@ export function holterSummary(
   classes: ArrayLike<BeatClass | string> | undefined,
   episodes: RhythmEpisode[],
   rr: RrSeries | null,
+  unreadable?: Uint8Array,
 ): HolterSummary {
   const secondsByLabel: HolterSummary['secondsByLabel'] = {};
   let analysed = 0;
@@ -26,7 +30,7 @@ export function holterSummary(
     if (EVENT_LABELS.has(e.label)) continue;
     const s = (e.endSample - e.startSample) / fsHz;
     secondsByLabel[e.label] = (secondsByLabel[e.label] ?? 0) + s;
-    if (e.label !== 'undetermined') analysed += s;
+    if (e.label !== 'undetermined' && e.label !== 'noise') analysed += s;
   }
   const pct = (s: number | undefined): number => (analysed > 0 && s ? Math.round((1000 * s) / analysed) / 10 : 0);
   let pvc: number | null = null, pac: number | null = null;
@@ -42,23 +46,37 @@ export function holterSummary(
   }
   let longest: number | null = null, minRate: number | null = null, maxRate: number | null = null, meanRate: number | null = null;
   let pauseCount = 0;
-  if (rr && rr.rrS.length > 0) {
+  // Intervals with a beat in unreadable signal say nothing about the rate (missed or extra beats).
+  const readable = (i: number): boolean => !unreadable || (!unreadable[i] && !unreadable[i + 1]);
+  let readableRr = 0, readableRrSumS = 0;
+  if (rr) for (let i = 0; i < rr.rrS.length; i++) if (readable(i)) { readableRr++; readableRrSumS += rr.rrS[i]; }
+  if (rr && readableRr > 0) {
     longest = 0;
-    for (let i = 0; i < rr.rrS.length; i++) if (rr.rrS[i] > longest) longest = rr.rrS[i];
+    for (let i = 0; i < rr.rrS.length; i++) if (readable(i) && rr.rrS[i] > longest) longest = rr.rrS[i];
     longest = Math.round(longest * 1000) / 1000;
     pauseCount = episodes.filter((e) => e.label === 'pause').length;
-    // Min/max over 8-beat means, as Holter reports do, so one ectopic interval is not "the max rate".
-    const w = Math.min(8, rr.rrS.length);
-    let sum = 0;
-    for (let i = 0; i < w; i++) sum += rr.rrS[i];
-    let lo = sum, hi = sum;
-    for (let i = w; i < rr.rrS.length; i++) { sum += rr.rrS[i] - rr.rrS[i - w]; if (sum < lo) lo = sum; if (sum > hi) hi = sum; }
-    maxRate = Math.round((60 * w) / lo);
-    minRate = Math.round((60 * w) / hi);
-    meanRate = Math.round((60 * fsHz * rr.rrS.length) / (beats[beats.length - 1] - beats[0]));
+    // Min/max over 8-beat means, as Holter reports do, so one ectopic interval is not "the max rate";
+    // a window holding an unreadable interval is skipped.
+    const w = Math.min(8, readableRr);
+    let sum = 0, bad = 0, lo = Infinity, hi = -Infinity;
+    for (let i = 0; i < rr.rrS.length; i++) {
+      sum += rr.rrS[i];
+      if (!readable(i)) bad++;
+      if (i >= w) { sum -= rr.rrS[i - w]; if (!readable(i - w)) bad--; }
+      if (i >= w - 1 && bad === 0) { if (sum < lo) lo = sum; if (sum > hi) hi = sum; }
+    }
+    if (lo !== Infinity) {
+      maxRate = Math.round((60 * w) / lo);
+      minRate = Math.round((60 * w) / hi);
+    }
+    meanRate = Math.round((60 * readableRr) / readableRrSumS);
   }
+  let unreadableS = 0, beatsInUnreadable = 0;
+  for (const e of episodes) if (e.label === 'noise') unreadableS += (e.endSample - e.startSample) / fsHz;
+  if (unreadable) for (let i = 0; i < unreadable.length; i++) beatsInUnreadable += unreadable[i];
+  const durationS = lengthSamples / fsHz;
   return {
-    durationS: lengthSamples / fsHz,
+    durationS,
     beatCount: beats.length,
     afBurdenPct: pct(secondsByLabel.atrial_fibrillation),
     atrialFlutterBurdenPct: pct(secondsByLabel.atrial_flutter),
@@ -74,5 +92,8 @@ export function holterSummary(
     meanRateBpm: meanRate,
     maxRateBpm: maxRate,
     secondsByLabel,
+    unreadableS: Math.round(unreadableS * 10) / 10,
+    unreadablePct: durationS > 0 ? Math.round((1000 * unreadableS) / durationS) / 10 : 0,
+    beatsInUnreadable,
   };
 }

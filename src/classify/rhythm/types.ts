@@ -8,7 +8,9 @@ import type { EcgRecord } from '../../record/types.js';
 export type BeatClass = 'N' | 'S' | 'V' | 'F' | 'Q';
 
 /**
- * Rhythm labels. The first group ("rhythms") tile the record without overlap; `pause`,
+ * Rhythm labels. The first group ("rhythms") tile the record without overlap; `noise` marks signal
+ * the quality stage judged unreadable (no rhythm is claimed there), `undetermined` readable signal
+ * whose rhythm could not be told; `pause`,
  * `ventricular_bigeminy` and `ventricular_trigeminy` are events that sit on top of a rhythm.
  */
 export type RhythmLabel =
@@ -21,6 +23,7 @@ export type RhythmLabel =
   | 'ventricular_tachycardia'
   | 'ventricular_flutter_fibrillation'
   | 'undetermined'
+  | 'noise'
   | 'ventricular_bigeminy'
   | 'ventricular_trigeminy'
   | 'pause';
@@ -37,7 +40,7 @@ export interface RhythmEpisode {
   confidence: number;
   /** Number of beats inside the episode (0 for VF/VFL found on the signal alone). */
   beatCount: number;
-  /** Mean ventricular rate over the episode; null when there are fewer than 2 beats. */
+  /** Mean ventricular rate over the episode; null when there are fewer than 2 beats or the episode is 'noise'. */
   meanRateBpm: number | null;
   /** Why this label, in words (e.g. 'irregular RR: 42 of 48 windows above the AF threshold'). */
   reason: string;
@@ -68,6 +71,20 @@ export interface HolterSummary {
   maxRateBpm: number | null;
   /** Seconds in each rhythm label. */
   secondsByLabel: Partial<Record<RhythmLabel, number>>;
+  /** Seconds of unreadable signal ('noise' episodes); its beats are left out of every count, run and rate above. */
+  unreadableS: number;
+  /** `unreadableS` as a percentage of `durationS`. */
+  unreadablePct: number;
+  /** Detected beats inside unreadable signal (included in `beatCount`, left out of the class counts). */
+  beatsInUnreadable: number;
+}
+
+/** A span of unreadable signal, e.g. from the quality stage's `unusableSegments`. `endSample` is exclusive. */
+export interface UnreadableSpan {
+  startSample: number;
+  endSample: number;
+  /** Why the signal is unreadable (e.g. 'muscle noise'); optional. */
+  reason?: string;
 }
 
 /** What {@link analyzeRhythm} takes. Positions are sample indices at `fsHz`. */
@@ -83,6 +100,12 @@ export interface RhythmInput {
   record?: EcgRecord;
   /** Record length in samples; defaults to the signal length or the last beat + 1 s. */
   lengthSamples?: number;
+  /**
+   * Spans where the signal is unreadable (any order, may overlap). Merged spans of at least
+   * MIN_UNREADABLE_S (5 s) become 'noise' episodes, and the beats inside them count toward no rhythm,
+   * run, ectopic count, rate or AF-burden denominator; VF/VFL found on the signal stays (see analyzeRhythm).
+   */
+  unusableSpans?: ReadonlyArray<UnreadableSpan>;
 }
 
 /** What {@link analyzeRhythm} returns. */
