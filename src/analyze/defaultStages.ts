@@ -76,12 +76,12 @@ export function defaultStages(): AnalysisStage[] {
       exported(beatsModule, 'detectBeats', 'src/beats')(record, ctx.options),
     ),
     {
-      ...stage('beatClasses', ['beats'], 'AAMI beat classes N/S/V/F/Q with probabilities (src/classify classifyBeats; default the feature baseline, browser-safe)', (record, e, ctx) =>
-        exported(classifyModule, 'classifyBeats', 'src/classify')(record, beatSamplesOf(e.beats), { method: 'features', ...ctx.options }),
+      ...stage('beatClasses', ['beats'], 'AAMI beat classes N/S/V/F/Q with probabilities (src/classify classifyBeats; default the feature MLP with sinus-context features, browser-safe)', (record, e, ctx) =>
+        exported(classifyModule, 'classifyBeats', 'src/classify')(record, beatSamplesOf(e.beats), { method: 'mlp', ...ctx.options }),
       ),
       modelsUsed: (r: unknown) => {
         const m = (r as { method?: string }).method;
-        return m === 'cnn' ? [{ name: 'models/beat-classes.onnx', version: null, sha256: null }] : m === 'features' ? [{ name: 'beat-class feature baseline (logistic regression)', version: null, sha256: null }] : [];
+        return m === 'cnn' ? [{ name: 'models/beat-classes.onnx', version: null, sha256: null }] : m === 'mlp' ? [{ name: 'beat-class feature MLP (models/beat-classes-mlp.json)', version: null, sha256: null }] : m === 'features' ? [{ name: 'beat-class feature baseline (logistic regression)', version: null, sha256: null }] : [];
       },
     },
     stage('waves', ['beats'], 'P/QRS/T delineation of every beat in every lead, global boundaries (src/waves delineateBeats)', (record, e, ctx) =>
