@@ -2,7 +2,8 @@
  * Rhythm benchmark.
  * (a) MIT-BIH Arrhythmia: episode Se/+P and duration Se/+P (epicmp style) for AF, VT, VFL, SVTA
  *     against the .atr rhythm annotations, whole records, paced records 102 104 107 217 left out;
- *     once with the reference beats and their AAMI classes, once with detectBeats and no classes.
+ *     with the reference beats and their AAMI classes, with detectBeats and no classes, and with
+ *     detectBeats + classifyBeats (CNN).
  * (b) CinC 2017 held-back part A02401-A03000: F1 of N, A, O and their mean (challenge scoring).
  * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only] [--verbose]
  */
@@ -13,6 +14,8 @@ import { readWfdbRecord } from '../src/io/wfdb/readRecord.js';
 import { readWfdbAnnotationSets } from '../src/io/wfdb/readAnnotations.js';
 import { aamiClass, BEAT_CODES } from '../src/io/wfdb/annotationCodes.js';
 import { detectBeats } from '../src/beats/index.js';
+import { beatCnnModel } from '../src/classify/beatCnn.js';
+import { classifyBeats } from '../src/classify/classifyBeats.js';
 import { analyzeRhythm } from '../src/classify/rhythm/analyzeRhythm.js';
 import type { RhythmLabel } from '../src/classify/rhythm/types.js';
 import { addEpisodeCounts, episodeCounts, episodeStatistics, rhythmSpansFromAnnotations, type EpisodeCounts, type Span } from '../src/eval/rhythmEpisodeScores.js';
@@ -27,7 +30,14 @@ const LABELS: Array<[string, RhythmLabel]> = [['(AFIB', 'atrial_fibrillation'], 
 const args = process.argv.slice(2);
 const f = (x: number | null): string => (x === null ? '   - ' : x.toFixed(1).padStart(5));
 
-async function benchMitdb(beatSource: 'reference' | 'detected'): Promise<void> {
+async function benchMitdb(beatSource: 'reference' | 'detected' | 'detected+classes'): Promise<void> {
+  // Beat classes from the beat-class stage: its CNN when the model is shipped, else its
+  // feature baseline (pure TypeScript).
+  let beatModel: Awaited<ReturnType<typeof beatCnnModel>> | null = null;
+  let beatMethod: 'cnn' | 'features' = 'features';
+  if (beatSource === 'detected+classes') {
+    try { beatModel = await beatCnnModel(nodeModelRunner()); beatMethod = 'cnn'; } catch { beatModel = null; }
+  }
   const zero = (): EpisodeCounts => ({ refEpisodes: 0, refDetected: 0, testEpisodes: 0, testConfirmed: 0, refSamples: 0, testSamples: 0, overlapSamples: 0 });
   const any = new Map(LABELS.map(([a]) => [a, zero()]));
   const half = new Map(LABELS.map(([a]) => [a, zero()]));
@@ -41,9 +51,9 @@ async function benchMitdb(beatSource: 'reference' | 'detected'): Promise<void> {
     const beatAnn = atr.filter((a) => BEAT_CODES.has(a.code));
     let beats = Int32Array.from(beatAnn.map((a) => a.sample));
     let classes: string[] | undefined = beatAnn.map((a) => aamiClass(a.code) ?? 'Q');
-    if (beatSource === 'detected') {
+    if (beatSource !== 'reference') {
       beats = detectBeats(rec).samples;
-      classes = undefined;
+      classes = beatSource === 'detected+classes' ? (await classifyBeats(rec, beats, beatModel ? { method: 'cnn', model: beatModel } : { method: 'features' })).labels : undefined;
     }
     const t1 = performance.now();
     const res = analyzeRhythm({ fsHz: rec.fs, beatSamples: beats, beatClasses: classes, signal: rec.leads[0].samples });
@@ -60,7 +70,9 @@ async function benchMitdb(beatSource: 'reference' | 'detected'): Promise<void> {
     if (cells.length) perRecord.push(`${name}: ${cells.join('; ')}`);
   }
   if (args.includes('--verbose')) console.log(perRecord.join('\n'));
-  const what = beatSource === 'reference' ? 'reference beats + reference AAMI classes' : 'beats from detectBeats (both leads), no beat classes';
+  const what = beatSource === 'reference' ? 'reference beats + reference AAMI classes'
+    : beatSource === 'detected' ? 'beats from detectBeats (both leads), no beat classes'
+    : `beats from detectBeats + classes from classifyBeats (${beatMethod}, trained on DS1: DS1 records are not inter-patient here)`;
   console.log(`\nMIT-BIH rhythm episodes (44 non-paced records, whole records, ${what}, lead 0 signal)`);
   console.log('label  | refEp testEp | ESe(any) E+P(any) | ESe(50%) E+P(50%) | DurSe  Dur+P');
   for (const [aux] of LABELS) {
@@ -109,5 +121,6 @@ async function benchCinc(): Promise<void> {
 if (!args.includes('--cinc-only')) {
   await benchMitdb('reference');
   await benchMitdb('detected');
+  await benchMitdb('detected+classes');
 }
 if (!args.includes('--mitdb-only')) await benchCinc();

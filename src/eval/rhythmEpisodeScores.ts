@@ -52,7 +52,12 @@ export function episodeCounts(ref: Span[], test: Span[], minOverlapFraction = 0)
   };
 }
 
-/** Adds b into a. */
+/**
+ * Sum of two sets of counts (gross statistics over records).
+ *
+ * @example
+ * const total = addEpisodeCounts(countsOf100, countsOf101);
+ */
 export function addEpisodeCounts(a: EpisodeCounts, b: EpisodeCounts): EpisodeCounts {
   return {
     refEpisodes: a.refEpisodes + b.refEpisodes,
@@ -65,7 +70,12 @@ export function addEpisodeCounts(a: EpisodeCounts, b: EpisodeCounts): EpisodeCou
   };
 }
 
-/** Episode Se/+P and duration Se/+P in percent; null where the denominator is 0. */
+/**
+ * Episode Se/+P and duration Se/+P in percent; null where the denominator is 0.
+ *
+ * @example
+ * episodeStatistics(total).episodeSe; // e.g. 94.0
+ */
 export function episodeStatistics(c: EpisodeCounts): { episodeSe: number | null; episodePp: number | null; durationSe: number | null; durationPp: number | null } {
   const pct = (a: number, b: number): number | null => (b > 0 ? (100 * a) / b : null);
   return {

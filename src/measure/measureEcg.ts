@@ -65,8 +65,12 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
   const toMs = (v: number) => (v * 1000) / fs;
   const reasons: Record<string, string> = {};
   const beats = Int32Array.from(beatSamples, (v) => Math.round(v)).sort();
+  // Per-beat delineation first: it decides whether P exists, and its beat template (the median of
+  // the beats of the dominant shape, re-aligned on each other) is the median beat measured here.
+  const per = options.delineation ?? delineateBeats(record, beats);
+  const template = options.use ? null : per.template ?? null;
   // `use` indexes the caller's array, so the median is built from it, not from the sorted copy.
-  const median = medianBeats(record, beatSamples, { use: options.use });
+  const median = template ? template.median : medianBeats(record, beatSamples, { use: options.use });
   const rrMs = median.medianRrSamples === null ? null : toMs(median.medianRrSamples);
   if (rrMs === null) reasons.rrMs = `${beats.length} beats, 2 needed for an RR interval`;
   const empty: EcgMeasurements = {
@@ -79,10 +83,9 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
     for (const k of ['prMs', 'pDurationMs', 'qrsDurationMs', 'qtMs', 'pAxisDeg', 'qrsAxisDeg', 'tAxisDeg']) reasons[k] = median.reason;
     return empty;
   }
-  const md = delineateMedianBeats(median);
+  const md = template ? template.delineation : delineateMedianBeats(median);
   const g = md.global[0];
   // Whether atrial activity is P waves at all is decided on the single beats, not on the median.
-  const per = options.delineation ?? delineateBeats(record, beats);
   let withP = 0, counted = 0;
   for (let k = 0; k < per.beatSamples.length; k++) {
     let leadsWithP = 0, leadsWithQrs = 0;

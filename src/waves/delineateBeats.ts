@@ -6,6 +6,9 @@ import { findPWave, pWaveScratch } from './pWave.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+import { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
+import { beatTemplate } from './beatTemplate.js';
+import { trackTemplate } from './trackTemplate.js';
 import { settleAtrialActivity } from './atrialActivity.js';
 import { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
 import type { Delineation, LeadDelineation } from './types.js';
@@ -24,6 +27,8 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   if (!(record.fs > 0) || !Number.isFinite(record.fs)) throw new SinusError('BAD_ARGUMENT', `sampling rate must be positive, got ${record.fs}`);
   if (record.leads.length === 0) throw new SinusError('BAD_ARGUMENT', 'record has no leads');
   const o: DelineationOptions = { ...DEFAULT_DELINEATION_OPTIONS, ...options };
+  // Pacemaker stimuli are bridged first: the boundaries are those of the heart's response.
+  if (o.pacingBlankMs > 0) record = withoutPacingSpikes(record, pacingSpikeSamples(record), o.pacingBlankMs);
   const beats = Int32Array.from(beatSamples, (v) => Math.round(v)).sort();
   const prSd: (number | null)[] = [];
   const leads: LeadDelineation[] = record.leads.map((lead) => {
@@ -36,9 +41,15 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   // where it is in every lead.
   const hasP = settleAtrialActivity(samples, record.fs, beats, leads, o, prSd);
   refineAcrossLeads(samples, record.fs, beats, leads, o, hasP);
+  const template = o.useTemplate ? beatTemplate(record, beats, o) : null;
+  if (template) trackTemplate(samples, record.fs, beats, leads, template, hasP, o);
   const global = fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs));
   shrinkToLeadMedian(leads, o.leadShrinkage, Math.round((o.leadShrinkageMaxMs * record.fs) / 1000));
-  return { fsHz: record.fs, beatSamples: beats, leads, global };
+  const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
+  // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is
+  // not enumerable, so serialising a delineation stays a list of boundaries.
+  Object.defineProperty(out, 'template', { value: template, enumerable: false });
+  return out;
 }
 
 /**

@@ -10,3 +10,7 @@ export { medianBeats, type MedianBeats, type MedianBeatOptions } from './medianB
 export { delineateMedianBeats } from './delineateMedianBeats.js';
 export { atrialLocking, atrialLockingIndex } from './atrialLocking.js';
 export { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+export { beatTemplate, type BeatTemplate } from './beatTemplate.js';
+export { jointLag, type JointLag } from './jointLag.js';
+export { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
+export { diastolicActivityRatios } from './diastolicActivity.js';

@@ -58,17 +58,32 @@ export function medianBeats(record: EcgRecord, beatSamples: ArrayLike<number>, o
   if (inside.length < minBeats) {
     return { fsHz: fs, fiducialIndex: pre, medianRrSamples, beatCount: inside.length, leads: [], reason: `${inside.length} whole beats, ${minBeats} needed for a median beat` };
   }
-  const col = new Float64Array(inside.length);
+  const m = inside.length;
+  const col = new Float64Array(m);
+  const vals = new Float64Array(m);
+  const order = new Int32Array(m);
   const leads = record.leads.map((lead) => {
     const out = new Float32Array(len);
     const x = lead.samples;
+    for (let b = 0; b < m; b++) order[b] = b;
     for (let j = 0; j < len; j++) {
-      let m = 0;
-      for (let b = 0; b < inside.length; b++) {
-        const v = x[inside[b] - pre + j];
-        if (!Number.isNaN(v)) col[m++] = v;
+      let nan = false;
+      for (let b = 0; b < m; b++) { const v = x[inside[b] - pre + j]; vals[b] = v; if (v !== v) nan = true; }
+      if (nan) {
+        let c = 0;
+        for (let b = 0; b < m; b++) if (!Number.isNaN(vals[b])) col[c++] = vals[b];
+        out[j] = c === 0 ? Number.NaN : medianOf(col, c);
+        continue;
       }
-      out[j] = m === 0 ? Number.NaN : medianOf(col, m);
+      // The beats' order by value changes little from one sample to the next: insertion sort of
+      // the previous order is close to linear.
+      for (let i = 1; i < m; i++) {
+        const oi = order[i], v = vals[oi];
+        let k = i - 1;
+        while (k >= 0 && vals[order[k]] > v) { order[k + 1] = order[k]; k--; }
+        order[k + 1] = oi;
+      }
+      out[j] = m % 2 ? vals[order[m >> 1]] : 0.5 * (vals[order[(m >> 1) - 1]] + vals[order[m >> 1]]);
     }
     return { lead: lead.name, samples: out };
   });

@@ -34,6 +34,8 @@ export interface DelineationOptions {
   pSearchMs: number;
   pOnsetFraction: number;
   pOffsetFraction: number;
+  /** P offset no later than where the signal returns within this fraction of the P amplitude of its onset level (0 = off). */
+  pOffsetLevelFraction: number;
   /** Smallest P amplitude (mV) taken as a P wave. */
   pMinAmplitudeMv: number;
   /** Notched P: outer slope lobes above this fraction of the main pair's slopes, within pExtendGapMs, belong to the P (0 = off). */
@@ -49,6 +51,12 @@ export interface DelineationOptions {
   pLockingSure: number;
   /** A beat's P must lie within this (ms) of where the averaged atrial activity peaks, else it is searched there. */
   pHintMs: number;
+  /** No P when the diastolic activity is at least this large relative to the P (see diastolicActivityRatios). */
+  pMaxDiastolicRatio: number;
+  /** With an unsteady P-QRS interval (locking between pLockingMin and pLockingSure), P stands only under this ratio. */
+  pUnsteadyMaxDiastolicRatio: number;
+  /** Fewest lead-beats with a measurable diastole for that test. */
+  pDiastoleMinBeats: number;
   /** P is dropped in all leads when the median across leads of that SD exceeds this (ms). */
   pRecordMaxPrSdMs: number;
   /**
@@ -70,6 +78,31 @@ export interface DelineationOptions {
   fuseQrsOnsetMs: number;
   fuseQrsOffsetMs: number;
   fuseTOffsetMs: number;
+  /** Pacing spikes are bridged over this span from the jump (ms; 0 = off). */
+  pacingBlankMs: number;
+  /** Median-beat-guided delineation (see trackTemplate): on/off. */
+  useTemplate: boolean;
+  /** Fewest beats of the dominant shape for a template. */
+  templateMinBeats: number;
+  /** QRS window compared with the template, around the fiducial (ms). */
+  templateQrsBeforeMs: number;
+  templateQrsAfterMs: number;
+  /** Largest re-alignment of a beat's fiducial onto the template (ms). */
+  templateMaxQrsLagMs: number;
+  /** Joint-lead QRS correlation from which a beat has the template's shape. */
+  templateMinCorrelation: number;
+  /** Largest T shift against the template, relative to the aligned QRS (ms). */
+  templateMaxTLagMs: number;
+  /** Joint-lead T correlation from which a beat's T is the template's T. */
+  templateMinTCorrelation: number;
+  /** A beat's wave agrees with the template's when every point lies within this (ms). */
+  templateAgreeQrsMs: number;
+  templateAgreePMs: number;
+  templateAgreeTMs: number;
+  /** The template is trusted in a lead when at least this fraction of beats agree with it. */
+  templateTrustFraction: number;
+  /** An agreeing beat's points move this fraction of the way to the template's (0 = keep own). */
+  templateBlend: number;
 }
 
 export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
@@ -91,11 +124,15 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pOnsetFraction: 0.3,
   pOffsetFraction: 0.5,
   pMinAmplitudeMv: 0.01,
+  pOffsetLevelFraction: 0.1,
   pExtendFraction: 0,
   pExtendGapMs: 20,
   tFlatMv: 0.05,
   pMaxPrSdMs: 15,
   pRecordMaxPrSdMs: 20,
+  pMaxDiastolicRatio: 1,
+  pDiastoleMinBeats: 8,
+  pUnsteadyMaxDiastolicRatio: 0.75,
   pLockingMin: 0.55,
   pLockingSure: 0.8,
   pHintMs: 40,
@@ -106,9 +143,23 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   fuseQrsOnsetMs: 24,
   fuseQrsOffsetMs: 30,
   fuseTOffsetMs: 60,
+  pacingBlankMs: 16,
+  useTemplate: true,
+  templateMinBeats: 3,
+  templateQrsBeforeMs: 50,
+  templateQrsAfterMs: 60,
+  templateMaxQrsLagMs: 30,
+  templateMinCorrelation: 0.9,
+  templateMaxTLagMs: 60,
+  templateMinTCorrelation: 0.7,
+  templateAgreeQrsMs: 12,
+  templateAgreePMs: 30,
+  templateAgreeTMs: 60,
+  templateTrustFraction: 0.5,
+  templateBlend: 0.5,
   qrsOnsetShiftMs: -11,
   qrsOffsetShiftMs: 5,
   pOnsetShiftMs: 2,
-  pOffsetShiftMs: -8,
+  pOffsetShiftMs: 4,
   tOffsetShiftMs: -8,
 };

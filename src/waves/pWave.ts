@@ -59,6 +59,14 @@ export function findPWave(
   if (we - ws < ms(20, fsHz)) return null;
   const w = findSlopeWave(dd, sm, ws, we, start - from, on - from, o.pOnsetFraction, o.pOffsetFraction, o.pExtendFraction, ms(o.pExtendGapMs, fsHz));
   if (!w || w.onsetAtEdge) return null;
+  if (o.pOffsetLevelFraction > 0) {
+    // The P ends where the signal is back near its level at onset, even when a slow slope (atrial
+    // repolarisation, the PR segment drifting into the QRS) keeps the slope rule going.
+    const base = sm[w.onset], top = sm[w.peak] - base;
+    for (let j = w.peak + 1; j < w.offset; j++) {
+      if (Math.abs(sm[j] - base) <= o.pOffsetLevelFraction * Math.abs(top)) { w.offset = j; break; }
+    }
+  }
   const lineA = sm[w.onset], lineB = sm[w.offset];
   const frac = (w.peak - w.onset) / Math.max(1, w.offset - w.onset);
   const amp = Math.abs(sm[w.peak] - (lineA + (lineB - lineA) * frac));

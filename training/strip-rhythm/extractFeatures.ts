@@ -2,7 +2,10 @@
  * Writes the strip features of every CinC 2017 record (A00001-A03000) to out/features.csv, with
  * the reference label and the split: A00001-A02100 train, A02101-A02400 validation (early stopping
  * and model choice), A02401-A03000 held back for the benchmark only.
- * Usage: nice -n 10 npx tsx training/strip-rhythm/extractFeatures.ts
+ * With `--crops K`, K extra random sub-strips (9-30 s, seeded) of every train and validation
+ * record are written too (splits 'train-crop' / 'validation-crop'): augmentation, never of the
+ * held-back records.
+ * Usage: nice -n 10 npx tsx training/strip-rhythm/extractFeatures.ts [--crops 3]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,12 +24,28 @@ const refs = readFileSync(join(CINC2017, 'REFERENCE.csv'), 'utf8').trim().split(
 const src = nodeFileSource(CINC2017);
 const lines: string[] = [['record', 'label', 'split', ...STRIP_SCALAR_FEATURES, ...Array.from({ length: TEMPLATE_POINTS }, (_, i) => `t${i}`)].join(',')];
 const t0 = performance.now();
+const cropsArg = process.argv.indexOf('--crops');
+const crops = cropsArg > 0 ? Number(process.argv[cropsArg + 1]) : 0;
+let seed = 20170;
+const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 for (const [name, label] of refs) {
   const rec = await readWfdbRecord(name, src);
   const beats = detectBeats(rec).samples;
   const f = stripFeatures(rec.leads[0].samples, rec.fs, beats);
   if (f.length !== STRIP_FEATURE_COUNT) throw new Error('feature count');
-  lines.push([name, label, cincSplit(name), ...Array.from(f, (v) => +v.toPrecision(6))].join(','));
+  const split = cincSplit(name);
+  lines.push([name, label, split, ...Array.from(f, (v) => +v.toPrecision(6))].join(','));
+  if (split === 'heldout') continue;
+  for (let c = 0; c < crops; c++) {
+    const lenS = 9 + random() * 21;
+    const len = Math.round(lenS * rec.fs);
+    if (len >= rec.length) break;
+    const start = Math.floor(random() * (rec.length - len));
+    const samples = rec.leads[0].samples.slice(start, start + len);
+    const sub = { ...rec, length: len, leads: [{ ...rec.leads[0], samples }] };
+    const fc = stripFeatures(samples, rec.fs, detectBeats(sub).samples);
+    lines.push([`${name}_${c}`, label, `${split}-crop`, ...Array.from(fc, (v) => +v.toPrecision(6))].join(','));
+  }
 }
 const outDir = join(ROOT, 'training', 'strip-rhythm', 'out');
 mkdirSync(outDir, { recursive: true });

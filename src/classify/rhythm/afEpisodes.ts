@@ -4,7 +4,7 @@
  * `offThreshold`, so a few regular-looking beats inside AF do not split it.
  */
 import type { RrSeries } from './rrIntervals.js';
-import { rrIrregularityByBeat } from './rrIrregularity.js';
+import { median, rrIrregularityByBeat } from './rrIrregularity.js';
 
 export interface AfOptions {
   /** Intervals per irregularity window; default 24 (about 15-20 s of AF). */
@@ -25,6 +25,8 @@ export interface AfOptions {
   maxPWaveConsistency?: number;
   /** Default 0.45. */
   closePWaveConsistency?: number;
+  /** A run whose median P-wave consistency is at or above this is not AF; default 0.2. */
+  maxRunPWaveConsistency?: number;
   /** AF runs separated by up to this many intervals without P waves are merged; default 40. */
   mergeGapNoPBeats?: number;
   /** Episodes with fewer intervals are dropped; default 12. */
@@ -95,8 +97,17 @@ export function afRunsFromRr(series: RrSeries, options: AfOptions = {}): { runs:
     else merged.push([r[0], r[1]]);
   }
   const runs: AfRun[] = [];
+  const runMaxP = options.maxRunPWaveConsistency ?? 0.2;
+  const buf = new Float64Array(n + 1);
   for (const [a, b] of merged) {
     if (b - a + 1 < minBeats) continue;
+    if (pWave) {
+      // Over the whole run P waves must be absent, not only where it opened: the median P-wave
+      // consistency of AF beats is below 0.2 (its 95th percentile in MIT-BIH AF is about 0.2).
+      let m = 0;
+      for (let i = a + 1; i <= b + 1; i++) if (pWave[i] === pWave[i]) buf[m++] = pWave[i];
+      if (m > 0 && median(buf, m) >= runMaxP) continue;
+    }
     let s = 0, c = 0, si = 0;
     for (let i = a; i <= b; i++) {
       const v = irr[i];

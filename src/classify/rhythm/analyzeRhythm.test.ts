@@ -97,6 +97,7 @@ test('0 beats, 2 s of noise: cannot determine, with a reason; bad arguments are 
   assert.equal(r20.determinable, false, `20 s of noise labelled ${r20.episodes.map((e) => e.label).join(', ')}`);
   assert.match(r20.reason ?? '', /noise|beats/);
   assert.throws(() => analyzeRhythm({ fsHz: 0, beatSamples: [1, 2] }), (e) => isSinusError(e, 'BAD_ARGUMENT'));
+  assert.throws(() => analyzeRhythm({ fsHz: 360, beatSamples: [100, 5000], lengthSamples: 3600 }), (e) => isSinusError(e, 'BAD_ARGUMENT'));
   assert.throws(() => analyzeRhythm({ fsHz: 360, beatSamples: [5, 3, 9] }), (e) => isSinusError(e, 'BAD_ARGUMENT'));
   assert.throws(() => analyzeRhythm({ fsHz: 360, beatSamples: [1, 400, 800], beatClasses: ['N'] }), (e) => isSinusError(e, 'BAD_ARGUMENT'));
 });

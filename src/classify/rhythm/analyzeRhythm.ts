@@ -11,7 +11,7 @@ import { pWaveConsistencyByBeat } from './pWaveConsistency.js';
 import { qrsConsistencyByBeat } from './qrsConsistency.js';
 import { rrSeriesFromBeats } from './rrIntervals.js';
 import { mergeSameLabel, paintSegment, type Segment } from './segmentPainter.js';
-import type { BeatClass, RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './types.js';
+import type { RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './types.js';
 import { vfRuns, vfWindows } from './vfEpisodes.js';
 
 /** Shortest record (s) whose rhythm is judged. */
@@ -53,8 +53,11 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   if (classes && classes.length !== beats.length) {
     throw new SinusError('BAD_ARGUMENT', `beatClasses has ${classes.length} entries for ${beats.length} beats`);
   }
-  const signal = input.signal ?? input.record?.leads[0]?.samples;
+  const signal = input.signal ?? (input.record ? rhythmLead(input.record)?.samples : undefined);
   const length = input.lengthSamples ?? signal?.length ?? (beats.length ? beats[beats.length - 1] + Math.round(fs) : 0);
+  if (beats.length && (beats[0] < 0 || (length > 0 && beats[beats.length - 1] >= length))) {
+    throw new SinusError('BAD_ARGUMENT', `beatSamples must lie in [0, ${length}) (got ${beats[0]}..${beats[beats.length - 1]})`);
+  }
   const evidence: string[] = ['beat times'];
   if (classes) evidence.push('beat classes');
 
@@ -221,6 +224,12 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   return { fsHz: fs, episodes: all, holter: holterSummary(fs, length, beats, classes, all, rr), determinable: true, reason: null, evidence };
 }
 
+/** The lead where P waves are best seen: II (or MLII), else the first recorded lead. */
+function rhythmLead(record: NonNullable<RhythmInput['record']>) {
+  const recorded = record.leads.filter((l) => !l.derived);
+  return recorded.find((l) => l.name === 'II') ?? recorded.find((l) => l.name === 'MLII') ?? recorded[0] ?? record.leads[0];
+}
+
 function toEpisode(t: Segment, beats: Int32Array, fs: number): RhythmEpisode {
   const i0 = lowerBound(beats, t.startSample);
   const i1 = lowerBound(beats, t.endSample);
@@ -292,4 +301,3 @@ function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-export type { BeatClass };

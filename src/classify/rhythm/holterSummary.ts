@@ -5,7 +5,6 @@
 import { runsOfClass } from './ectopicRuns.js';
 import type { RrSeries } from './rrIntervals.js';
 import { EVENT_LABELS, type BeatClass, type HolterSummary, type RhythmEpisode } from './types.js';
-import { PAUSE_S } from './analyzeRhythm.js';
 
 /**
  * Holter summary of a record from its beats, classes and episodes.

@@ -13,7 +13,12 @@ export interface SpectrumWorkspace {
   power: Float64Array;
 }
 
-/** A workspace for segments of `segmentLength` samples, padded to the next power of 2. */
+/**
+ * A workspace for segments of `segmentLength` samples, padded to the next power of 2.
+ *
+ * @example
+ * const ws = spectrumWorkspace(1440); // ws.n = 2048
+ */
 export function spectrumWorkspace(segmentLength: number): SpectrumWorkspace {
   let n = 1;
   while (n < segmentLength) n <<= 1;

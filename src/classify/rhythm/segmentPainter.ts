@@ -41,7 +41,12 @@ export function paintSegment(tiles: Segment[], span: Segment): Segment[] {
   return out;
 }
 
-/** Joins neighbouring segments of the same label (confidence: duration-weighted mean). */
+/**
+ * Joins neighbouring segments of the same label (confidence: duration-weighted mean).
+ *
+ * @example
+ * mergeSameLabel(tiles).map((t) => t.label);
+ */
 export function mergeSameLabel(tiles: Segment[]): Segment[] {
   const out: Segment[] = [];
   for (const t of tiles) {

@@ -79,7 +79,7 @@ export interface RhythmInput {
   beatClasses?: ArrayLike<BeatClass | string>;
   /** One ECG lead in mV at `fsHz`, used for VF/VFL, P-wave and flutter-wave evidence. */
   signal?: Float32Array;
-  /** A record: its first lead is used as `signal` when `signal` is not given. */
+  /** A record: its lead II (or MLII, else the first recorded lead) is used when `signal` is not given. */
   record?: EcgRecord;
   /** Record length in samples; defaults to the signal length or the last beat + 1 s. */
   lengthSamples?: number;

@@ -72,7 +72,12 @@ export function vfWindows(signal: Float32Array, fsHz: number): VfWindow[] {
   return out;
 }
 
-/** VF/VFL runs: at least `minWindows` consecutive windows scoring >= 0.5, as sample spans. */
+/**
+ * VF/VFL runs: at least `minWindows` consecutive windows scoring >= 0.5, as sample spans.
+ *
+ * @example
+ * const runs = vfRuns(vfWindows(lead, 360)); // [{ startSample, endSample, confidence }]
+ */
 export function vfRuns(windows: VfWindow[], minWindows = 2): Array<{ startSample: number; endSample: number; confidence: number }> {
   const out: Array<{ startSample: number; endSample: number; confidence: number }> = [];
   let i = 0;

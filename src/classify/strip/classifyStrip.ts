@@ -100,11 +100,16 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
 }
 
 /**
- * The classical baseline: thresholds on RR irregularity, P-wave consistency, rate and the rate
- * cross-check (AF criteria after Dash et al. 2009; sinus rate limits 50-100 bpm).
+ * The classical baseline: thresholds on RR irregularity (beats unlike the dominant QRS left out),
+ * turning points and P-wave consistency (AF criteria after Dash et al. 2009), rate (sinus
+ * 50-100 bpm) and the rate cross-check. Thresholds were read off the CinC 2017 training part
+ * (A00001-A02100): on handheld strips P waves are often too faint to require them for "normal".
+ *
+ * @example
+ * ruleLabel(stripFeatures(lead.samples, 300, beats)).label; // 'normal' | 'af' | 'other' | 'noisy'
  */
 export function ruleLabel(f: Float32Array): { label: StripLabel; probabilities: Record<StripLabel, number>; reason: string } {
-  const irr = f[idx('irregularityAll')], tpr = f[idx('turningPointRatio')], pc = f[idx('pWaveConsistency')];
+  const irr = f[idx('irregularityDominantQrs')], tpr = f[idx('turningPointRatio')], pc = f[idx('pWaveConsistencyDominantQrs')];
   const rate = f[idx('rateBpm')], mismatch = Math.abs(f[idx('rateMismatch')]), corr = f[idx('beatCorrMedian')];
   const soft = (label: StripLabel, reason: string): { label: StripLabel; probabilities: Record<StripLabel, number>; reason: string } => {
     const probabilities = { normal: 0.1, af: 0.1, other: 0.1, noisy: 0.1 };
@@ -112,8 +117,8 @@ export function ruleLabel(f: Float32Array): { label: StripLabel; probabilities: 
     return { label, probabilities, reason };
   };
   if (mismatch > 0.35 || corr < 0.5) return soft('noisy', 'beats disagree with the signal period or with each other');
-  if (irr > 0.085 && tpr > 0.5 && pc < 0.35) return soft('af', 'irregularly irregular RR without consistent P waves');
-  if (irr < 0.06 && rate >= 50 && rate <= 100 && f[idx('prematureShare')] < 0.05 && pc >= 0.3) return soft('normal', 'regular rhythm at 50-100 bpm with P waves');
+  if (irr > 0.08 && tpr > 0.5 && pc < 0.3) return soft('af', 'irregularly irregular RR without consistent P waves');
+  if (irr < 0.06 && rate >= 50 && rate <= 100 && f[idx('unlikeQrsShare')] < 0.1) return soft('normal', 'regular rhythm at 50-100 bpm, one QRS shape');
   return soft('other', 'neither regular sinus rhythm at 50-100 bpm nor AF');
 }
 

@@ -5,6 +5,8 @@
  */
 import { butterworthFilter } from '../../dsp/index.js';
 import { rrIrregularityByBeat } from '../rhythm/rrIrregularity.js';
+import { rrSeriesFromBeats } from '../rhythm/rrIntervals.js';
+import { qrsConsistencyByBeat } from '../rhythm/qrsConsistency.js';
 import { pWaveConsistencyByBeat } from '../rhythm/pWaveConsistency.js';
 import { powerSpectrumInto, spectrumWorkspace } from '../rhythm/powerSpectrum.js';
 
@@ -20,6 +22,8 @@ export const STRIP_SCALAR_FEATURES = [
   'rrEntropy', 'sd1Rel', 'sd2Rel', 'sd1OverSd2', 'pWaveConsistency', 'pWaveConsistencyMin', 'beatCorrMedian', 'beatCorrP10', 'qrsWidthS',
   'pRegionEnergyRel', 'tRegionEnergyRel', 'residualAtrialRel', 'residualEnergyRel', 'hfShare', 'lfShare', 'flatShare', 'kurtosis',
   'amplitudeP99Mv', 'rateMismatch', 'polarityFlipped', 'longestGapS', 'beatAmplitudeCv',
+  'qrsConsistencyMedian', 'qrsConsistencyP10', 'unlikeQrsShare', 'irregularityDominantQrs', 'pWaveConsistencyDominantQrs',
+  'rateMin8Bpm', 'rateMax8Bpm', 'irregularityLag2',
 ] as const;
 
 /** Length of the feature vector. */
@@ -139,6 +143,34 @@ export function stripFeatures(signal: Float32Array, fsHz: number, beats: Int32Ar
     set('sd1Rel', sd1 / mean);
     set('sd2Rel', sd2 / mean);
     set('sd1OverSd2', sd2 > 0 ? sd1 / sd2 : 0);
+  }
+  // Beats unlike the dominant QRS (ectopics, artefacts): their share, and RR irregularity and
+  // P-wave consistency without them (as the Holter AF detector does).
+  const qc = qrsConsistencyByBeat(clean, fsHz, beats);
+  const qcs = Array.from(qc).filter((v) => v === v).sort((p, r) => p - r);
+  if (qcs.length) {
+    set('qrsConsistencyMedian', qcs[qcs.length >> 1]);
+    set('qrsConsistencyP10', qcs[Math.floor(0.1 * (qcs.length - 1))]);
+    set('unlikeQrsShare', qcs.filter((v) => v < 0.7).length / qcs.length);
+  }
+  const timing = Array.from(qc, (c) => (c < 0.7 ? 'V' : 'N'));
+  if (rr.length >= 4) {
+    const dom = rrIrregularityByBeat(rrSeriesFromBeats(beats, fsHz, timing), rr.length).irregularity[0];
+    set('irregularityDominantQrs', dom === dom ? dom : out[STRIP_SCALAR_FEATURES.indexOf('irregularityAll')]);
+    const d2 = new Float64Array(Math.max(0, rr.length - 2));
+    for (let i = 0; i + 2 < rr.length; i++) d2[i] = Math.abs(rr[i + 2] - rr[i]) / (0.5 * (rr[i + 2] + rr[i]));
+    if (d2.length) { d2.sort(); set('irregularityLag2', d2[d2.length >> 1]); }
+  }
+  const pcd = Array.from(pWaveConsistencyByBeat(clean, fsHz, beats, Math.max(6, nb), (k) => timing[k] === 'N')).filter((v) => v === v);
+  if (pcd.length) set('pWaveConsistencyDominantQrs', pcd[pcd.length >> 1]);
+  {
+    const w = Math.min(8, rr.length);
+    let sum = 0;
+    for (let i = 0; i < w; i++) sum += rr[i];
+    let lo = sum, hi = sum;
+    for (let i = w; i < rr.length; i++) { sum += rr[i] - rr[i - w]; if (sum < lo) lo = sum; if (sum > hi) hi = sum; }
+    set('rateMax8Bpm', (60 * w) / lo);
+    set('rateMin8Bpm', (60 * w) / hi);
   }
   // Rate cross-check: the dominant autocorrelation period of the QRS energy vs. the beat rate,
   // a detector that misses or doubles beats shows here.
