@@ -1,7 +1,7 @@
 /**
  * MIT-BIH inter-patient beat classification (de Chazal 2004 split): models trained on DS1 only,
  * scored here on DS2 (paced records excluded), at the reference beat positions, for the feature
- * baseline and the CNN. Prints EC57 class statistics (VEB, SVEB Se/+P, gross and average), the
+ * baseline, the CNN and the feature MLP. Prints EC57 class statistics (VEB, SVEB Se/+P, gross and average), the
  * confusion matrix and macro F1, and the CPU time to classify every beat of each 30-min record.
  * A second pass classifies the beats found by the project's QRS detector (detectBeats), matched to
  * the reference within 150 ms (EC57): missed reference beats count against Se, extra detections
@@ -22,8 +22,8 @@ import { MITDB } from '../test/dataPaths.js';
 
 const DS2 = [100, 103, 105, 111, 113, 117, 121, 123, 200, 202, 210, 212, 213, 214, 219, 221, 222, 228, 231, 232, 233, 234];
 const K = BEAT_CLASSES.length;
-type Method = 'features' | 'cnn';
-const methods: Method[] = ['features', 'cnn'];
+type Method = 'features' | 'cnn' | 'mlp';
+const methods: Method[] = ['features', 'cnn', 'mlp'];
 const runner = nodeModelRunner({ threads: 1 });
 await beatCnnModel(runner); // load once, outside the timing
 
@@ -36,10 +36,10 @@ const add = (into: Tally, t: Tally) => {
     for (let b = 0; b < K; b++) into.m[a][b] += t.m[a][b];
   }
 };
-const total: Record<Method, Tally> = { features: tally(), cnn: tally() };
-const detected: Record<Method, Tally> = { features: tally(), cnn: tally() };
-const perRecord: Record<Method, { rec: number; m: Tally }[]> = { features: [], cnn: [] };
-const cpuMs: Record<Method, number[]> = { features: [], cnn: [] };
+const total: Record<Method, Tally> = { features: tally(), cnn: tally(), mlp: tally() };
+const detected: Record<Method, Tally> = { features: tally(), cnn: tally(), mlp: tally() };
+const perRecord: Record<Method, { rec: number; m: Tally }[]> = { features: [], cnn: [], mlp: [] };
+const cpuMs: Record<Method, number[]> = { features: [], cnn: [], mlp: [] };
 const source = nodeFileSource(MITDB);
 for (const r of DS2) {
   const rec = await readWfdbRecord(String(r), source);
@@ -107,8 +107,10 @@ for (const method of methods) {
   console.log(`|---|${BEAT_CLASSES.map(() => '---|').join('')}---|`);
   total[method].m.forEach((row, a) => console.log(`| ${BEAT_CLASSES[a]} | ${row.join(' | ')} | ${row.reduce((s, v) => s + v, 0)} |`));
 }
-console.log('\nPer record (VEB Se/+P, SVEB Se/+P), cnn:');
-console.log(perRecord.cnn.map((x) => { const v = ec57(x.m, 2), s = ec57(x.m, 1); return `${x.rec}: V ${pct(v.se)}/${pct(v.ppv)} (${v.refs}) S ${pct(s.se)}/${pct(s.ppv)} (${s.refs})`; }).join('\n'));
+for (const method of ['cnn', 'mlp'] as const) {
+console.log(`\nPer record (VEB Se/+P, SVEB Se/+P), ${method}:`);
+console.log(perRecord[method].map((x) => { const v = ec57(x.m, 2), s = ec57(x.m, 1); return `${x.rec}: V ${pct(v.se)}/${pct(v.ppv)} (${v.refs}) S ${pct(s.se)}/${pct(s.ppv)} (${s.refs})`; }).join('\n'));
+}
 
 function zeros(): number[][] {
   return Array.from({ length: K }, () => new Array(K).fill(0));

@@ -93,6 +93,24 @@ test('records that cannot be analysed raise typed errors; odd signals do not cra
   for (const r of [nan, flat, firstSeconds(rec, 0.5)]) assert.ok(schema.safeParse(JSON.parse(JSON.stringify(await analyze(r)))).success);
 });
 
+test('noise gives no beats and no clinical numbers: nothing is read out of unusable signal', async () => {
+  // 10 s of uniform noise, 12 leads, no ECG at all: an honest reading is "cannot determine".
+  const rec = await openRecord(join(LUDB, '1.hea'));
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) - 0.5;
+  const noise = { ...rec, leads: rec.leads.map((l) => ({ ...l, samples: Float32Array.from({ length: rec.length }, () => rand()) })) };
+  const a = await analyze(noise);
+  const beats = a.results.beats as { samples: number[]; reason: string | null; beatsInUnusableSignal: number };
+  assert.equal((a.results.quality as { verdict: string }).verdict, 'unusable');
+  assert.equal(beats.samples.length, 0);
+  assert.match(beats.reason ?? '', /unusable/);
+  const m = a.results.measurements as { heartRateBpm: number | null } | null;
+  assert.ok(m === null || m.heartRateBpm === null, 'no heart rate is invented from noise');
+  // A clean record keeps every beat.
+  const clean = await analyze(rec);
+  assert.equal((clean.results.beats as { beatsInUnusableSignal: number }).beatsInUnusableSignal, 0);
+});
+
 test('an aborted analysis stops between stages', async () => {
   const rec = await openRecord(join(LUDB, '1.hea'));
   const ac = new AbortController();

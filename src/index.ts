@@ -14,7 +14,6 @@ export * from './waves/index.js';
 export * from './measure/index.js';
 export * from './quality/index.js';
 export * from './classify/index.js';
-export * from './interpret/index.js';
 export * from './render/index.js';
 export * from './eval/index.js';
 export * from './analyze.js';

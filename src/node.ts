@@ -7,3 +7,4 @@ export { writeFilesToDir } from './io/nodeWriteFiles.js';
 export { svgToPng } from './render/png.node.js';
 export { svgToPdf } from './render/pdf.node.js';
 export { nodeModelRunner, shippedModelPath } from './classify/onnx/onnxRunner.node.js';
+export { shippedModelStageOptions } from './analyze/shippedModels.node.js';

@@ -4,6 +4,8 @@ import * as measureModule from '../measure/index.js';
 import * as qualityModule from '../quality/index.js';
 import * as wavesModule from '../waves/index.js';
 import type { EcgRecord } from '../record/types.js';
+import { detectBeats, type BeatDetection } from '../beats/index.js';
+import { isInSpans, unusableSegments, type QualityReport } from '../quality/index.js';
 import { StageNotApplicableError, StageUnavailableError, type AnalysisStage, type EarlierResults, type StageContext } from './stage.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -40,6 +42,16 @@ function stage(
 
 /** Longest record given a short-strip rhythm label (the strip classifier's own limit is 60 s). */
 const STRIP_MAX_S = 61;
+
+/** A detection with the beats that lie in unusable signal removed (and counted), so later stages never read noise as beats. */
+function withoutBeatsInUnusableSignal(detection: BeatDetection, quality: QualityReport | undefined): BeatDetection & { beatsInUnusableSignal: number } {
+  const spans = quality ? unusableSegments(quality) : [];
+  if (spans.length === 0) return { ...detection, beatsInUnusableSignal: 0 };
+  const kept = detection.samples.filter((s) => !isInSpans(spans, s));
+  const dropped = detection.samples.length - kept.length;
+  const reason = kept.length === 0 && dropped > 0 ? `all ${dropped} detected beats lie in signal judged unusable (see quality)` : detection.reason;
+  return { ...detection, samples: kept, reason, beatsInUnusableSignal: dropped };
+}
 
 /** Beat positions from the beats section (`samples`), or an empty list. */
 function beatSamplesOf(beats: unknown): ArrayLike<number> {
@@ -104,16 +116,17 @@ export function defaultStages(): AnalysisStage[] {
       const primaryDetector = inSignal ? (x: Float32Array, fs: number) => inSignal(x, fs).samples : undefined;
       return assess(record, { primaryDetector, ...ctx.options });
     }),
-    stage('beats', [], 'QRS detection with lead fusion (src/beats detectBeats)', (record, _e, ctx) =>
-      exported(beatsModule, 'detectBeats', 'src/beats')(record, ctx.options),
-    ),
+    stage('beats', [], 'QRS detection with lead fusion (src/beats detectBeats); beats inside signal the quality stage judged unusable are left out and counted', (record, e, ctx) => {
+      const detection = detectBeats(record, ctx.options);
+      return withoutBeatsInUnusableSignal(detection, e.quality as QualityReport | undefined);
+    }),
     {
-      ...stage('beatClasses', ['beats'], 'AAMI beat classes N/S/V/F/Q with probabilities (src/classify classifyBeats; default the feature baseline, browser-safe)', (record, e, ctx) =>
-        exported(classifyModule, 'classifyBeats', 'src/classify')(record, beatSamplesOf(e.beats), { method: 'features', ...ctx.options }),
+      ...stage('beatClasses', ['beats'], 'AAMI beat classes N/S/V/F/Q with probabilities (src/classify classifyBeats; default the feature MLP with sinus-context features, browser-safe)', (record, e, ctx) =>
+        exported(classifyModule, 'classifyBeats', 'src/classify')(record, beatSamplesOf(e.beats), { method: 'mlp', ...ctx.options }),
       ),
       modelsUsed: (r: unknown) => {
         const m = (r as { method?: string }).method;
-        return m === 'cnn' ? [{ name: 'models/beat-classes.onnx', version: null, sha256: null }] : m === 'features' ? [{ name: 'beat-class feature baseline (logistic regression)', version: null, sha256: null }] : [];
+        return m === 'cnn' ? [{ name: 'models/beat-classes.onnx', version: null, sha256: null }] : m === 'mlp' ? [{ name: 'beat-class feature MLP (models/beat-classes-mlp.json)', version: null, sha256: null }] : m === 'features' ? [{ name: 'beat-class feature baseline (logistic regression)', version: null, sha256: null }] : [];
       },
     },
     stage('waves', ['beats'], 'P/QRS/T delineation of every beat in every lead, global boundaries (src/waves delineateBeats)', (record, e, ctx) =>

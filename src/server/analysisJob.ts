@@ -1,5 +1,6 @@
 import { analyze, type Analysis } from '../analyze.js';
 import { recordFromFiles } from '../analyze/recordFromFiles.js';
+import { shippedModelStageOptions } from '../analyze/shippedModels.node.js';
 import { SinusError } from '../errors.js';
 import type { EcgRecord } from '../record/types.js';
 
@@ -29,7 +30,7 @@ export async function runAnalysisJob(job: AnalysisJob, signal?: AbortSignal): Pr
   const record = await recordFromFiles(job.files);
   const durationS = record.length / record.fs;
   if (durationS > job.maxRecordDurationS) throw new LimitExceededError(`record too long: ${durationS.toFixed(0)} s, this service takes up to ${job.maxRecordDurationS} s`);
-  const analysis = await analyze(record, { only: job.only, skip: job.skip, signal });
+  const analysis = await analyze(record, { only: job.only, skip: job.skip, signal, stageOptions: await shippedModelStageOptions() });
   return { record, analysis };
 }
 

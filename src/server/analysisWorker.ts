@@ -21,9 +21,9 @@ async function handle(req: PoolRequest): Promise<{ result: unknown; transfer: Ar
       return { result, transfer: ownBuffers(result.record.leads.map((l) => l.samples)) };
     }
     case 'analyzePath': {
-      const [{ openRecord }, { analyze }] = await Promise.all([import('../io/openRecord.js'), import('../analyze.js')]);
+      const [{ openRecord }, { analyze }, { shippedModelStageOptions }] = await Promise.all([import('../io/openRecord.js'), import('../analyze.js'), import('../analyze/shippedModels.node.js')]);
       const record = await openRecord(req.path);
-      const analysis = await analyze(record, { only: req.only, skip: req.skip });
+      const analysis = await analyze(record, { only: req.only, skip: req.skip, stageOptions: await shippedModelStageOptions() });
       return { result: { analysis, checksumMismatch: !!record.checksums?.some((c) => c.ok === false) }, transfer: [] };
     }
     case 'png': {

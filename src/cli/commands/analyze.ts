@@ -6,6 +6,7 @@ import { isSinusError, SinusError } from '../../errors.js';
 import { AnalysisPool } from '../../server/analysisPool.js';
 import { openRecord } from '../../io/openRecord.js';
 import { sectionSummary } from '../../analyze/sectionSummary.js';
+import { shippedModelStageOptions } from '../../analyze/shippedModels.node.js';
 import { EXIT, EXIT_CODES_HELP } from '../exitCodes.js';
 import { findRecords } from '../findRecords.js';
 import { ProgressBar } from '../progressBar.js';
@@ -99,7 +100,7 @@ export function analyzeCommand(program: Command): void {
             } else {
               if (found[i].error) throw found[i].error;
               const rec = await openRecord(file);
-              a = await analyze(rec, { only, skip, onProgress: (p) => bar.update((i + p.fraction) / files.length, `${label} ${p.stage}`) });
+              a = await analyze(rec, { only, skip, stageOptions: await shippedModelStageOptions(), onProgress: (p) => bar.update((i + p.fraction) / files.length, `${label} ${p.stage}`) });
               checksumMismatch = !!rec.checksums?.some((c) => c.ok === false);
             }
             bar.clear();

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { SinusError } from '../../errors.js';
 import { openRecord } from '../../io/openRecord.js';
 import { detectBeats } from '../../beats/detectBeats.js';
-import { classifyBeats } from '../../classify/classifyBeats.js';
+import { BEAT_CLASS_METHODS, type BeatClassMethod, classifyBeats } from '../../classify/classifyBeats.js';
 import { referenceBeats } from '../../classify/referenceBeats.js';
 import { nodeModelRunner } from '../../classify/onnx/onnxRunner.node.js';
 
@@ -11,11 +11,11 @@ export function classifyBeatsCommand(program: Command): void {
     .command('classify-beats')
     .description('classify every beat as N, S, V, F or Q (AAMI EC57) with class probabilities')
     .argument('<file>', 'record file (.hea, ...)')
-    .option('--method <method>', "'cnn' (learned model) or 'features' (logistic-regression baseline)", 'cnn')
+    .option('--method <method>', "'mlp' (feature MLP with sinus context, recommended), 'cnn' (ONNX model) or 'features' (logistic-regression baseline)", 'mlp')
     .option('--reference <annotator>', "classify the beats of this annotator (e.g. 'atr') instead of detecting them")
     .option('--json', 'print every beat (sample, time, class, probabilities) as JSON')
     .action(async (file: string, opts: { method: string; reference?: string; json?: boolean }) => {
-      if (opts.method !== 'cnn' && opts.method !== 'features') throw new SinusError('BAD_ARGUMENT', `--method must be cnn or features, not "${opts.method}"`);
+      if (!(BEAT_CLASS_METHODS as readonly string[]).includes(opts.method)) throw new SinusError('BAD_ARGUMENT', `--method must be ${BEAT_CLASS_METHODS.join(', ')}, not "${opts.method}"`);
       const rec = await openRecord(file, opts.reference ? { annotators: [opts.reference] } : {});
       let beats: Int32Array;
       if (opts.reference) {
@@ -23,7 +23,7 @@ export function classifyBeatsCommand(program: Command): void {
         if (!ref) throw new SinusError('FILE_NOT_FOUND', `no '${opts.reference}' annotations next to the record`, file);
         beats = ref.samples;
       } else beats = detectBeats(rec).samples;
-      const res = await classifyBeats(rec, beats, { method: opts.method, runner: nodeModelRunner() });
+      const res = await classifyBeats(rec, beats, { method: opts.method as BeatClassMethod, runner: nodeModelRunner() });
       if (opts.json) {
         const out = {
           record: rec.name, fsHz: rec.fs, method: res.method, leadsUsed: res.leadsUsed, counts: res.counts, notes: res.notes, classes: res.classes,

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { analyze } from '../../analyze.js';
+import { shippedModelStageOptions } from '../../analyze/shippedModels.node.js';
 import { SinusError } from '../../errors.js';
 import { openRecord } from '../../io/openRecord.js';
 import { renderSvg } from '../../render/svg.js';
@@ -56,7 +57,7 @@ export function renderCommand(program: Command): void {
       if (!['svg', 'png', 'pdf'].includes(fmt)) throw new SinusError('BAD_ARGUMENT', `unknown output format "${fmt}" (svg, png, pdf)`);
       if (fmt !== 'svg' && !opts.output) throw new SinusError('BAD_ARGUMENT', `${fmt.toUpperCase()} needs --output <file>`);
       const rec = await openRecord(file);
-      const analysis = await analyze(rec);
+      const analysis = await analyze(rec, { stageOptions: await shippedModelStageOptions() });
       const overlays = opts.marks === 'reference' ? overlaysFromAnnotations(rec) : opts.marks === 'none' ? null : overlaysFromAnalysis(analysis);
       if (!['analysis', 'reference', 'none'].includes(opts.marks)) throw new SinusError('BAD_ARGUMENT', `--marks must be analysis, reference or none`);
       const show = new Set(opts.show.split(',').map((s) => s.trim()));

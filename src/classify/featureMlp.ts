@@ -1,0 +1,101 @@
+import { SinusError } from '../errors.js';
+import { BEAT_CLASSES, BEAT_INPUT_VERSION, FEATURE_COUNT, RR_FEATURE_NAMES } from './features/layout.js';
+import { SINUS_CONTEXT_FEATURE_NAMES, SINUS_CONTEXT_VERSION } from './features/sinusContextFeatures.js';
+
+/** One dense layer: weight is outputs × inputs. */
+export interface DenseLayer {
+  weight: readonly (readonly number[])[];
+  bias: readonly number[];
+}
+
+/**
+ * Weights of the feature MLP: an average of small ReLU nets on standardised, clipped features, with
+ * an SVEB gate on the S logit.
+ */
+export interface FeatureMlpWeights {
+  inputVersion: number;
+  contextVersion: number;
+  classes: readonly string[];
+  featureNames: readonly string[];
+  mean: readonly number[];
+  std: readonly number[];
+  /** Standardised features are clipped to ±clip (as in training), so one wild value cannot dominate. */
+  clip: number;
+  /** Added to the S logit: the SVEB decision point chosen on DS1 patient-wise cross-validation. */
+  sLogitOffset: number;
+  /**
+   * SVEB gate: where a beat is premature against the patient's sinus cycle (pre-RR / sinus cycle, the 90th
+   * percentile of nearby sinus-like RR intervals, below `maxPreOverSinus`), its QRS is like the dominant beat's (first-lead correlation at least
+   * `minQrsCorr`) and P waves are there around it (75th percentile over ±16 beats of the beat-to-beat P correlation at least `minLocalPCorr`),
+   * the S logit is raised by `shift`; elsewhere it is lowered by `shift`.
+   */
+  sGate: { maxPreOverSinus: number; minQrsCorr: number; minLocalPCorr: number; shift: number };
+  /** Ensemble members, each a list of dense layers (ReLU between them); their logits are averaged. */
+  members: readonly (readonly DenseLayer[])[];
+}
+
+/**
+ * Class probabilities (n × 5, order N, S, V, F, Q) of the feature MLP for n beats, from the beat
+ * features of {@link beatClassInputs} (n × FEATURE_COUNT) and the {@link sinusContextFeatures}
+ * (n × 13). Throws SinusError BAD_ARGUMENT when the weights were trained on another input layout.
+ *
+ * @example
+ * const inputs = beatClassInputs(record, beats);
+ * const ctx = sinusContextFeatures(beats, record.fs, inputs.waves);
+ * const p = featureMlpProbabilities(inputs.features, ctx, inputs.count, FEATURE_MLP_WEIGHTS);
+ */
+export function featureMlpProbabilities(features: Float32Array, context: Float32Array, n: number, model: FeatureMlpWeights): Float32Array {
+  const K = BEAT_CLASSES.length;
+  const F = FEATURE_COUNT;
+  const C = SINUS_CONTEXT_FEATURE_NAMES.length;
+  const D = F + C;
+  if (model.inputVersion !== BEAT_INPUT_VERSION || model.contextVersion !== SINUS_CONTEXT_VERSION || model.mean.length !== D) {
+    throw new SinusError('BAD_ARGUMENT', `feature MLP weights are for input version ${model.inputVersion}/${model.contextVersion} with ${model.mean.length} features; this build makes ${BEAT_INPUT_VERSION}/${SINUS_CONTEXT_VERSION} with ${D}`);
+  }
+  if (features.length < n * F || context.length < n * C) throw new SinusError('BAD_ARGUMENT', `feature arrays are shorter than ${n} beats`);
+  const members = model.members.map((layers) => layers.map((l) => ({ out: l.bias.length, inp: l.weight[0].length, w: Float64Array.from(l.weight.flat()), b: Float64Array.from(l.bias) })));
+  const width = Math.max(D, ...members.flatMap((m) => m.map((l) => l.out)));
+  const x = new Float64Array(D);
+  let a = new Float64Array(width);
+  let b = new Float64Array(width);
+  const logits = new Float64Array(K);
+  const out = new Float32Array(n * K);
+  const clip = model.clip;
+  const gate = model.sGate;
+  const iCorr = RR_FEATURE_NAMES.length; // first lead's corrQrs
+  const iPre = SINUS_CONTEXT_FEATURE_NAMES.indexOf('logPreOverSinusP90');
+  const iPCorr = SINUS_CONTEXT_FEATURE_NAMES.indexOf('L0.localPCorrP75');
+  const logMaxPre = Math.log(gate.maxPreOverSinus);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < F; j++) x[j] = features[i * F + j];
+    for (let j = 0; j < C; j++) x[F + j] = context[i * C + j];
+    for (let j = 0; j < D; j++) {
+      const z = (x[j] - model.mean[j]) / model.std[j];
+      x[j] = z > clip ? clip : z < -clip ? -clip : Number.isFinite(z) ? z : 0;
+    }
+    logits.fill(0);
+    for (const layers of members) {
+      a.set(x);
+      for (let li = 0; li < layers.length; li++) {
+        const l = layers[li];
+        const last = li === layers.length - 1;
+        for (let o = 0; o < l.out; o++) {
+          let s = l.b[o];
+          const wo = o * l.inp;
+          for (let j = 0; j < l.inp; j++) s += l.w[wo + j] * a[j];
+          b[o] = last || s > 0 ? s : 0;
+        }
+        const t = a; a = b; b = t;
+      }
+      for (let c = 0; c < K; c++) logits[c] += a[c] / members.length;
+    }
+    const open = context[i * C + iPre] < logMaxPre && features[i * F + iCorr] >= gate.minQrsCorr && context[i * C + iPCorr] >= gate.minLocalPCorr;
+    logits[1] += model.sLogitOffset + (open ? gate.shift : -gate.shift);
+    let max = -Infinity;
+    for (let c = 0; c < K; c++) if (logits[c] > max) max = logits[c];
+    let sum = 0;
+    for (let c = 0; c < K; c++) { logits[c] = Math.exp(logits[c] - max); sum += logits[c]; }
+    for (let c = 0; c < K; c++) out[i * K + c] = logits[c] / sum;
+  }
+  return out;
+}

@@ -1,2 +1,0 @@
-/** Public API of the interpret stage. */
-export {};
