@@ -4,10 +4,11 @@
  *     against the .atr rhythm annotations, whole records, paced records 102 104 107 217 left out;
  *     with the reference beats and their AAMI classes, with detectBeats and no classes, and with
  *     detectBeats + classifyBeats (CNN).
- * (a') The same with the pipeline's own beats and classes (detectBeats + classifyBeats 'features',
- *     as analyze() runs them), without and with the quality stage's unusable spans: VT/AF episode
- *     scores, PVC count error per record against the reference V beats, and the unusable time
- *     against MIT-BIH's own noise annotations ('~', subtype bits per channel).
+ * (a') The pipeline's own beats and classes as analyze() makes them (detectBeats, classifyBeats
+ *     'mlp'), without the quality stage's unusable spans, and with them as analyze() uses them
+ *     (beats in spans >= MIN_UNREADABLE_S dropped before classification, spans given to
+ *     analyzeRhythm): VT/AF episode scores, PVC count error per record against the reference V
+ *     beats, and the unusable time against MIT-BIH's own noise annotations ('~', subtype bits).
  * (b) CinC 2017 held-back part A02401-A03000: F1 of N, A, O and their mean (challenge scoring).
  * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only | --quality-only] [--verbose]
  */
@@ -22,7 +23,7 @@ import { assessQuality, unusableSegments } from '../src/quality/index.js';
 import type { Annotation } from '../src/record/types.js';
 import { beatCnnModel } from '../src/classify/beatCnn.js';
 import { classifyBeats } from '../src/classify/classifyBeats.js';
-import { analyzeRhythm } from '../src/classify/rhythm/analyzeRhythm.js';
+import { analyzeRhythm, MIN_UNREADABLE_S } from '../src/classify/rhythm/analyzeRhythm.js';
 import type { RhythmLabel } from '../src/classify/rhythm/types.js';
 import { addEpisodeCounts, episodeCounts, episodeStatistics, rhythmSpansFromAnnotations, type EpisodeCounts, type Span } from '../src/eval/rhythmEpisodeScores.js';
 import { CINC2017, MITDB } from '../test/dataPaths.js';
@@ -130,15 +131,18 @@ async function benchMitdbWithQuality(): Promise<void> {
     const rec = await readWfdbRecord(name, src);
     const atr = (await readWfdbAnnotationSets(name, ['atr'], src))[0].annotations;
     const refV = atr.filter((a) => BEAT_CODES.has(a.code) && aamiClass(a.code) === 'V').length;
-    const beats = detectBeats(rec).samples;
-    const classes = (await classifyBeats(rec, beats, { method: 'features' })).labels;
+    const allBeats = detectBeats(rec).samples;
     // As the pipeline's quality stage runs it (src/analyze/defaultStages.ts).
     const quality = assessQuality(rec, { primaryDetector: (x: Float32Array, fs: number) => detectBeatsInSignal(x, fs).samples });
     const unusable = unusableSegments(quality);
+    const longSpans = unusable.filter((sp) => sp.endSample - sp.startSample >= MIN_UNREADABLE_S * rec.fs);
+    const keptBeats = allBeats.filter((b) => !longSpans.some((sp) => b >= sp.startSample && b < sp.endSample));
     const ref = rhythmSpansFromAnnotations(atr, rec.length);
     const row: string[] = [];
     let noiseEpisodes: Span[] = [];
     for (const mode of ['without', 'with'] as const) {
+      const beats = mode === 'with' ? keptBeats : allBeats;
+      const classes = (await classifyBeats(rec, beats, { method: 'mlp' })).labels;
       const res = analyzeRhythm({ fsHz: rec.fs, beatSamples: beats, beatClasses: classes, record: rec, lengthSamples: rec.length, unusableSpans: mode === 'with' ? unusable : undefined });
       for (const [aux, label] of LABELS) {
         const t: Span[] = res.episodes.filter((e) => e.label === label);
@@ -166,7 +170,7 @@ async function benchMitdbWithQuality(): Promise<void> {
   if (args.includes('--verbose')) console.log(pvcRows.join('\n'));
   const median = (x: number[]) => { const a = [...x].sort((p, q) => p - q); return a.length % 2 ? a[(a.length - 1) >> 1] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2; };
   const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
-  console.log('\nMIT-BIH rhythm episodes with quality spans (44 non-paced records, whole records, detectBeats + classifyBeats features as analyze() runs them, signal of the rhythm lead)');
+  console.log('\nMIT-BIH rhythm episodes with quality spans (44 non-paced records, whole records, detectBeats + classifyBeats mlp as analyze() runs them, signal of the rhythm lead)');
   console.log('label  | spans   | refEp testEp | ESe(any) E+P(any) | DurSe  Dur+P');
   for (const [aux] of LABELS) for (const mode of ['without', 'with'] as const) {
     const c = runs[mode].get(aux)!, a = episodeStatistics(c);

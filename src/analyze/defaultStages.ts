@@ -6,6 +6,7 @@ import * as wavesModule from '../waves/index.js';
 import type { EcgRecord } from '../record/types.js';
 import { detectBeats, type BeatDetection } from '../beats/index.js';
 import { isInSpans, unusableSegments, type QualityReport } from '../quality/index.js';
+import { MIN_UNREADABLE_S } from '../classify/rhythm/analyzeRhythm.js';
 import { StageNotApplicableError, StageUnavailableError, type AnalysisStage, type EarlierResults, type StageContext } from './stage.js';
 
 type AnyFn = (...args: unknown[]) => unknown;
@@ -43,9 +44,14 @@ function stage(
 /** Longest record given a short-strip rhythm label (the strip classifier's own limit is 60 s). */
 const STRIP_MAX_S = 61;
 
-/** A detection with the beats that lie in unusable signal removed (and counted), so later stages never read noise as beats. */
+/**
+ * A detection with the beats that lie in unusable signal removed (and counted), so later stages never
+ * read noise as beats. Only spans of at least MIN_UNREADABLE_S count: the quality stage often calls
+ * a lone 1-s window unusable because it holds one wide ectopic beat, and dropping those beats lost
+ * real PVCs and VT on MIT-BIH (BENCHMARKS.md, classify, "with quality spans").
+ */
 function withoutBeatsInUnusableSignal(detection: BeatDetection, quality: QualityReport | undefined): BeatDetection & { beatsInUnusableSignal: number } {
-  const spans = quality ? unusableSegments(quality) : [];
+  const spans = quality ? unusableSegments(quality).filter((s) => s.endSample - s.startSample >= MIN_UNREADABLE_S * quality.fsHz) : [];
   if (spans.length === 0) return { ...detection, beatsInUnusableSignal: 0 };
   const kept = detection.samples.filter((s) => !isInSpans(spans, s));
   const dropped = detection.samples.length - kept.length;

@@ -9,7 +9,7 @@ import { flutterRuns } from './flutterEpisodes.js';
 import { holterSummary } from './holterSummary.js';
 import { pWaveConsistencyByBeat } from './pWaveConsistency.js';
 import { qrsConsistencyByBeat } from './qrsConsistency.js';
-import { rrSeriesFromBeats } from './rrIntervals.js';
+import { rrSeriesFromBeats, VENTRICULAR } from './rrIntervals.js';
 import { mergeSameLabel, paintSegment, type Segment } from './segmentPainter.js';
 import type { RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './types.js';
 import { beatsInUnreadable, mergedUnreadableSpans } from './unreadableSpans.js';
@@ -83,10 +83,18 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   const given = mergedUnreadableSpans(input.unusableSpans, length);
   const noiseSpans = given.filter((sp) => sp.endSample - sp.startSample >= MIN_UNREADABLE_S * fs);
   if (given.length > noiseSpans.length) evidence.push(`${given.length - noiseSpans.length} of ${given.length} unusable spans shorter than ${MIN_UNREADABLE_S} s kept readable`);
-  const unreadable = beatsInUnreadable(beats, noiseSpans);
+  const unreadableBeats = beatsInUnreadable(beats, noiseSpans);
+  // An interval touching or crossing unreadable signal (beats there may be missed, or removed
+  // upstream) is no RR interval: no rate, pause or AF evidence from it.
+  const unreadableRr = new Uint8Array(Math.max(0, beats.length - 1));
+  for (let i = 0, k = 0; i + 1 < beats.length; i++) {
+    while (k < noiseSpans.length && noiseSpans[k].endSample <= beats[i]) k++;
+    if (unreadableBeats[i] || unreadableBeats[i + 1] || (k < noiseSpans.length && noiseSpans[k].startSample < beats[i + 1])) unreadableRr[i] = 1;
+  }
+  const unreadable = { beats: unreadableBeats, rr: unreadableRr };
   let unreadableSamples = 0;
   for (const sp of noiseSpans) unreadableSamples += sp.endSample - sp.startSample;
-  const masked = (c: ArrayLike<string>): string[] => Array.from({ length: beats.length }, (_, i) => (unreadable[i] ? 'Q' : c[i]));
+  const masked = (c: ArrayLike<string>): string[] => Array.from({ length: beats.length }, (_, i) => (unreadableBeats[i] ? 'Q' : c[i]));
   const countedClasses = classes && noiseSpans.length ? masked(classes) : classes;
   if (noiseSpans.length) evidence.push(`signal quality (${(unreadableSamples / fs).toFixed(0)} s unreadable left out)`);
   const paintNoise = (t: Segment[]): Segment[] => noiseSpans.reduce((acc, sp) => paintSegment(acc, noiseSegment(sp)), t);
@@ -139,6 +147,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     evidence.push('QRS likeness (beats unlike the dominant QRS skipped for AF)');
   } else if (!classes && noiseSpans.length) timingClasses = masked(Array.from(beats, () => 'N'));
   const rr = rrSeriesFromBeats(beats, fs, timingClasses);
+  for (let i = 0; i < unreadableRr.length; i++) if (unreadableRr[i]) rr.ectopic[i] = VENTRICULAR;
   let tiles: Segment[] = [];
   if (length > 0) tiles.push({ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, reason: 'no beats here' });
 

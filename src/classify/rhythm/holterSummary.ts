@@ -7,10 +7,11 @@ import type { RrSeries } from './rrIntervals.js';
 import { EVENT_LABELS, type BeatClass, type HolterSummary, type RhythmEpisode } from './types.js';
 
 /**
- * Holter summary of a record from its beats, classes and episodes. `unreadable` (1 per beat inside
- * unreadable signal) keeps those beats out of the class counts, couplets and runs (pass classes
- * already masked, see analyzeRhythm) and the intervals touching them out of the rates and the
- * longest RR; 'noise' and 'undetermined' time is out of the burden denominators.
+ * Holter summary of a record from its beats, classes and episodes. `unreadable.beats` (1 per beat
+ * inside unreadable signal) is counted; pass classes already masked (see analyzeRhythm) to keep
+ * those beats out of the class counts, couplets and runs. `unreadable.rr` (1 per RR interval that
+ * touches or crosses unreadable signal) keeps intervals out of the rates and the longest RR.
+ * 'noise' and 'undetermined' time is out of the burden denominators.
  *
  * @example
  * const h = holterSummary(360, rec.length, beats, classes, episodes, rr); // h.afBurdenPct
@@ -22,7 +23,7 @@ export function holterSummary(
   classes: ArrayLike<BeatClass | string> | undefined,
   episodes: RhythmEpisode[],
   rr: RrSeries | null,
-  unreadable?: Uint8Array,
+  unreadable?: { beats: Uint8Array; rr: Uint8Array },
 ): HolterSummary {
   const secondsByLabel: HolterSummary['secondsByLabel'] = {};
   let analysed = 0;
@@ -47,7 +48,7 @@ export function holterSummary(
   let longest: number | null = null, minRate: number | null = null, maxRate: number | null = null, meanRate: number | null = null;
   let pauseCount = 0;
   // Intervals with a beat in unreadable signal say nothing about the rate (missed or extra beats).
-  const readable = (i: number): boolean => !unreadable || (!unreadable[i] && !unreadable[i + 1]);
+  const readable = (i: number): boolean => !unreadable || !unreadable.rr[i];
   let readableRr = 0, readableRrSumS = 0;
   if (rr) for (let i = 0; i < rr.rrS.length; i++) if (readable(i)) { readableRr++; readableRrSumS += rr.rrS[i]; }
   if (rr && readableRr > 0) {
@@ -73,7 +74,7 @@ export function holterSummary(
   }
   let unreadableS = 0, beatsInUnreadable = 0;
   for (const e of episodes) if (e.label === 'noise') unreadableS += (e.endSample - e.startSample) / fsHz;
-  if (unreadable) for (let i = 0; i < unreadable.length; i++) beatsInUnreadable += unreadable[i];
+  if (unreadable) for (let i = 0; i < unreadable.beats.length; i++) beatsInUnreadable += unreadable.beats[i];
   const durationS = lengthSamples / fsHz;
   return {
     durationS,
