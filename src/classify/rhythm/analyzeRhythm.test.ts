@@ -137,6 +137,10 @@ test('unusable spans: beats inside count toward no VT run, PVC count or rate, an
   assert.equal(r.holter.maxRateBpm, 60);
   assert.equal(r.holter.minRateBpm, 60);
   assert.ok(r.evidence.some((e) => /signal quality/.test(e)));
+  // 2 s of sinus beats between two unreadable spans is too short to name: undetermined, not sinus.
+  const gap = analyzeRhythm({ fsHz: fs, beatSamples: beats, beatClasses: c, lengthSamples: 84 * fs, unusableSpans: [span, { startSample: 48 * fs, endSample: 60 * fs }] });
+  const between = gap.episodes.filter((e) => e.startSample >= 46 * fs && e.endSample <= 48 * fs);
+  assert.deepEqual(between.map((e) => e.label), ['undetermined']);
   // A span shorter than MIN_UNREADABLE_S (one quality window, often one wide beat) stays readable.
   const short = analyzeRhythm({ fsHz: fs, beatSamples: beats, beatClasses: c, lengthSamples: 84 * fs, unusableSpans: [{ startSample: 40 * fs + 50, endSample: 41 * fs + 50 }] });
   assert.ok(MIN_UNREADABLE_S > 1);

@@ -249,6 +249,19 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   // 5. Unreadable signal: whatever the beats there suggested (VT from noise spikes, AF from missed
   // and extra beats) is not claimed.
   tiles = paintNoise(tiles);
+  // A sinus stretch squeezed between unreadable spans, shorter than a rhythm can be judged on, is
+  // left undetermined rather than named from a handful of beats.
+  if (noiseSpans.length) {
+    tiles = mergeSameLabel(tiles);
+    const sinus = new Set<RhythmLabel>(['sinus_rhythm', 'sinus_bradycardia', 'sinus_tachycardia']);
+    for (let k = 0; k < tiles.length; k++) {
+      const t = tiles[k];
+      const before = k === 0 || tiles[k - 1].label === 'noise', after = k === tiles.length - 1 || tiles[k + 1].label === 'noise';
+      if (sinus.has(t.label) && before && after && t.endSample - t.startSample < MIN_RHYTHM_S * fs) {
+        tiles[k] = { ...t, label: 'undetermined', confidence: 0, reason: `${((t.endSample - t.startSample) / fs).toFixed(1)} s of readable signal between unreadable spans: too short to name a rhythm` };
+      }
+    }
+  }
 
   // 6. VF/VFL from the signal, over unreadable signal too: the quality verdict rests on QRS-based
   // indices, which VF (no QRS) fails just as noise does, so it cannot tell them apart; the
