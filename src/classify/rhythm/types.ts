@@ -75,7 +75,11 @@ export interface HolterSummary {
   unreadableS: number;
   /** `unreadableS` as a percentage of `durationS`. */
   unreadablePct: number;
-  /** Detected beats inside unreadable signal (included in `beatCount`, left out of the class counts). */
+  /**
+   * Beats given inside unreadable signal (included in `beatCount`, left out of the class counts). In
+   * analyze() this is 0 for spans of 5 s or more: the beats stage already drops those beats and
+   * counts them in its `beatsInUnusableSignal`.
+   */
   beatsInUnreadable: number;
 }
 
