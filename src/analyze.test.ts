@@ -106,6 +106,9 @@ test('noise gives no beats and no clinical numbers: nothing is read out of unusa
   assert.match(beats.reason ?? '', /unusable/);
   const m = a.results.measurements as { heartRateBpm: number | null } | null;
   assert.ok(m === null || m.heartRateBpm === null, 'no heart rate is invented from noise');
+  // The same for 2 s of noise, shorter than any rhythm window.
+  const short = await analyze(firstSeconds(noise, 2));
+  assert.equal((short.results.beats as { samples: number[] }).samples.length, 0);
   // A clean record keeps every beat.
   const clean = await analyze(rec);
   assert.equal((clean.results.beats as { beatsInUnusableSignal: number }).beatsInUnusableSignal, 0);

@@ -51,7 +51,10 @@ const STRIP_MAX_S = 61;
  * real PVCs and VT on MIT-BIH (BENCHMARKS.md, classify, "with quality spans").
  */
 function withoutBeatsInUnusableSignal(detection: BeatDetection, quality: QualityReport | undefined): BeatDetection & { beatsInUnusableSignal: number } {
-  const spans = quality ? unusableSegments(quality).filter((s) => s.endSample - s.startSample >= MIN_UNREADABLE_S * quality.fsHz) : [];
+  // Short spans are often one wide ectopic beat, so only long ones count; a span that covers (nearly)
+  // the whole record counts whatever its length: a 2 s strip of noise has no readable beat.
+  const minSamples = quality ? Math.min(MIN_UNREADABLE_S * quality.fsHz, 0.9 * quality.length) : 0;
+  const spans = quality ? unusableSegments(quality).filter((s) => s.endSample - s.startSample >= minSamples) : [];
   if (spans.length === 0) return { ...detection, beatsInUnusableSignal: 0 };
   const kept = detection.samples.filter((s) => !isInSpans(spans, s));
   const dropped = detection.samples.length - kept.length;
