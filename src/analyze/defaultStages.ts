@@ -1,25 +1,15 @@
-import * as beatsModule from '../beats/index.js';
-import * as classifyModule from '../classify/index.js';
-import * as measureModule from '../measure/index.js';
-import * as qualityModule from '../quality/index.js';
-import * as wavesModule from '../waves/index.js';
 import type { EcgRecord } from '../record/types.js';
-import { detectBeats, type BeatDetection } from '../beats/index.js';
-import { isInSpans, unusableSegments, type QualityReport } from '../quality/index.js';
+import { detectBeats, detectBeatsInSignal, type BeatDetection } from '../beats/index.js';
+import { assessQuality, isInSpans, unusableSegments, type QualityReport } from '../quality/index.js';
+import { analyzeRhythm, classifyBeats, classifyStrip } from '../classify/index.js';
 import { MIN_UNREADABLE_S } from '../classify/rhythm/analyzeRhythm.js';
-import { StageNotApplicableError, StageUnavailableError, type AnalysisStage, type EarlierResults, type StageContext } from './stage.js';
+import { delineateBeats } from '../waves/index.js';
+import { heartRateVariability, measureEcg } from '../measure/index.js';
+import { StageNotApplicableError, type AnalysisStage, type EarlierResults, type StageContext } from './stage.js';
 
-type AnyFn = (...args: unknown[]) => unknown;
-
-/**
- * Finds a stage function among a module's exports by name. Stages are merged from parallel branches,
- * so the pipeline looks the function up at run time: a missing one makes the section `unavailable`
- * (with the reason) instead of breaking the build.
- */
-function exported(module: object, name: string, folder: string): AnyFn {
-  const fn = (module as Record<string, unknown>)[name];
-  if (typeof fn !== 'function') throw new StageUnavailableError(`${folder} does not export ${name}() in this build`);
-  return fn as AnyFn;
+/** Per-stage options as the stage function takes them (they arrive untyped from `AnalyzeOptions.stageOptions`). */
+function optionsFor<F extends (...args: never[]) => unknown, K extends number>(_fn: F, _argIndex: K, options: Readonly<Record<string, unknown>>): Partial<NonNullable<Parameters<F>[K]>> {
+  return options as Partial<NonNullable<Parameters<F>[K]>>;
 }
 
 /** Models a stage result names in a `model`/`models` field ({ name, version?, sha256? }). */
@@ -107,8 +97,7 @@ function classesOutsideSpans(beats: ArrayLike<number>, classes: string[] | undef
 }
 
 /**
- * The default pipeline, in run order. Each entry calls one stage's public function (looked up by
- * name, see {@link exported}); an entry whose function is not in the build reports `unavailable`.
+ * The default pipeline, in run order. Each entry calls one stage's public function.
  * Stage options come from `AnalyzeOptions.stageOptions[name]` and are passed to the function.
  * Replace or extend the list with `AnalyzeOptions.stages`.
  *
@@ -119,19 +108,17 @@ function classesOutsideSpans(beats: ArrayLike<number>, classes: string[] | undef
 export function defaultStages(): AnalysisStage[] {
   return [
     stage('quality', [], 'signal quality per lead and segment (src/quality assessQuality)', (record, _e, ctx) => {
-      const assess = exported(qualityModule, 'assessQuality', 'src/quality');
-      const inSignal = (beatsModule as Record<string, unknown>).detectBeatsInSignal as ((x: Float32Array, fs: number) => { samples: Int32Array }) | undefined;
       // bSQI compares the pipeline's own detector with the quality stage's independent one.
-      const primaryDetector = inSignal ? (x: Float32Array, fs: number) => inSignal(x, fs).samples : undefined;
-      return assess(record, { primaryDetector, ...ctx.options });
+      const primaryDetector = (x: Float32Array, fs: number) => detectBeatsInSignal(x, fs).samples;
+      return assessQuality(record, { primaryDetector, ...optionsFor(assessQuality, 1, ctx.options) });
     }),
     stage('beats', [], 'QRS detection with lead fusion (src/beats detectBeats); beats inside signal the quality stage judged unusable are left out and counted', (record, e, ctx) => {
-      const detection = detectBeats(record, ctx.options);
+      const detection = detectBeats(record, optionsFor(detectBeats, 1, ctx.options));
       return withoutBeatsInUnusableSignal(detection, e.quality as QualityReport | undefined);
     }),
     {
       ...stage('beatClasses', ['beats'], 'AAMI beat classes N/S/V/F/Q with probabilities (src/classify classifyBeats; default the feature MLP with sinus-context features, browser-safe)', (record, e, ctx) =>
-        exported(classifyModule, 'classifyBeats', 'src/classify')(record, beatSamplesOf(e.beats), { method: 'mlp', ...ctx.options }),
+        classifyBeats(record, beatSamplesOf(e.beats), { method: 'mlp', ...optionsFor(classifyBeats, 2, ctx.options) }),
       ),
       modelsUsed: (r: unknown) => {
         const m = (r as { method?: string }).method;
@@ -139,20 +126,20 @@ export function defaultStages(): AnalysisStage[] {
       },
     },
     stage('waves', ['beats'], 'P/QRS/T delineation of every beat in every lead, global boundaries (src/waves delineateBeats)', (record, e, ctx) =>
-      exported(wavesModule, 'delineateBeats', 'src/waves')(record, beatSamplesOf(e.beats), ctx.options),
+      delineateBeats(record, beatSamplesOf(e.beats), optionsFor(delineateBeats, 2, ctx.options)),
     ),
     stage('measurements', ['beats'], 'median-beat intervals, QTc, axes, amplitudes, ST, voltages (src/measure measureEcg)', (record, e, ctx) => {
       const labels = beatLabelsOf(e.beatClasses);
       // The median beat is built from normal beats when classes are known, as 12-lead programs do.
       const normal = labels ? labels.flatMap((l, i) => (l === 'N' ? [i] : [])) : undefined;
-      return exported(measureModule, 'measureEcg', 'src/measure')(record, beatSamplesOf(e.beats), {
-        delineation: e.waves ?? undefined,
+      return measureEcg(record, beatSamplesOf(e.beats), {
+        delineation: (e.waves as NonNullable<Parameters<typeof measureEcg>[2]>['delineation']) ?? undefined,
         use: normal && normal.length >= 3 ? normal : undefined,
-        ...ctx.options,
+        ...optionsFor(measureEcg, 2, ctx.options),
       });
     }),
     stage('rhythm', ['beats'], "rhythm episodes, events and Holter counts; signal the quality stage found unusable is a 'noise' episode (src/classify analyzeRhythm)", (record, e) =>
-      exported(classifyModule, 'analyzeRhythm', 'src/classify')({
+      analyzeRhythm({
         fsHz: record.fs, beatSamples: beatSamplesOf(e.beats), beatClasses: beatLabelsOf(e.beatClasses), record, lengthSamples: record.length,
         unusableSpans: unusableSpansOf(e.quality),
       }),
@@ -162,14 +149,14 @@ export function defaultStages(): AnalysisStage[] {
         const durationS = record.length / record.fs;
         // The label was made for 9-60 s handheld strips; longer records get rhythm episodes instead.
         if (durationS > STRIP_MAX_S) throw new StageNotApplicableError(`a strip label is for records up to ${STRIP_MAX_S} s; this one is ${durationS.toFixed(0)} s (see rhythm episodes)`);
-        return exported(classifyModule, 'classifyStrip', 'src/classify')(record, ctx.options);
+        return classifyStrip(record, optionsFor(classifyStrip, 1, ctx.options));
       }),
       modelsUsed: (r: unknown) => ((r as { method?: string }).method === 'model' ? [{ name: 'models/strip-rhythm.onnx', version: null, sha256: null }] : []),
     },
     stage('hrv', ['beats'], 'heart-rate variability from NN intervals, beats in unusable signal left out (src/measure heartRateVariability)', (record, e) => {
       const beats = beatSamplesOf(e.beats);
       // An interval touching a beat in unusable signal is not an NN interval (missed or extra beats).
-      return exported(measureModule, 'heartRateVariability', 'src/measure')(beats, record.fs, classesOutsideSpans(beats, beatLabelsOf(e.beatClasses), unusableSpansOf(e.quality)));
+      return heartRateVariability(beats, record.fs, classesOutsideSpans(beats, beatLabelsOf(e.beatClasses), unusableSpansOf(e.quality)));
     }),
   ];
 }
