@@ -1,3 +1,4 @@
+import { windowCorrelation } from '../../dsp/windowCorrelation.js';
 /**
  * How alike neighbouring QRS complexes are: each beat's correlation with the median of the beats
  * around it. Real beats of one rhythm correlate at 0.8-1 (ectopic beats lower); "beats" a detector
@@ -35,19 +36,8 @@ export function qrsConsistencyByBeat(signal: Float32Array, fsHz: number, beats: 
       const a = col.subarray(0, m).sort();
       tmpl[i] = m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
     }
-    out[k] = correlation(signal, beats[k] - h, tmpl, len);
+    out[k] = windowCorrelation(signal, beats[k] - h, tmpl, len);
   }
   return out;
 }
 
-function correlation(x: Float32Array, start: number, t: Float64Array, len: number): number {
-  let mx = 0, mt = 0;
-  for (let i = 0; i < len; i++) { mx += x[start + i]; mt += t[i]; }
-  mx /= len; mt /= len;
-  let sxy = 0, sxx = 0, stt = 0;
-  for (let i = 0; i < len; i++) {
-    const a = x[start + i] - mx, b = t[i] - mt;
-    sxy += a * b; sxx += a * a; stt += b * b;
-  }
-  return sxx > 0 && stt > 0 ? sxy / Math.sqrt(sxx * stt) : NaN;
-}

@@ -3,7 +3,7 @@
  * presence, beat morphology (a 48-point normalised median beat), atrial activity and signal
  * quality. Computed identically at training (training/strip-rhythm) and at run time.
  */
-import { butterworthFilter } from '../../dsp/index.js';
+import { butterworthFilter, windowCorrelation } from '../../dsp/index.js';
 import { rrIrregularityByBeat } from '../rhythm/rrIrregularity.js';
 import { rrSeriesFromBeats } from '../rhythm/rrIntervals.js';
 import { qrsConsistencyByBeat } from '../rhythm/qrsConsistency.js';
@@ -199,7 +199,7 @@ export function stripFeatures(signal: Float32Array, fsHz: number, beats: Int32Ar
   const corrs: number[] = [];
   const amps: number[] = [];
   for (const k of usable) {
-    corrs.push(correlation(clean, beats[k] - a, tmpl, len));
+    corrs.push(windowCorrelation(clean, beats[k] - a, tmpl, len) || 0);
     let bmx = -Infinity, bmn = Infinity;
     for (let i = qa; i <= qb; i++) { const v = clean[beats[k] - a + i]; if (v > bmx) bmx = v; if (v < bmn) bmn = v; }
     amps.push(bmx - bmn);
@@ -251,17 +251,6 @@ export function stripFeatures(signal: Float32Array, fsHz: number, beats: Int32Ar
   return out;
 }
 
-function correlation(x: Float32Array, start: number, t: Float32Array, len: number): number {
-  let mx = 0, mt = 0;
-  for (let i = 0; i < len; i++) { mx += x[start + i]; mt += t[i]; }
-  mx /= len; mt /= len;
-  let sxy = 0, sxx = 0, stt = 0;
-  for (let i = 0; i < len; i++) {
-    const a = x[start + i] - mx, b = t[i] - mt;
-    sxy += a * b; sxx += a * a; stt += b * b;
-  }
-  return sxx > 0 && stt > 0 ? sxy / Math.sqrt(sxx * stt) : 0;
-}
 
 /** Coefficient of sample entropy (Lake & Moorman 2011), m = 1, r = 30 ms; 0 when undefined. */
 function coefficientOfSampleEntropy(rr: Float64Array): number {
