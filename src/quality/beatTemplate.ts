@@ -2,8 +2,9 @@ import { scratchFloat32 } from './scratchBuffers.js';
 /**
  * Median-beat templates and the part of a lead they do not explain. The residual is this stage's
  * noise estimate: what remains after each detected beat is replaced by a gain- and lag-fitted copy
- * of the median beat. Two templates are kept so a frequent ectopic morphology (bigeminy) is not
- * counted as noise.
+ * of the median beat. Besides the dominant template, up to three ectopic ones are learnt from the
+ * beats unlike it (bigeminy, multiform PVCs), so a beat that repeats a morphology seen in the lead
+ * is explained, not counted as noise.
  */
 
 export interface BeatTemplateFit {
@@ -28,11 +29,6 @@ export interface BeatTemplateFit {
    * (-1 where none was: a detection the templates do not explain).
    */
   beatShapeCorrelation: Float32Array;
-  /**
-   * Mean over beats of the best Pearson correlation with any template (dominant or ectopic): a beat
-   * that repeats a morphology seen in the lead counts as repeating.
-   */
-  meanBestCorrelation: number;
 }
 
 const MAX_TEMPLATE_BEATS = 80;
@@ -214,7 +210,6 @@ export function fitBeatTemplate(
   const residual = scratchFloat32('template.residual', n);
   residual.set(x);
   let corrSum = 0;
-  let bestCorrSum = 0;
   let corrCount = 0;
   const nr = residualBeats.length;
   const ectopicBeats = new Uint8Array(nr);
@@ -324,9 +319,7 @@ export function fitBeatTemplate(
       if (j >= 0 && j < len) residual[i] = x[i] - (j >= pre - core && j <= pre + core ? gain : wave) * bestT[j];
     }
     if (o >= 0 && o + len <= n) {
-      const r = correlation(x, o, template);
-      corrSum += r;
-      bestCorrSum += bestTi > 0 ? Math.max(r, correlation(x, o, bestT)) : r;
+      corrSum += correlation(x, o, template);
       corrCount++;
     }
   }
@@ -341,6 +334,5 @@ export function fitBeatTemplate(
     extraTemplates: extra,
     ectopicBeats,
     beatShapeCorrelation: beatShapeR,
-    meanBestCorrelation: corrCount ? bestCorrSum / corrCount : 0,
   };
 }
