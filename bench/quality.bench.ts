@@ -289,6 +289,9 @@ if (parts.has('d')) {
   let unusableT = 0, inAllT = 0, inAnyT = 0, noiseAllT = 0, caughtT = 0, nearVT = 0, totalT = 0;
   const reasonT = new Map<string, number>();
   const perRec: string[] = [];
+  // Spans of at least this many seconds, as later stages would act on them: [samples, samples in all-channel noise, spans].
+  const MIN_SPAN_S = [1, 2, 3, 5];
+  const bySpan = new Map(MIN_SPAN_S.map((m) => [m, [0, 0, 0]]));
   for (const name of names) {
     const src = nodeFileSource(MITDB);
     const rec = await readWfdbRecord(name, src);
@@ -322,6 +325,15 @@ if (parts.has('d')) {
     }
     let na = 0, caught = 0;
     const spans = unusableSegments(rep);
+    for (const sp of spans) {
+      const lenS = (sp.endSample - sp.startSample) / rec.fs;
+      for (const minS of MIN_SPAN_S) if (lenS >= minS) {
+        const acc = bySpan.get(minS)!;
+        acc[0] += sp.endSample - sp.startSample;
+        for (let i = sp.startSample; i < sp.endSample; i++) acc[1] += noiseAll[i];
+        acc[2]++;
+      }
+    }
     for (let i = 0; i < n; i++) if (noiseAll[i]) {
       na++;
       if (isInSpans(spans, i)) caught++;
@@ -338,6 +350,12 @@ if (parts.has('d')) {
   console.log('|---|---|---|---|---|');
   const pc = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
   console.log(`| ${((100 * unusableT) / totalT).toFixed(2)}% | ${pc(inAllT, unusableT)} | ${pc(inAnyT, unusableT)} | ${pc(nearVT, unusableT)} | ${pc(caughtT, noiseAllT)} of ${(noiseAllT / 360).toFixed(0)} s |`);
+  console.log('| spans >= | spans | time s | in all-channel noise |');
+  console.log('|---|---|---|---|');
+  for (const m of MIN_SPAN_S) {
+    const [t, inN, c] = bySpan.get(m)!;
+    console.log(`| ${m} s | ${c} | ${(t / 360).toFixed(0)} | ${pc(inN, t)} |`);
+  }
   console.log('window reasons (s): ' + [...reasonT.entries()].sort((p, q) => q[1] - p[1]).map(([r, t]) => `${r} ${t.toFixed(0)}`).join('; '));
 }
 
