@@ -1,5 +1,5 @@
 /**
- * npm run bench:quality [-- --part a,b,c,speed] [-- --fit]
+ * npm run bench:quality [-- --part a,b,c,d,speed] [-- --fit]
  *
  * (a) CinC 2017: ROC AUC of the record score for '~' (too noisy) against the rest. Fixed split:
  *     A00001-A02000 fit (the only records `--fit` uses to fit the score weights), A02001-A03000 held back.
@@ -8,6 +8,11 @@
  * (c) Noise stress: clean MIT-BIH records + NSTDB bw/em/ma at 24..-6 dB SNR (NSTDB definition, as
  *     WFDB nst/sigamp compute it), first 5 min of lead MLII: SNR estimate error, and beat +P of the
  *     primary detector with and without the 'unusable' segments.
+ * (d) MIT-BIH, 44 non-paced records, whole 30 min, both leads: agreement of the record's unusable
+ *     time with MIT-BIH's own noise annotations ('~', subtype bit k = channel k noisy, bit k+4 =
+ *     channel k unreadable, -1 = all unreadable): share of unusable time inside noise marked in all
+ *     channels (and in any channel), share of all-channel noise caught, and unusable time within
+ *     0.5 s of a ventricular (V/F/E) beat.
  * (speed) CPU per 10 s 12-lead record (PTB-XL 500 Hz).
  */
 import { readFileSync } from 'node:fs';
@@ -25,7 +30,7 @@ import { matchedBeatCount } from '../src/quality/beatAgreement.js';
 import { flaggedLeads, readCsvRows } from './ptbxlNoiseFlags.js';
 
 const args = process.argv.slice(2);
-const partArg = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'a,b,c,speed';
+const partArg = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'a,b,c,d,speed';
 const parts = new Set(partArg.split(','));
 const FIT = args.includes('--fit');
 
@@ -275,6 +280,83 @@ if (parts.has('c')) {
     }
     console.log(`overall SNR MAE (${setName}, 24..-6 dB, bw+em+ma): ${(allAbs.reduce((s, v) => s + v, 0) / allAbs.length).toFixed(2)} dB (unestimated counted as 30 dB error)`);
   }
+}
+
+// ---------------------------------------------------------------- (d)
+if (parts.has('d')) {
+  const PACED = new Set(['102', '104', '107', '217']);
+  const names = readFileSync(join(MITDB, 'RECORDS'), 'utf8').split(/\s+/).filter((r) => r && !PACED.has(r));
+  let unusableT = 0, inAllT = 0, inAnyT = 0, noiseAllT = 0, caughtT = 0, nearVT = 0, totalT = 0;
+  const reasonT = new Map<string, number>();
+  const perRec: string[] = [];
+  // Spans of at least this many seconds, as later stages would act on them: [samples, samples in all-channel noise, spans].
+  const MIN_SPAN_S = [1, 2, 3, 5];
+  const bySpan = new Map(MIN_SPAN_S.map((m) => [m, [0, 0, 0]]));
+  for (const name of names) {
+    const src = nodeFileSource(MITDB);
+    const rec = await readWfdbRecord(name, src);
+    const [atr] = await readWfdbAnnotationSets(name, ['atr'], src);
+    const n = rec.length;
+    const nCh = rec.leads.length;
+    const allMask = (1 << nCh) - 1;
+    // Noise state per sample from the '~' annotations (the state holds until the next '~').
+    const noiseAll = new Uint8Array(n), noiseAny = new Uint8Array(n), nearV = new Uint8Array(n);
+    const tildes = atr.annotations.filter((a) => a.code === '~');
+    for (let t = 0; t < tildes.length; t++) {
+      const sub = tildes[t].subtype;
+      const bits = sub === -1 ? allMask : (sub | (sub >> 4)) & allMask;
+      const end = t + 1 < tildes.length ? tildes[t + 1].sample : n;
+      if (bits === allMask) noiseAll.fill(1, tildes[t].sample, end);
+      if (bits !== 0) noiseAny.fill(1, tildes[t].sample, end);
+    }
+    const half = Math.round(0.5 * rec.fs);
+    for (const a of atr.annotations) if (a.code === 'V' || a.code === 'F' || a.code === 'E') nearV.fill(1, Math.max(0, a.sample - half), Math.min(n, a.sample + half));
+    const rep = assessQuality(rec, { primaryDetector: primary });
+    let u = 0;
+    for (const seg of rep.segments) {
+      if (seg.usable) continue;
+      for (const r of seg.reasons) reasonT.set(r, (reasonT.get(r) ?? 0) + (seg.endSample - seg.startSample) / rec.fs);
+      for (let i = seg.startSample; i < seg.endSample; i++) {
+        u++;
+        inAllT += noiseAll[i];
+        inAnyT += noiseAny[i];
+        nearVT += nearV[i];
+      }
+    }
+    let na = 0, caught = 0;
+    const spans = unusableSegments(rep);
+    for (const sp of spans) {
+      const lenS = (sp.endSample - sp.startSample) / rec.fs;
+      for (const minS of MIN_SPAN_S) if (lenS >= minS) {
+        const acc = bySpan.get(minS)!;
+        acc[0] += sp.endSample - sp.startSample;
+        for (let i = sp.startSample; i < sp.endSample; i++) acc[1] += noiseAll[i];
+        acc[2]++;
+      }
+    }
+    for (let i = 0; i < n; i++) if (noiseAll[i]) {
+      na++;
+      if (isInSpans(spans, i)) caught++;
+    }
+    unusableT += u;
+    noiseAllT += na;
+    caughtT += caught;
+    totalT += n;
+    if (u > 0 || na > 0) perRec.push(`${name}: unusable ${(u / rec.fs).toFixed(0)} s, MIT-BIH all-channel noise ${(na / rec.fs).toFixed(0)} s, caught ${(caught / rec.fs).toFixed(0)} s`);
+  }
+  console.log(`\n(d) MIT-BIH ${names.length} non-paced records, whole records, all leads; primary detector: ${primaryName}`);
+  for (const l of perRec) console.log('  ' + l);
+  console.log('| unusable share of time | unusable in all-channel noise | unusable in any-channel noise | unusable within 0.5 s of a V/F/E beat | all-channel noise caught |');
+  console.log('|---|---|---|---|---|');
+  const pc = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
+  console.log(`| ${((100 * unusableT) / totalT).toFixed(2)}% | ${pc(inAllT, unusableT)} | ${pc(inAnyT, unusableT)} | ${pc(nearVT, unusableT)} | ${pc(caughtT, noiseAllT)} of ${(noiseAllT / 360).toFixed(0)} s |`);
+  console.log('| spans >= | spans | time s | in all-channel noise |');
+  console.log('|---|---|---|---|');
+  for (const m of MIN_SPAN_S) {
+    const [t, inN, c] = bySpan.get(m)!;
+    console.log(`| ${m} s | ${c} | ${(t / 360).toFixed(0)} | ${pc(inN, t)} |`);
+  }
+  console.log('window reasons (s): ' + [...reasonT.entries()].sort((p, q) => q[1] - p[1]).map(([r, t]) => `${r} ${t.toFixed(0)}`).join('; '));
 }
 
 // ---------------------------------------------------------------- speed

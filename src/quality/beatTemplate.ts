@@ -2,8 +2,9 @@ import { scratchFloat32 } from './scratchBuffers.js';
 /**
  * Median-beat templates and the part of a lead they do not explain. The residual is this stage's
  * noise estimate: what remains after each detected beat is replaced by a gain- and lag-fitted copy
- * of the median beat. Two templates are kept so a frequent ectopic morphology (bigeminy) is not
- * counted as noise.
+ * of the median beat. Besides the dominant template, up to three ectopic ones are learnt from the
+ * beats unlike it (bigeminy, multiform PVCs), so a beat that repeats a morphology seen in the lead
+ * is explained, not counted as noise.
  */
 
 export interface BeatTemplateFit {
@@ -19,9 +20,31 @@ export interface BeatTemplateFit {
   residual: Float32Array;
   /** Mean Pearson correlation of each beat with the dominant template. */
   meanCorrelation: number;
+  /** Ectopic templates learnt in the lead besides the dominant one (the first is `secondTemplate`). */
+  extraTemplates: Float32Array[];
+  /** Per residual beat: 1 when an ectopic (non-dominant) template explained it best. */
+  ectopicBeats: Uint8Array;
+  /**
+   * Per residual beat: correlation over QRS and early ST-T with the template subtracted there
+   * (-1 where none was: a detection the templates do not explain).
+   */
+  beatShapeCorrelation: Float32Array;
 }
 
 const MAX_TEMPLATE_BEATS = 80;
+/** Ectopic templates at most besides the dominant one (multiform PVCs rarely show more). */
+const MAX_EXTRA_TEMPLATES = 3;
+/** A morphology must cover this share of the sampled beats to become a template (noise rarely repeats). */
+const MIN_CLUSTER_SHARE = 0.02;
+/** Unlike beats clustered at most (sampled evenly), which bounds the quadratic clustering. */
+const MAX_CLUSTER_POOL = 150;
+/** Correlation over QRS and early ST-T above which two beats share a morphology. */
+const SAME_SHAPE_R = 0.9;
+/** Share of detections resembling the dominant beat (r >= READABLE_R) needed to learn ectopic shapes. */
+const MIN_READABLE_SHARE = 0.4;
+const READABLE_R = 0.8;
+/** Correlation an ectopic template must reach on a beat to be subtracted there. */
+const ECTOPIC_FIT_R = 0.8;
 
 function median(v: Float32Array): number {
   v.sort();
@@ -115,9 +138,41 @@ export function fitBeatTemplate(
   const like = starts.filter((s) => coreCorrelation(s, template) >= 0.5);
   if (like.length >= 3 && like.length >= 0.5 * starts.length && like.length < starts.length) template = medianTemplate(x, like, len, isoLen);
 
-  // Beats unlike the dominant one make a second template when they are frequent enough.
-  const unlike = starts.filter((s) => coreCorrelation(s, template) < 0.7);
-  const secondTemplate = unlike.length >= 3 && unlike.length >= 0.05 * starts.length ? medianTemplate(x, unlike, len, isoLen) : null;
+  // Beats unlike every template so far form further templates (ectopic morphologies: bigeminy,
+  // multiform PVCs), one cluster at a time around the unlike beat with the most look-alikes.
+  // Likeness here spans QRS and early ST-T (a PVC can share the QRS polarity of the normal beat
+  // and still differ in width and repolarisation), and every beat is scanned, not the 80 sampled
+  // ones: a 5% morphology would be 4 beats of a sample.
+  const shapeLo = pre - wideCore;
+  const shapeHi = Math.min(len, pre + Math.round(0.3 * fsHz));
+  const shapeCorrelation = (s: number, t: Float32Array) => correlation(x, s + shapeLo, t.subarray(shapeLo, shapeHi));
+  const extra: Float32Array[] = [];
+  const unlikeAll = candidates.filter((s) => shapeCorrelation(s, template) < SAME_SHAPE_R);
+  const poolStep = Math.max(1, unlikeAll.length / MAX_CLUSTER_POOL);
+  let unlike: number[] = [];
+  for (let f = 0; f < unlikeAll.length && unlike.length < MAX_CLUSTER_POOL; f += poolStep) unlike.push(unlikeAll[Math.floor(f)]);
+  // Beats a pool member stands for among all candidates.
+  const weight = unlikeAll.length / Math.max(1, unlike.length);
+  const minCluster = Math.max(3, MIN_CLUSTER_SHARE * candidates.length);
+  // Ectopic shapes are learnt only where the dominant beat is readable: when most detections do
+  // not even resemble it, the lead is noise-dominated and a repeating 'morphology' is as likely a
+  // repeating artefact (electrode motion makes beat-like bumps).
+  let dominantLike = 0;
+  for (const s of candidates) if (shapeCorrelation(s, template) >= READABLE_R) dominantLike++;
+  const readable = dominantLike >= MIN_READABLE_SHARE * candidates.length;
+  while (readable && extra.length < MAX_EXTRA_TEMPLATES && unlike.length * weight >= minCluster) {
+    let bestCluster: number[] = [];
+    for (const seed of unlike) {
+      const t = x.subarray(seed, seed + len);
+      const cluster = unlike.filter((s) => shapeCorrelation(s, t) >= SAME_SHAPE_R);
+      if (cluster.length > bestCluster.length) bestCluster = cluster;
+    }
+    if (bestCluster.length < 3 || bestCluster.length * weight < minCluster) break;
+    const t = medianTemplate(x, bestCluster.length > MAX_TEMPLATE_BEATS ? bestCluster.slice(0, MAX_TEMPLATE_BEATS) : bestCluster, len, isoLen);
+    extra.push(t);
+    unlike = unlike.filter((s) => shapeCorrelation(s, t) < SAME_SHAPE_R);
+  }
+  const secondTemplate = extra.length ? extra[0] : null;
 
   // Signal amplitude as sigamp measures it: peak-to-peak within +-50 ms of the R wave. A fused or
   // slope-based fiducial can sit up to a few tens of ms from this lead's R, so centre the window on
@@ -139,7 +194,7 @@ export function fitBeatTemplate(
     if (template[j] < qMin) qMin = template[j];
   }
 
-  const templates = secondTemplate ? [template, secondTemplate] : [template];
+  const templates = [template, ...extra];
   // Centred core statistics of each template: the lag/template choice must not depend on baseline.
   const m = 2 * core + 1;
   const templateCoreSum = templates.map((t) => {
@@ -157,6 +212,8 @@ export function fitBeatTemplate(
   let corrSum = 0;
   let corrCount = 0;
   const nr = residualBeats.length;
+  const ectopicBeats = new Uint8Array(nr);
+  const beatShapeR = new Float32Array(nr).fill(-1);
   for (let k = 0; k < nr; k++) {
     const b = residualBeats[k];
     let lo = Math.max(0, b - pre);
@@ -166,12 +223,15 @@ export function fitBeatTemplate(
     if (hi - lo < 2) continue;
     // Pick template and lag by the core correlation, then a least-squares gain.
     let bestT = template;
+    let bestTi = 0;
     let bestLag = 0;
-    let bestScore = -Infinity;
+    let bestShape = -Infinity;
     for (let ti = 0; ti < templates.length; ti++) {
       const t = templates[ti];
       const tt = templateCoreEnergy[ti];
       const ts = templateCoreSum[ti];
+      let lagScore = -Infinity;
+      let tLag = 0;
       for (let d = -lag; d <= lag; d++) {
         let s = 0;
         let sx = 0;
@@ -183,12 +243,22 @@ export function fitBeatTemplate(
           }
         }
         const score = tt > 0 ? (s - (sx * ts) / m) / Math.sqrt(tt) : -Infinity;
-        // Prefer the dominant template unless the other clearly fits better.
-        if (score > bestScore) {
-          bestScore = score;
-          bestT = t;
-          bestLag = d;
+        if (score > lagScore) {
+          lagScore = score;
+          tLag = d;
         }
+      }
+      // The template is chosen on QRS and early ST-T, where ectopic and normal beats differ most.
+      const so = b + tLag - pre + shapeLo;
+      const shape = so >= 0 && so + shapeHi - shapeLo <= n ? correlation(x, so, t.subarray(shapeLo, shapeHi)) : lagScore > -Infinity ? -1 : -Infinity;
+      // An ectopic template must fit as well as its own cluster did: in noise, a loose match to a
+      // learnt artefact shape must not explain the artefact away.
+      if (ti > 0 && shape < ECTOPIC_FIT_R) continue;
+      if (shape > bestShape) {
+        bestShape = shape;
+        bestT = t;
+        bestTi = ti;
+        bestLag = tLag;
       }
     }
     const o = b + bestLag - pre; // sample index of template[0]
@@ -216,6 +286,8 @@ export function fitBeatTemplate(
     const lsGain = stt > 0 ? sxy / stt : 0;
     // A 'beat' the template barely explains is a false detection: subtracting there adds noise.
     if (lsGain < 0.4) continue;
+    if (bestTi > 0) ectopicBeats[k] = 1;
+    beatShapeR[k] = bestShape;
     const gain = Math.min(2, lsGain);
     // No level is subtracted: the template starts isoelectric at 0 mV, so the residual keeps the
     // baseline and joins the raw samples between beat windows without steps.
@@ -259,5 +331,8 @@ export function fitBeatTemplate(
     qrsPeakToPeakMv: qMax - qMin,
     residual,
     meanCorrelation: corrCount ? corrSum / corrCount : 0,
+    extraTemplates: extra,
+    ectopicBeats,
+    beatShapeCorrelation: beatShapeR,
   };
 }

@@ -1,4 +1,4 @@
-import { analysisWindowStarts, centredRms, centredRmsOutside, goertzelAmplitude } from './analysisWindows.js';
+import { analysisWindowStarts, centredRmsOutside, goertzelAmplitude } from './analysisWindows.js';
 import { beatAgreementSqi } from './beatAgreement.js';
 import { fitBeatTemplate } from './beatTemplate.js';
 import { applyBiquads, highPassBiquad, notchBiquad } from './biquad.js';
@@ -148,9 +148,21 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
   } else notes.muscleNoiseMv = `sampling rate ${fsHz} Hz is too low for the muscle-noise band`;
   const qrsMask = scratchUint8('lead.qrsMask', n).fill(0);
   const halfQrs = Math.round(0.06 * fsHz);
+  // A beat an ectopic template explained is wide (ventricular): its QRS and the steep start of its
+  // ST-T reach well past +-60 ms, and a small misfit there is shape, not noise. Motion is measured
+  // outside these ectopic complexes only (an ectopic template is used only where it fits with
+  // r >= 0.9): masking every detection would hide motion artefact the detector took for beats.
+  const wideBefore = Math.round(0.1 * fsHz);
+  const wideAfter = Math.round(0.16 * fsHz);
+  const explained = fit && fit.ectopicBeats.length === residualBeats.length ? fit : null;
+  const motionMask = scratchUint8('lead.motionMask', n).fill(0);
   for (let k = 0; k < residualBeats.length; k++) {
     const b = residualBeats[k];
-    for (let i = Math.max(0, b - halfQrs); i < Math.min(n, b + halfQrs); i++) qrsMask[i] = 1;
+    const wide = explained !== null && explained.ectopicBeats[k] === 1;
+    const lo = Math.max(0, b - (wide ? wideBefore : halfQrs));
+    const hi = Math.min(n, b + (wide ? wideAfter : halfQrs));
+    qrsMask.fill(1, lo, hi);
+    if (wide) motionMask.fill(1, lo, hi);
   }
 
   // Motion: residual in ~0.7-10 Hz (difference of 40 ms and 600 ms moving averages).
@@ -195,7 +207,8 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
         valMus[k] = c > 0 ? Math.sqrt(ss / c) : 0;
         lvMus[k] = Math.max(levelBelow(nstdbSnrDb(sRef, valMus[k]), COMPONENT_SNR_DB), valMus[k] >= MUSCLE_MILD_MV ? 1 : 0);
       }
-      valMot[k] = centredRms(motion, a, b);
+      // Outside QRS complexes, like the noise RMS: a QRS the template misses by a few ms is not motion.
+      valMot[k] = centredRmsOutside(motion, motionMask, a, b);
       lvMot[k] = levelBelow(nstdbSnrDb(sRef, valMot[k]), COMPONENT_SNR_DB);
       if (mains) {
         const amp = mains[2 * k];
