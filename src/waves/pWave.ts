@@ -1,23 +1,17 @@
 import type { DelineationOptions } from './options.js';
-import { boxSmooth, boxWidthSamples } from './smoothedDerivative.js';
+import { boxWidthSamples, heldWindowSlope, slopeScratch, type SlopeScratch } from './smoothedDerivative.js';
 import { findSlopeWave } from './slopeWave.js';
 import type { WavePoints } from './types.js';
 
 /** Reusable buffers for {@link findPWave}, sized for the longest search window. */
-export interface PWaveScratch {
-  seg: Float32Array;
-  tmp: Float32Array;
-  sm: Float32Array;
-  dd: Float32Array;
-  prefix: Float64Array;
-}
+export type PWaveScratch = SlopeScratch;
 
 const ms = (v: number, fsHz: number) => Math.round((v * fsHz) / 1000);
 
 /** Buffers for P searches at `fsHz` with these options. */
 export function pWaveScratch(fsHz: number, o: DelineationOptions): PWaveScratch {
   const len = ms(o.pSearchMs + 100, fsHz) + 4 * boxWidthSamples(o.pScaleMs, fsHz) + 4;
-  return { seg: new Float32Array(len), tmp: new Float32Array(len), sm: new Float32Array(len), dd: new Float32Array(len), prefix: new Float64Array(len + 1) };
+  return slopeScratch(len);
 }
 
 /**
@@ -33,27 +27,13 @@ export function findPWave(
   x: ArrayLike<number>, fsHz: number, qrsOnset: number, start: number, o: DelineationOptions,
   s: PWaveScratch, hintPeak: number | null,
 ): WavePoints | null {
-  const n = x.length;
   const wP = boxWidthSamples(o.pScaleMs, fsHz);
   const pad = 2 * wP;
   const on = qrsOnset;
   if (start < 0 || on - start < ms(60, fsHz)) return null;
   const from = start - pad;
   const len = Math.min(s.seg.length, on + pad - from + 1);
-  const holdAfter = on - ms(8, fsHz);
-  for (let j = 0; j < len; j++) {
-    const i = from + j;
-    const c = i < start ? start : i > holdAfter ? holdAfter : i;
-    s.seg[j] = x[c < 0 ? 0 : c >= n ? n - 1 : c];
-  }
-  const seg = s.seg.subarray(0, len), tmp = s.tmp.subarray(0, len), sm = s.sm.subarray(0, len);
-  boxSmooth(seg, wP, tmp, s.prefix);
-  boxSmooth(tmp, wP, sm, s.prefix);
-  const lag = Math.max(1, wP >> 1), f = fsHz / (2 * lag), dd = s.dd;
-  for (let j = 0; j < len; j++) {
-    const a = j - lag < 0 ? 0 : j - lag, b = j + lag >= len ? len - 1 : j + lag;
-    dd[j] = (sm[b] - sm[a]) * f;
-  }
+  const { sm, dd } = heldWindowSlope(x, from, len, start, on - ms(8, fsHz), wP, fsHz, s);
   let ws = start - from, we = on - from - 1;
   if (hintPeak !== null) { ws = Math.max(ws, hintPeak - ms(60, fsHz) - from); we = Math.min(we, hintPeak + ms(60, fsHz) - from); }
   if (we - ws < ms(20, fsHz)) return null;

@@ -59,3 +59,42 @@ export function smoothedDerivative(x: ArrayLike<number>, fsHz: number, widthMs: 
   }
   return { smooth, derivativeMvPerS: d, widthSamples: w };
 }
+
+/** Reusable buffers for {@link heldWindowSlope}, sized for the longest window searched. */
+export interface SlopeScratch {
+  seg: Float32Array;
+  tmp: Float32Array;
+  sm: Float32Array;
+  dd: Float32Array;
+  prefix: Float64Array;
+}
+
+/** Buffers for windows of up to `len` samples. */
+export function slopeScratch(len: number): SlopeScratch {
+  return { seg: new Float32Array(len), tmp: new Float32Array(len), sm: new Float32Array(len), dd: new Float32Array(len), prefix: new Float64Array(len + 1) };
+}
+
+/**
+ * The window x[from, from + len) with the signal held flat before `holdFrom` and after `holdTo` (so a
+ * neighbouring QRS cannot leak its slope in), smoothed by two boxes of `w` samples and differentiated
+ * (mV/s). Returns views into `s`: `sm` (length `len`) and `dd` (valid for the first `len` samples).
+ *
+ * @example const { sm, dd } = heldWindowSlope(x, from, len, qrsOffset, nextOnset - 1, w, 500, slopeScratch(600));
+ */
+export function heldWindowSlope(x: ArrayLike<number>, from: number, len: number, holdFrom: number, holdTo: number, w: number, fsHz: number, s: SlopeScratch): { sm: Float32Array; dd: Float32Array } {
+  const n = x.length;
+  for (let j = 0; j < len; j++) {
+    const i = from + j;
+    const c = i < holdFrom ? holdFrom : i > holdTo ? holdTo : i;
+    s.seg[j] = x[c < 0 ? 0 : c >= n ? n - 1 : c];
+  }
+  const seg = s.seg.subarray(0, len), tmp = s.tmp.subarray(0, len), sm = s.sm.subarray(0, len);
+  boxSmooth(seg, w, tmp, s.prefix);
+  boxSmooth(tmp, w, sm, s.prefix);
+  const lag = Math.max(1, w >> 1), f = fsHz / (2 * lag), dd = s.dd;
+  for (let j = 0; j < len; j++) {
+    const a = j - lag < 0 ? 0 : j - lag, b = j + lag >= len ? len - 1 : j + lag;
+    dd[j] = (sm[b] - sm[a]) * f;
+  }
+  return { sm, dd };
+}

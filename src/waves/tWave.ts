@@ -1,16 +1,10 @@
 import type { DelineationOptions } from './options.js';
-import { boxSmooth, boxWidthSamples } from './smoothedDerivative.js';
+import { boxWidthSamples, heldWindowSlope, slopeScratch, type SlopeScratch } from './smoothedDerivative.js';
 import { findSlopeWave } from './slopeWave.js';
 import type { TPolarity, WavePoints } from './types.js';
 
 /** Reusable buffers for {@link findTWave}. */
-export interface TWaveScratch {
-  seg: Float32Array;
-  tmp: Float32Array;
-  sm: Float32Array;
-  dd: Float32Array;
-  prefix: Float64Array;
-}
+export type TWaveScratch = SlopeScratch;
 
 /** What the T search needs to know about its beat (sample indices; baselines in mV). */
 export interface TWaveContext {
@@ -35,7 +29,7 @@ const ms = (v: number, fsHz: number) => Math.round((v * fsHz) / 1000);
 
 export function tWaveScratch(fsHz: number, o: DelineationOptions): TWaveScratch {
   const len = ms(o.tMaxMs + 200, fsHz) + 4 * boxWidthSamples(o.waveScaleMs, fsHz) + 4;
-  return { seg: new Float32Array(len), tmp: new Float32Array(len), sm: new Float32Array(len), dd: new Float32Array(len), prefix: new Float64Array(len + 1) };
+  return slopeScratch(len);
 }
 
 /**
@@ -58,19 +52,7 @@ export function findTWave(x: ArrayLike<number>, fsHz: number, c: TWaveContext, o
   const spanEnd = Math.min(holdAfter, n - 1);
   const from = c.qrsOffset - pad;
   const len = Math.min(s.seg.length, end + pad - from + 1);
-  for (let j = 0; j < len; j++) {
-    const i = from + j;
-    const k = i < c.qrsOffset ? c.qrsOffset : i > holdAfter ? holdAfter : i;
-    s.seg[j] = x[k < 0 ? 0 : k >= n ? n - 1 : k];
-  }
-  const seg = s.seg.subarray(0, len), tmp = s.tmp.subarray(0, len), sm = s.sm.subarray(0, len);
-  boxSmooth(seg, wT, tmp, s.prefix);
-  boxSmooth(tmp, wT, sm, s.prefix);
-  const lag = Math.max(1, wT >> 1), f = fsHz / (2 * lag), dd = s.dd;
-  for (let j = 0; j < len; j++) {
-    const a = j - lag < 0 ? 0 : j - lag, b = j + lag >= len ? len - 1 : j + lag;
-    dd[j] = (sm[b] - sm[a]) * f;
-  }
+  const { sm, dd } = heldWindowSlope(x, from, len, c.qrsOffset, holdAfter, wT, fsHz, s);
   let ws = start - from, we = end - from;
   if (hintPeak !== null) { ws = Math.max(ws, hintPeak - ms(100, fsHz) - from); we = Math.min(we, hintPeak + ms(100, fsHz) - from); }
   if (we - ws < ms(40, fsHz)) return { t: null, polarity: null, reason: 'no room for a T wave' };
