@@ -7,4 +7,4 @@ export { type BaselineOptions, removeBaselineWander, estimateBaselineByMedians }
 export { type ResampleOptions, resample } from './resample.js';
 export { movingMean, movingRms, movingMax, movingMin, movingMedian } from './movingStatistics.js';
 export { butterworthFilter } from './butterworthFilter.js';
-export { windowCorrelation } from './windowCorrelation.js';
+export { regionCorrelation } from './regionCorrelation.js';

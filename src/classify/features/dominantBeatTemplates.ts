@@ -1,4 +1,5 @@
 import { RR_FEATURE_NAMES, WINDOW_BEFORE, WINDOW_LENGTH } from './layout.js';
+import { regionCorrelation } from '../../dsp/regionCorrelation.js';
 
 /** Beats that share one template. */
 const BLOCK = 32;
@@ -47,7 +48,7 @@ export function dominantBeatTemplates(windows: Float32Array, rr: Float32Array, n
     for (let j = 0; j < count && m < MAX_MEMBERS; j += stride) chosen[m++] = members[j];
     medianInto(windows, chosen, m, column, first, 0);
     // Keep the half of the members most like the first median (at least one).
-    for (let j = 0; j < m; j++) corr[j] = correlation(windows, chosen[j] * T, first, 0);
+    for (let j = 0; j < m; j++) corr[j] = (regionCorrelation(windows, chosen[j] * T, first, 0, QRS_FROM, QRS_TO) || 0);
     const sorted = Float64Array.from(corr.subarray(0, m)).sort();
     const cut = sorted[Math.floor((m - 1) / 2)];
     let kept = 0;
@@ -69,15 +70,3 @@ function medianInto(windows: Float32Array, rows: Int32Array, m: number, column: 
   }
 }
 
-function correlation(x: Float32Array, xo: number, y: Float32Array, yo: number): number {
-  let sx = 0, sy = 0;
-  const len = QRS_TO - QRS_FROM;
-  for (let k = QRS_FROM; k < QRS_TO; k++) { sx += x[xo + k]; sy += y[yo + k]; }
-  const mx = sx / len, my = sy / len;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (let k = QRS_FROM; k < QRS_TO; k++) {
-    const dx = x[xo + k] - mx, dy = y[yo + k] - my;
-    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-}

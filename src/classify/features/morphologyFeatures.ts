@@ -1,4 +1,5 @@
 import { MODEL_FS_HZ, MORPHOLOGY_FEATURE_NAMES, WINDOW_BEFORE, WINDOW_LENGTH } from './layout.js';
+import { regionCorrelation } from '../../dsp/regionCorrelation.js';
 
 const MS = MODEL_FS_HZ / 1000;
 const QRS_FROM = WINDOW_BEFORE - Math.round(100 * MS);
@@ -19,8 +20,8 @@ const SAMPLE_OFFSETS_MS = [-100, -50, 0, 50, 100, 150, 200, 250];
 export function morphologyFeatures(beat: Float32Array, beatOffset: number, template: Float32Array, templateOffset: number, out: Float32Array, outOffset: number): void {
   const w = beat, wo = beatOffset, t = template, to = templateOffset;
   let o = outOffset;
-  out[o++] = correlation(w, wo, t, to, QRS_FROM, QRS_TO);
-  out[o++] = correlation(w, wo, t, to, 0, WINDOW_LENGTH);
+  out[o++] = (regionCorrelation(w, wo, t, to, QRS_FROM, QRS_TO) || 0);
+  out[o++] = (regionCorrelation(w, wo, t, to, 0, WINDOW_LENGTH) || 0);
   out[o++] = diffRms(w, wo, t, to, QRS_FROM, QRS_TO);
   out[o++] = diffRms(w, wo, t, to, 0, P_TO);
   out[o++] = diffRms(w, wo, t, to, QRS_TO, WINDOW_LENGTH);
@@ -65,18 +66,6 @@ function qrsWidthMs(x: Float32Array, xo: number): number {
   return ((last - first + 1) / MODEL_FS_HZ) * 1000;
 }
 
-function correlation(x: Float32Array, xo: number, y: Float32Array, yo: number, from: number, to: number): number {
-  let sx = 0, sy = 0;
-  const len = to - from;
-  for (let k = from; k < to; k++) { sx += x[xo + k]; sy += y[yo + k]; }
-  const mx = sx / len, my = sy / len;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (let k = from; k < to; k++) {
-    const dx = x[xo + k] - mx, dy = y[yo + k] - my;
-    sxy += dx * dy; sxx += dx * dx; syy += dy * dy;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-}
 
 function diffRms(x: Float32Array, xo: number, y: Float32Array, yo: number, from: number, to: number): number {
   let s = 0;

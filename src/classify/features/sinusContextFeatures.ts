@@ -1,4 +1,5 @@
 import { LEADS_USED, WAVE_CHANNELS, WINDOW_BEFORE, WINDOW_LENGTH, MODEL_FS_HZ } from './layout.js';
+import { regionCorrelation } from '../../dsp/regionCorrelation.js';
 
 /** Bumped whenever these features change meaning; the feature MLP stores the version it was trained with. */
 export const SINUS_CONTEXT_VERSION = 1;
@@ -123,7 +124,7 @@ export function sinusContextFeatures(beatSamples: ArrayLike<number>, fsHz: numbe
     for (let i = 0; i < n; i++) {
       const cur = (i * LEADS_USED + l) * WAVE_CHANNELS * WINDOW_LENGTH;
       const prev = ((i > 0 ? i - 1 : Math.min(1, n - 1)) * LEADS_USED + l) * WAVE_CHANNELS * WINDOW_LENGTH;
-      consec[i] = regionCorrelation(waves, cur, waves, prev, P_FROM, P_TO);
+      consec[i] = (regionCorrelation(waves, cur, waves, prev, P_FROM, P_TO) || 0);
     }
     for (let i = 0; i < n; i++) {
       const a = Math.max(0, i - P_HALF);
@@ -137,18 +138,6 @@ export function sinusContextFeatures(beatSamples: ArrayLike<number>, fsHz: numbe
 }
 
 /** Pearson correlation of x[xo+from .. xo+to) with y[yo+from .. yo+to); 0 when either is flat. */
-function regionCorrelation(x: Float32Array, xo: number, y: Float32Array, yo: number, from: number, to: number): number {
-  const len = to - from;
-  let sx = 0, sy = 0;
-  for (let k = from; k < to; k++) { sx += x[xo + k]; sy += y[yo + k]; }
-  const mx = sx / len, my = sy / len;
-  let xx = 0, yy = 0, xy = 0;
-  for (let k = from; k < to; k++) {
-    const a = x[xo + k] - mx, b = y[yo + k] - my;
-    xx += a * a; yy += b * b; xy += a * b;
-  }
-  return xx > 0 && yy > 0 ? xy / Math.sqrt(xx * yy) : 0;
-}
 
 /** Correlation of a beat's QRS region (first lead) with the dominant beat's (beat minus difference channel). */
 function qrsCorrelation(waves: Float32Array, beatOffset: number): number {

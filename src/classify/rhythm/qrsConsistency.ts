@@ -1,4 +1,4 @@
-import { windowCorrelation } from '../../dsp/windowCorrelation.js';
+import { regionCorrelation } from '../../dsp/regionCorrelation.js';
 /**
  * How alike neighbouring QRS complexes are: each beat's correlation with the median of the beats
  * around it. Real beats of one rhythm correlate at 0.8-1 (ectopic beats lower); "beats" a detector
@@ -36,7 +36,7 @@ export function qrsConsistencyByBeat(signal: Float32Array, fsHz: number, beats: 
       const a = col.subarray(0, m).sort();
       tmpl[i] = m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
     }
-    out[k] = windowCorrelation(signal, beats[k] - h, tmpl, len);
+    out[k] = regionCorrelation(signal, beats[k] - h, tmpl, 0, 0, len);
   }
   return out;
 }

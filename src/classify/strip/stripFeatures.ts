@@ -3,7 +3,7 @@
  * presence, beat morphology (a 48-point normalised median beat), atrial activity and signal
  * quality. Computed identically at training (training/strip-rhythm) and at run time.
  */
-import { butterworthFilter, windowCorrelation } from '../../dsp/index.js';
+import { butterworthFilter, regionCorrelation } from '../../dsp/index.js';
 import { rrIrregularityByBeat } from '../rhythm/rrIrregularity.js';
 import { rrSeriesFromBeats } from '../rhythm/rrIntervals.js';
 import { qrsConsistencyByBeat } from '../rhythm/qrsConsistency.js';
@@ -199,7 +199,7 @@ export function stripFeatures(signal: Float32Array, fsHz: number, beats: Int32Ar
   const corrs: number[] = [];
   const amps: number[] = [];
   for (const k of usable) {
-    corrs.push(windowCorrelation(clean, beats[k] - a, tmpl, len) || 0);
+    corrs.push(regionCorrelation(clean, beats[k] - a, tmpl, 0, 0, len) || 0);
     let bmx = -Infinity, bmn = Infinity;
     for (let i = qa; i <= qb; i++) { const v = clean[beats[k] - a + i]; if (v > bmx) bmx = v; if (v < bmn) bmn = v; }
     amps.push(bmx - bmn);
