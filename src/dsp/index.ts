@@ -8,3 +8,4 @@ export { type ResampleOptions, resample } from './resample.js';
 export { movingMean, movingRms, movingMax, movingMin, movingMedian } from './movingStatistics.js';
 export { butterworthFilter } from './butterworthFilter.js';
 export { regionCorrelation } from './regionCorrelation.js';
+export { boxSmooth } from './boxSmooth.js';

@@ -7,19 +7,7 @@
  * O(n) with running sums, so a 12-lead 10 s record costs a few hundred thousand operations.
  */
 
-/** Centred moving average of odd width `w` with edges averaged over the part inside the signal. */
-export function boxSmooth(x: ArrayLike<number>, w: number, out: Float32Array, prefix: Float64Array): Float32Array {
-  const n = x.length;
-  const h = Math.max(0, (w - 1) >> 1);
-  prefix[0] = 0;
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + x[i];
-  for (let i = 0; i < n; i++) {
-    const a = i - h < 0 ? 0 : i - h;
-    const b = i + h + 1 > n ? n : i + h + 1;
-    out[i] = (prefix[b] - prefix[a]) / (b - a);
-  }
-  return out;
-}
+import { boxSmooth } from '../dsp/boxSmooth.js';
 
 /** Smoothed signal and its derivative (mV/s) at one scale. */
 export interface ScaleSignals {

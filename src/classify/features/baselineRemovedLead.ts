@@ -1,3 +1,4 @@
+import { boxSmooth } from '../../dsp/boxSmooth.js';
 /**
  * Removes baseline wander (and, above 250 Hz, some high-frequency noise) from a lead cheaply: two
  * passes of a 0.6 s moving average (a 1.2 s triangular low-pass, O(n) with running sums) estimate the
@@ -28,14 +29,5 @@ export function baselineRemovedLead(samples: Float32Array, fsHz: number): Float3
 
 /** Centred moving average of width 2*half+1, edges averaged over the part inside the signal. */
 function movingAverage(x: Float32Array, half: number): Float32Array {
-  const n = x.length;
-  const out = new Float32Array(n);
-  const prefix = new Float64Array(n + 1);
-  for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i] + x[i];
-  for (let i = 0; i < n; i++) {
-    const a = i - half < 0 ? 0 : i - half;
-    const b = i + half + 1 > n ? n : i + half + 1;
-    out[i] = (prefix[b] - prefix[a]) / (b - a);
-  }
-  return out;
+  return boxSmooth(x, 2 * half + 1, new Float32Array(x.length), new Float64Array(x.length + 1));
 }
