@@ -7,6 +7,7 @@ import { fuseGlobalBoundaries } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
 import { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
+import { stimulusBoundOnsets } from './stimulusBoundOnsets.js';
 import { beatTemplate } from './beatTemplate.js';
 import { trackTemplate } from './trackTemplate.js';
 import { settleAtrialActivity } from './atrialActivity.js';
@@ -28,7 +29,8 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   if (record.leads.length === 0) throw new SinusError('BAD_ARGUMENT', 'record has no leads');
   const o: DelineationOptions = { ...DEFAULT_DELINEATION_OPTIONS, ...options };
   // Pacemaker stimuli are bridged first: the boundaries are those of the heart's response.
-  if (o.pacingBlankMs > 0) record = withoutPacingSpikes(record, pacingSpikeSamples(record), o.pacingBlankMs);
+  const spikes = o.pacingBlankMs > 0 ? pacingSpikeSamples(record) : new Int32Array(0);
+  if (spikes.length) record = withoutPacingSpikes(record, spikes, o.pacingBlankMs);
   const beats = Int32Array.from(beatSamples, (v) => Math.round(v)).sort();
   const prSd: (number | null)[] = [];
   const leads: LeadDelineation[] = record.leads.map((lead) => {
@@ -43,6 +45,7 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   refineAcrossLeads(samples, record.fs, beats, leads, o, hasP);
   const template = o.useTemplate ? beatTemplate(record, beats, o) : null;
   if (template) trackTemplate(samples, record.fs, beats, leads, template, hasP, o);
+  stimulusBoundOnsets(leads, beats, spikes, Math.round((o.pacedStimulusMaxMs * record.fs) / 1000));
   const global = fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs));
   shrinkToLeadMedian(leads, o.leadShrinkage, Math.round((o.leadShrinkageMaxMs * record.fs) / 1000));
   const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };

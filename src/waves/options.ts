@@ -80,6 +80,8 @@ export interface DelineationOptions {
   fuseTOffsetMs: number;
   /** Pacing spikes are bridged over this span from the jump (ms; 0 = off). */
   pacingBlankMs: number;
+  /** A QRS onset is no earlier than a pacing stimulus up to this long (ms) before the beat's fiducial (0 = off). */
+  pacedStimulusMaxMs: number;
   /** Median-beat-guided delineation (see trackTemplate): on/off. */
   useTemplate: boolean;
   /** Fewest beats of the dominant shape for a template. */
@@ -144,6 +146,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   fuseQrsOffsetMs: 30,
   fuseTOffsetMs: 60,
   pacingBlankMs: 16,
+  pacedStimulusMaxMs: 120,
   useTemplate: true,
   templateMinBeats: 3,
   templateQrsBeforeMs: 50,
