@@ -47,7 +47,8 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   if (template) trackTemplate(samples, record.fs, beats, leads, template, hasP, o);
   stimulusBoundOnsets(leads, beats, spikes, Math.round((o.pacedStimulusMaxMs * record.fs) / 1000));
   const global = fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs));
-  shrinkToLeadMedian(leads, o.leadShrinkage, Math.round((o.leadShrinkageMaxMs * record.fs) / 1000));
+  const smp = (v: number) => Math.round((v * record.fs) / 1000);
+  shrinkToLeadMedian(leads, o.leadShrinkage, smp(o.leadShrinkageMaxMs), { p: smp(o.leadOutlierPMs), qrs: smp(o.leadOutlierQrsMs), t: smp(o.leadOutlierTMs) });
   const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
   // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is
   // not enumerable, so serialising a delineation stays a list of boundaries.

@@ -27,6 +27,7 @@ export function delineateMedianBeats(median: MedianBeats, options: Partial<Delin
   // a P-QRS relation), so P is looked for in every lead where others see it.
   refineAcrossLeads(median.leads.map((l) => l.samples), median.fsHz, beats, leads, o, true);
   const global = fuseGlobalBoundaries(leads, fusionTolerances(o, median.fsHz));
-  shrinkToLeadMedian(leads, o.leadShrinkage, Math.round((o.leadShrinkageMaxMs * median.fsHz) / 1000));
+  const smp = (v: number) => Math.round((v * median.fsHz) / 1000);
+  shrinkToLeadMedian(leads, o.leadShrinkage, smp(o.leadShrinkageMaxMs), { p: smp(o.leadOutlierPMs), qrs: smp(o.leadOutlierQrsMs), t: smp(o.leadOutlierTMs) });
   return { fsHz: median.fsHz, beatSamples: beats, leads, global };
 }

@@ -70,6 +70,10 @@ export interface DelineationOptions {
   tOffsetShiftMs: number;
   /** Per-lead boundaries move this fraction of the way to the median over leads (0 = off). */
   leadShrinkage: number;
+  /** A lead's P / QRS / T boundary further than this (ms) from the median over leads is replaced by it (0 = off). */
+  leadOutlierPMs: number;
+  leadOutlierQrsMs: number;
+  leadOutlierTMs: number;
   /** ...unless they lie further than this (ms) from it. */
   leadShrinkageMaxMs: number;
   /** Global boundaries: leads further than this (ms) from the median of the leads are outliers. */
@@ -139,6 +143,9 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pLockingSure: 0.8,
   pHintMs: 40,
   leadShrinkage: 0.5,
+  leadOutlierPMs: 60,
+  leadOutlierQrsMs: 40,
+  leadOutlierTMs: 60,
   leadShrinkageMaxMs: 80,
   fusePOnsetMs: 30,
   fusePOffsetMs: 40,

@@ -7,10 +7,15 @@ import type { LeadDelineation } from './types.js';
  * lead-specific part; in leads where the wave starts or ends small (low amplitude, noise) the
  * single-lead estimate is the noisier of the two. Outlying leads (beyond `maxPullSamples`) are left
  * alone: a truly different lead should not be dragged to the others.
+ * With `replaceBeyond` (samples, per wave; 0 = off), a boundary further than that from the median
+ * is taken for a failure of the lead's own search (a slope chain run into noise or into the next
+ * wave) and replaced by the median, whatever `maxPullSamples` says.
  *
  * @example shrinkToLeadMedian(delineation.leads, 0.5, 15);
  */
-export function shrinkToLeadMedian(leads: LeadDelineation[], weight: number, maxPullSamples: number): void {
+export function shrinkToLeadMedian(
+  leads: LeadDelineation[], weight: number, maxPullSamples: number, replaceBeyond: { p: number; qrs: number; t: number } = { p: 0, qrs: 0, t: 0 },
+): void {
   if (!(weight > 0) || leads.length < 3) return;
   const nb = leads[0].beats.length;
   const buf: number[] = [];
@@ -27,7 +32,10 @@ export function shrinkToLeadMedian(leads: LeadDelineation[], weight: number, max
       for (const l of leads) {
         const b = l.beats[k][wave];
         const v = b[key];
-        if (v === null || Math.abs(v - med) > maxPullSamples) continue;
+        if (v === null) continue;
+        const far = replaceBeyond[wave];
+        if (far > 0 && Math.abs(v - med) > far) { b[key] = Math.round(med); continue; }
+        if (Math.abs(v - med) > maxPullSamples) continue;
         b[key] = Math.round(v + weight * (med - v));
       }
     }

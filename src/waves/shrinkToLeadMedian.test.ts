@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { openRecord } from '../io/openRecord.js';
+import { LUDB } from '../../test/dataPaths.js';
+import { detectBeats } from '../beats/index.js';
+import { annotatedWaves } from './annotatedWaves.js';
+import { delineateBeats } from './delineateBeats.js';
+import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+import { DEFAULT_DELINEATION_OPTIONS } from './options.js';
+import type { LeadDelineation } from './types.js';
+
+test('a lead boundary far from the other leads is replaced by their median; near ones move halfway; off leaves far ones', () => {
+  const lead = (on: number) => ({ beats: [{ p: { onset: null, offset: null }, qrs: { onset: on, offset: on + 50 }, t: { onset: null, offset: null } }] });
+  const make = () => [100, 102, 104, 106, 160].map(lead) as unknown as LeadDelineation[];
+  const a = make();
+  shrinkToLeadMedian(a, 0.5, 40, { p: 0, qrs: 20, t: 0 });
+  assert.deepEqual(a.map((l) => l.beats[0].qrs.onset), [102, 103, 104, 105, 104]);
+  const b = make();
+  shrinkToLeadMedian(b, 0.5, 40);
+  assert.equal(b[4].beats[0].qrs.onset, 160, 'without the rule a far lead keeps its own');
+});
+
+test('LUDB 89 aVF (noisy, low QRS): onsets that ran into the P wave come back near the reference', async () => {
+  const rec = await openRecord(join(LUDB, '89.hea'));
+  const beats = detectBeats(rec).samples;
+  const li = rec.leads.findIndex((l) => l.name === 'aVF');
+  const ref = annotatedWaves(rec.annotations.find((s) => s.annotator === 'avf')!).filter((w) => w.kind === 'qrs' && w.onset !== null).map((w) => w.onset!);
+  const worstMs = (d: ReturnType<typeof delineateBeats>) => {
+    let worst = 0;
+    for (const r of ref) {
+      let best = Infinity;
+      for (const b of d.leads[li].beats) if (b.qrs.onset !== null) best = Math.min(best, Math.abs(b.qrs.onset - r));
+      if (best <= 0.15 * rec.fs) worst = Math.max(worst, (best * 1000) / rec.fs);
+    }
+    return worst;
+  };
+  assert.ok(worstMs(delineateBeats(rec, beats, { leadOutlierQrsMs: 0 })) > 60, 'the single-lead search fails in some beat');
+  // Within the outlier limit of the leads' median plus one CSE QRS-onset tolerance (6.5 ms); the
+  // remaining error is the median's own and the halfway pull of near-outliers.
+  const w = worstMs(delineateBeats(rec, beats));
+  assert.ok(w <= DEFAULT_DELINEATION_OPTIONS.leadOutlierQrsMs + 6.5, `worst aVF onset error ${w} ms`);
+});
