@@ -3,7 +3,7 @@ import type { EcgRecord } from '../record/types.js';
 import { delineateLeadSignal, medianRrOf, pSearchStart, shiftToReferenceConvention, tContext } from './delineateLeadSignal.js';
 import { findTWave, tWaveScratch } from './tWave.js';
 import { findPWave, pWaveScratch } from './pWave.js';
-import { fuseGlobalBoundaries } from './globalBoundaries.js';
+import { fuseGlobalBoundaries, shiftGlobalPOnsets } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
 import { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
@@ -47,6 +47,7 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   if (template) trackTemplate(samples, record.fs, beats, leads, template, hasP, o);
   stimulusBoundOnsets(leads, beats, spikes, Math.round((o.pacedStimulusMaxMs * record.fs) / 1000));
   const global = fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs));
+  shiftGlobalPOnsets(global, Math.round((o.globalPOnsetShiftMs * record.fs) / 1000));
   const smp = (v: number) => Math.round((v * record.fs) / 1000);
   shrinkToLeadMedian(leads, o.leadShrinkage, smp(o.leadShrinkageMaxMs), { p: smp(o.leadOutlierPMs), qrs: smp(o.leadOutlierQrsMs), t: smp(o.leadOutlierTMs) });
   const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };

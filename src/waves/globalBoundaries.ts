@@ -52,3 +52,14 @@ export function fuseGlobalBoundaries(leads: LeadDelineation[], tol: FusionTolera
   }
   return out;
 }
+
+/**
+ * Moves every fused P onset by `shiftSamples` (negative = earlier), clamped at 0. The reference
+ * global P onset is the earliest of twelve hand marks, each with its own scatter, so it lies
+ * earlier than an earliest-within-tolerance over our leads, whose scatter the template removes;
+ * the shift (BENCHMARKS.md, measured on LUDB's odd records) takes up that difference.
+ */
+export function shiftGlobalPOnsets(global: GlobalBeatBoundaries[], shiftSamples: number): void {
+  if (shiftSamples === 0) return;
+  for (const g of global) if (g.pOnset !== null) g.pOnset = Math.max(0, g.pOnset + shiftSamples);
+}

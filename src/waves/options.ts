@@ -68,6 +68,11 @@ export interface DelineationOptions {
   pOnsetShiftMs: number;
   pOffsetShiftMs: number;
   tOffsetShiftMs: number;
+  /**
+   * Shift of the fused per-beat P onsets of delineateBeats to the CSE reference convention (ms), see
+   * shiftGlobalPOnsets. Not applied to the median beat (measureEcg), whose PR showed no bias on odd.
+   */
+  globalPOnsetShiftMs: number;
   /** Per-lead boundaries move this fraction of the way to the median over leads (0 = off). */
   leadShrinkage: number;
   /** A lead's P / QRS / T boundary further than this (ms) from the median over leads is replaced by it (0 = off). */
@@ -172,4 +177,5 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pOnsetShiftMs: 2,
   pOffsetShiftMs: 4,
   tOffsetShiftMs: -8,
+  globalPOnsetShiftMs: -4,
 };
