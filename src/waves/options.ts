@@ -150,7 +150,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   leadShrinkage: 0.5,
   leadOutlierPMs: 60,
   leadOutlierQrsMs: 40,
-  leadOutlierTMs: 60,
+  leadOutlierTMs: 80,
   leadShrinkageMaxMs: 80,
   fusePOnsetMs: 30,
   fusePOffsetMs: 40,

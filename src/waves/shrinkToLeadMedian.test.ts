@@ -21,6 +21,13 @@ test('a lead boundary far from the other leads is replaced by their median; near
   assert.equal(b[4].beats[0].qrs.onset, 160, 'without the rule a far lead keeps its own');
 });
 
+test('a stray T (peak far from the other leads) takes the leads\' median T points as a whole', () => {
+  const lead = (peak: number) => ({ beats: [{ p: { onset: null, offset: null }, qrs: { onset: null, offset: null }, t: { onset: peak - 60, peak, offset: peak + 50 } }] });
+  const leads = [300, 302, 304, 306, 420].map(lead) as unknown as LeadDelineation[];
+  shrinkToLeadMedian(leads, 0.5, 40, { p: 0, qrs: 0, t: 40 });
+  assert.deepEqual(leads[4].beats[0].t, { onset: 244, peak: 304, offset: 354 }, 'onset and peak are medians; the offset is then pulled like the others');
+});
+
 test('LUDB 89 aVF (noisy, low QRS): onsets that ran into the P wave come back near the reference', async () => {
   const rec = await openRecord(join(LUDB, '89.hea'));
   const beats = detectBeats(rec).samples;

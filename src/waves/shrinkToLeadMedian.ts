@@ -9,7 +9,9 @@ import type { LeadDelineation } from './types.js';
  * alone: a truly different lead should not be dragged to the others.
  * With `replaceBeyond` (samples, per wave; 0 = off), a boundary further than that from the median
  * is taken for a failure of the lead's own search (a slope chain run into noise or into the next
- * wave) and replaced by the median, whatever `maxPullSamples` says.
+ * wave) and replaced by the median, whatever `maxPullSamples` says. For T the test is on the peak
+ * (a stray lobe of a flat or biphasic T) and the whole wave takes the leads' median points, so
+ * onset <= peak <= offset holds.
  *
  * @example shrinkToLeadMedian(delineation.leads, 0.5, 15);
  */
@@ -21,7 +23,24 @@ export function shrinkToLeadMedian(
   const buf: number[] = [];
   type Key = 'onset' | 'offset';
   const fields: ['p' | 'qrs' | 't', Key][] = [['p', 'onset'], ['p', 'offset'], ['qrs', 'onset'], ['qrs', 'offset'], ['t', 'offset']];
+  const medianOf = (k: number, key: 'onset' | 'peak' | 'offset'): number | null => {
+    buf.length = 0;
+    for (const l of leads) { const v = l.beats[k].t[key]; if (v !== null) buf.push(v); }
+    if (buf.length < 3) return null;
+    buf.sort((a, b) => a - b);
+    const m = buf.length;
+    return Math.round(m % 2 ? buf[m >> 1] : 0.5 * (buf[(m >> 1) - 1] + buf[m >> 1]));
+  };
   for (let k = 0; k < nb; k++) {
+    if (replaceBeyond.t > 0) {
+      const peak = medianOf(k, 'peak'), onset = medianOf(k, 'onset'), offset = medianOf(k, 'offset');
+      if (peak !== null && onset !== null && offset !== null && onset <= peak && peak <= offset) {
+        for (const l of leads) {
+          const t = l.beats[k].t;
+          if (t.peak !== null && Math.abs(t.peak - peak) > replaceBeyond.t) { t.onset = onset; t.peak = peak; t.offset = offset; }
+        }
+      }
+    }
     for (const [wave, key] of fields) {
       buf.length = 0;
       for (const l of leads) { const v = l.beats[k][wave][key]; if (v !== null) buf.push(v); }
