@@ -175,7 +175,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   qrsOnsetShiftMs: -11,
   qrsOffsetShiftMs: 5,
   pOnsetShiftMs: 2,
-  pOffsetShiftMs: 4,
+  pOffsetShiftMs: 6,
   tOffsetShiftMs: -8,
   globalPOnsetShiftMs: -4,
 };
