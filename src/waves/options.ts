@@ -75,7 +75,10 @@ export interface DelineationOptions {
   globalPOnsetShiftMs: number;
   /** Per-lead boundaries move this fraction of the way to the median over leads (0 = off). */
   leadShrinkage: number;
-  /** A lead's P / QRS / T boundary further than this (ms) from the median over leads is replaced by it (0 = off). */
+  /**
+   * A lead's P / QRS boundary or T offset further than this (ms) from the median over leads is replaced
+   * by it; for T also a peak that far off replaces the lead's whole T by the median T points (0 = off).
+   */
   leadOutlierPMs: number;
   leadOutlierQrsMs: number;
   leadOutlierTMs: number;
