@@ -9,7 +9,7 @@ import { flutterRuns } from './flutterEpisodes.js';
 import { holterSummary } from './holterSummary.js';
 import { pWaveConsistencyByBeat } from './pWaveConsistency.js';
 import { qrsConsistencyByBeat } from './qrsConsistency.js';
-import { rrSeriesFromBeats, VENTRICULAR } from './rrIntervals.js';
+import { prematureBeats, rrSeriesFromBeats, VENTRICULAR } from './rrIntervals.js';
 import { mergeSameLabel, paintSegment, type Segment } from './segmentPainter.js';
 import type { RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './types.js';
 import { beatsInUnreadable, mergedUnreadableSpans } from './unreadableSpans.js';
@@ -33,6 +33,8 @@ export const MIN_UNREADABLE_S = MIN_RHYTHM_S;
 const NOISY_QRS_CONSISTENCY = 0.35;
 /** Without beat classes, beats whose QRS correlates less than this with their neighbours' are treated as ectopic for AF. */
 const ECTOPIC_QRS_CONSISTENCY = 0.7;
+/** Shortest flutter run (s) that replaces AF found over the same beats. */
+const SUSTAINED_FLUTTER_IN_AF_S = 30;
 /** RR intervals longer than this are pauses (the usual Holter criterion). */
 export const PAUSE_S = 2;
 const BRADY_BPM = 60;
@@ -193,10 +195,13 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   // 3. AF and flutter from RR irregularity (flutter needs the signal's atrial spectrum).
   let pWave: Float64Array | undefined;
   if (signal && signalUsable) {
-    // P waves are judged on N beats: PACs and SVTA runs bring their own, varying P waves, so
-    // counting them would make a sinus stretch with S-beat runs look P-less (220). Where too few
-    // beats are N (a classifier may call AF beats S), N and S beats are judged together.
-    pWave = pWaveConsistencyByBeat(signal, fs, beats, 16, timingClasses ? (k) => timingClasses[k] === 'N' : undefined);
+    // P waves are judged on N beats that are not premature: PACs and SVTA runs bring their own,
+    // varying P waves, so counting them would make a sinus stretch with S-beat runs look P-less
+    // (220); prematurity catches the S beats a classifier missed, or all of them when there are no
+    // classes. Where too few beats are left (a classifier may call AF beats S), N and S beats are
+    // judged together.
+    const premature = prematureBeats(beats);
+    pWave = pWaveConsistencyByBeat(signal, fs, beats, 16, timingClasses ? (k) => timingClasses[k] === 'N' && !premature?.[k] : (k) => !premature?.[k]);
     if (timingClasses) {
       const withS = pWaveConsistencyByBeat(signal, fs, beats, 16, (k) => timingClasses[k] === 'N' || timingClasses[k] === 'S');
       for (let i = 0; i < pWave.length; i++) if (pWave[i] !== pWave[i]) pWave[i] = withS[i];
@@ -217,12 +222,10 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     // (with a lower bar than for AF) still marks the ectopy-laden windows that are not judged.
     const ectopy = classes ? countedClasses : qc ? masked(Array.from(qc, (c) => (c < 0.5 ? 'V' : 'N'))) : undefined;
     for (const fl of flutterRuns(signal, fs, beats, countedClasses, ectopy)) {
-      // A short organised stretch inside a much longer AF run is coarse AF, not a switch to flutter.
-      const flLen = fl.endSample - fl.startSample;
-      const inside = af.runs.filter((r) => beats[r.firstRr] < fl.endSample && beats[r.lastRr + 1] > fl.startSample);
-      const overlap = inside.reduce((a, r) => a + Math.min(fl.endSample, beats[r.lastRr + 1]) - Math.max(fl.startSample, beats[r.firstRr]), 0);
-      const afLen = inside.reduce((a, r) => a + beats[r.lastRr + 1] - beats[r.firstRr], 0);
-      if (overlap >= 0.5 * flLen && afLen > 2 * flLen) continue;
+      // Inside AF, a briefly organised stretch is coarse AF: flutter replaces AF only when sustained
+      // (30 s, the usual bar for a sustained atrial arrhythmia episode).
+      const inAf = af.runs.some((r) => beats[r.firstRr] < fl.endSample && beats[r.lastRr + 1] > fl.startSample);
+      if (inAf && fl.endSample - fl.startSample < SUSTAINED_FLUTTER_IN_AF_S * fs) continue;
       tiles = paintSegment(tiles, { label: 'atrial_flutter', startSample: fl.startSample, endSample: fl.endSample, confidence: fl.confidence, reason: fl.reason });
     }
   }

@@ -10,6 +10,7 @@ import { LUDB, MITDB, PTBXL } from '../../../test/dataPaths.js';
 import { analyzeRhythm } from './analyzeRhythm.js';
 import { atrialSpectrumWindows, qrstCancelledResidual } from './atrialActivity.js';
 import { flutterRuns } from './flutterEpisodes.js';
+import { prematureBeats } from './rrIntervals.js';
 
 async function leadII(db: 'ptbxl' | 'ludb', id: string) {
   const rec = db === 'ptbxl' ? await readWfdbRecord(`${id}_hr`, nodeFileSource(join(PTBXL, 'records500', '00000'))) : await readWfdbRecord(id, nodeFileSource(LUDB));
@@ -46,4 +47,11 @@ test('MIT-BIH 220, 400-440 s (SVTA bursts in sinus rhythm): not AF, not flutter'
   const r = analyzeRhythm({ fsHz: rec.fs, beatSamples: Int32Array.from(beats, (x) => x.sample - a), beatClasses: beats.map((x) => aamiClass(x.code) ?? 'Q'), signal: rec.leads[0].samples.subarray(a, b) });
   assert.ok(r.episodes.some((e) => e.label === 'svta'), 'the bursts are SVTA');
   assert.deepEqual(r.episodes.filter((e) => e.label === 'atrial_fibrillation' || e.label === 'atrial_flutter'), []);
+  // Without classes the premature beats stand in for the S beats.
+  const bare = analyzeRhythm({ fsHz: rec.fs, beatSamples: Int32Array.from(beats, (x) => x.sample - a), signal: rec.leads[0].samples.subarray(a, b) });
+  assert.deepEqual(bare.episodes.filter((e) => e.label === 'atrial_fibrillation' || e.label === 'atrial_flutter'), []);
+});
+
+test('prematureBeats: a beat early by more than 15% of the local median interval', () => {
+  assert.deepEqual(Array.from(prematureBeats(new Int32Array([0, 360, 720, 900, 1260, 1620]))), [0, 0, 0, 1, 0, 0]);
 });
