@@ -33,8 +33,6 @@ export const MIN_UNREADABLE_S = MIN_RHYTHM_S;
 const NOISY_QRS_CONSISTENCY = 0.35;
 /** Without beat classes, beats whose QRS correlates less than this with their neighbours' are treated as ectopic for AF. */
 const ECTOPIC_QRS_CONSISTENCY = 0.7;
-/** Shortest flutter run (s) that replaces AF found over the same beats. */
-const SUSTAINED_FLUTTER_IN_AF_S = 30;
 /** RR intervals longer than this are pauses (the usual Holter criterion). */
 export const PAUSE_S = 2;
 const BRADY_BPM = 60;
@@ -201,20 +199,18 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     // classes. Where too few beats are left (a classifier may call AF beats S), N and S beats are
     // judged together.
     const premature = prematureBeats(beats);
-    pWave = pWaveConsistencyByBeat(signal, fs, beats, 16, timingClasses ? (k) => timingClasses[k] === 'N' && !premature?.[k] : (k) => !premature?.[k]);
+    // Windows of 16 usable beats: leaving beats out must not raise the consistency of AF (it reads
+    // about 1/m for m unrelated segments).
+    pWave = pWaveConsistencyByBeat(signal, fs, beats, 16, timingClasses ? (k) => timingClasses[k] === 'N' && !premature[k] : (k) => !premature[k], { windowOfUsableBeats: true });
     if (timingClasses) {
-      const withS = pWaveConsistencyByBeat(signal, fs, beats, 16, (k) => timingClasses[k] === 'N' || timingClasses[k] === 'S');
+      const withS = pWaveConsistencyByBeat(signal, fs, beats, 16, (k) => timingClasses[k] === 'N' || timingClasses[k] === 'S', { windowOfUsableBeats: true });
       for (let i = 0; i < pWave.length; i++) if (pWave[i] !== pWave[i]) pWave[i] = withS[i];
     }
     evidence.push('P-wave consistency');
   }
-  const af = afRunsFromRr(rr, { pWaveConsistency: pWave });
-  for (const run of af.runs) {
-    tiles = paintSegment(tiles, {
-      label: 'atrial_fibrillation', startSample: beats[run.firstRr], endSample: beats[run.lastRr + 1], confidence: run.confidence,
-      reason: `irregularly irregular RR over ${run.lastRr - run.firstRr + 1} intervals (irregularity ${run.meanIrregularity.toFixed(3)})`,
-    });
-  }
+  // Flutter first, AF over it: where the RR is irregularly irregular without P waves, AF is named
+  // even if the atrial spectrum looks organised (coarse AF, or flutter with a variable block, which
+  // MIT-BIH 222 alternates with AF every few seconds); flutter is named where AF is not.
   if (signal && signalUsable) {
     // Beat kinds for the templates come from the given classes only: QRS likeness is lowered by the
     // flutter waves themselves, and templates that leave those beats out cancel the rest worse
@@ -222,12 +218,15 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     // (with a lower bar than for AF) still marks the ectopy-laden windows that are not judged.
     const ectopy = classes ? countedClasses : qc ? masked(Array.from(qc, (c) => (c < 0.5 ? 'V' : 'N'))) : undefined;
     for (const fl of flutterRuns(signal, fs, beats, countedClasses, ectopy)) {
-      // Inside AF, a briefly organised stretch is coarse AF: flutter replaces AF only when sustained
-      // (30 s, the usual bar for a sustained atrial arrhythmia episode).
-      const inAf = af.runs.some((r) => beats[r.firstRr] < fl.endSample && beats[r.lastRr + 1] > fl.startSample);
-      if (inAf && fl.endSample - fl.startSample < SUSTAINED_FLUTTER_IN_AF_S * fs) continue;
       tiles = paintSegment(tiles, { label: 'atrial_flutter', startSample: fl.startSample, endSample: fl.endSample, confidence: fl.confidence, reason: fl.reason });
     }
+  }
+  const af = afRunsFromRr(rr, { pWaveConsistency: pWave });
+  for (const run of af.runs) {
+    tiles = paintSegment(tiles, {
+      label: 'atrial_fibrillation', startSample: beats[run.firstRr], endSample: beats[run.lastRr + 1], confidence: run.confidence,
+      reason: `irregularly irregular RR over ${run.lastRr - run.firstRr + 1} intervals (irregularity ${run.meanIrregularity.toFixed(3)})`,
+    });
   }
 
   // Beats that do not resemble their neighbours are noise, not a rhythm: refuse to label there.
