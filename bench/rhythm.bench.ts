@@ -10,6 +10,7 @@
  *     analyzeRhythm): VT/AF episode scores, PVC count error per record against the reference V
  *     beats, and the unusable time against MIT-BIH's own noise annotations ('~', subtype bits).
  * (b) CinC 2017 held-back part A02401-A03000: F1 of N, A, O and their mean (challenge scoring).
+ * AF and flutter are also reported for DS1 (where their rules were tuned) and DS2 apart.
  * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only | --quality-only] [--verbose]
  */
 import { join } from 'node:path';
@@ -32,6 +33,8 @@ import { loadModel } from '../src/classify/onnx/modelRunner.js';
 import { nodeModelRunner, shippedModelPath } from '../src/classify/onnx/onnxRunner.node.js';
 
 const MITDB_RECORDS = '100 101 103 105 106 108 109 111 112 113 114 115 116 117 118 119 121 122 123 124 200 201 202 203 205 207 208 209 210 212 213 214 215 219 220 221 222 223 228 230 231 232 233 234'.split(' ');
+/** de Chazal et al. 2004 DS1 (the development half for the rhythm rules); the rest is DS2. */
+const DS1 = new Set('101 106 108 109 112 114 115 116 118 119 122 124 201 203 205 207 208 209 215 220 223 230'.split(' '));
 const LABELS: Array<[string, RhythmLabel]> = [['(AFIB', 'atrial_fibrillation'], ['(AFL', 'atrial_flutter'], ['(VT', 'ventricular_tachycardia'], ['(VFL', 'ventricular_flutter_fibrillation'], ['(SVTA', 'svta']];
 
 const args = process.argv.slice(2);
@@ -47,6 +50,8 @@ async function benchMitdb(beatSource: 'reference' | 'detected' | 'detected+class
   }
   const zero = (): EpisodeCounts => ({ refEpisodes: 0, refDetected: 0, testEpisodes: 0, testConfirmed: 0, refSamples: 0, testSamples: 0, overlapSamples: 0 });
   const any = new Map(LABELS.map(([a]) => [a, zero()]));
+  // AF/flutter rules were tuned on de Chazal's DS1 half only: report DS1 and DS2 apart as well.
+  const bySplit = { DS1: new Map(LABELS.map(([a]) => [a, zero()])), DS2: new Map(LABELS.map(([a]) => [a, zero()])) };
   const half = new Map(LABELS.map(([a]) => [a, zero()]));
   const src = nodeFileSource(MITDB);
   const t0 = performance.now();
@@ -71,6 +76,8 @@ async function benchMitdb(beatSource: 'reference' | 'detected' | 'detected+class
       const r = ref.get(aux) ?? [];
       const t: Span[] = res.episodes.filter((e) => e.label === label);
       any.set(aux, addEpisodeCounts(any.get(aux)!, episodeCounts(r, t, 0)));
+      const split = bySplit[DS1.has(name) ? 'DS1' : 'DS2'];
+      split.set(aux, addEpisodeCounts(split.get(aux)!, episodeCounts(r, t, 0)));
       half.set(aux, addEpisodeCounts(half.get(aux)!, episodeCounts(r, t, 0.5)));
       if (r.length || t.length) cells.push(`${aux.slice(1)} ref ${r.length} test ${t.length} hit ${episodeCounts(r, t).refDetected}`);
     }
@@ -86,6 +93,10 @@ async function benchMitdb(beatSource: 'reference' | 'detected' | 'detected+class
     const a = episodeStatistics(any.get(aux)!), h = episodeStatistics(half.get(aux)!);
     const c = any.get(aux)!;
     console.log(`${aux.padEnd(6)} | ${String(c.refEpisodes).padStart(5)} ${String(c.testEpisodes).padStart(6)} | ${f(a.episodeSe)}    ${f(a.episodePp)}    | ${f(h.episodeSe)}    ${f(h.episodePp)}    | ${f(a.durationSe)} ${f(a.durationPp)}`);
+  }
+  for (const [split, m] of Object.entries(bySplit)) for (const aux of ['(AFIB', '(AFL']) {
+    const c = m.get(aux)!, a = episodeStatistics(c);
+    console.log(`  ${split} ${aux.padEnd(5)} | ${String(c.refEpisodes).padStart(5)} ${String(c.testEpisodes).padStart(6)} | ${f(a.episodeSe)}    ${f(a.episodePp)}    | ${f(a.durationSe)} ${f(a.durationPp)}`);
   }
   console.log(`analysis time: ${(analysisMs / MITDB_RECORDS.length).toFixed(0)} ms per 30-min record (total run ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

@@ -11,12 +11,14 @@ const P_TO_S = 0.08;
 /**
  * Per-beat consistency (0..1) of the P window (300 to 80 ms before each beat) over a centred
  * window of `windowBeats` beats: energy of the mean segment over mean segment energy. NaN where
- * fewer than 6 usable beats. `useBeat` leaves beats out (e.g. V beats, which have no P wave).
+ * fewer than 6 usable beats. `useBeat` leaves beats out (e.g. V beats, which have no P wave);
+ * with `windowOfUsableBeats` the window holds `windowBeats` usable beats instead (within twice as
+ * many beats).
  *
  * @example
  * const pc = pWaveConsistencyByBeat(lead, 360, beats); // ~0.6-0.9 sinus, ~0.1-0.3 AF
  */
-export function pWaveConsistencyByBeat(signal: Float32Array, fsHz: number, beats: Int32Array, windowBeats = 16, useBeat?: (k: number) => boolean): Float64Array {
+export function pWaveConsistencyByBeat(signal: Float32Array, fsHz: number, beats: Int32Array, windowBeats = 16, useBeat?: (k: number) => boolean, options: { windowOfUsableBeats?: boolean } = {}): Float64Array {
   const n = beats.length;
   const out = new Float64Array(n).fill(NaN);
   const a = Math.round(P_FROM_S * fsHz), b = Math.round(P_TO_S * fsHz);
@@ -48,9 +50,22 @@ export function pWaveConsistencyByBeat(signal: Float32Array, fsHz: number, beats
   }
   const mean = new Float64Array(len);
   const half = windowBeats >> 1;
-  for (let k = 0; k < n; k++) {
-    const lo = Math.max(0, Math.min(k - half, n - windowBeats));
-    const hi = Math.min(n, lo + windowBeats);
+  // The ratio of unrelated segments is about 1/m for m segments, so with many beats left out a
+  // window of beats would read higher on the same AF; `windowOfUsableBeats` keeps m at
+  // `windowBeats` by widening the window over usable beats (at most twice as many beats).
+  const usable: number[] = [];
+  for (let k = 0; k < n; k++) if (energy[k] === energy[k]) usable.push(k);
+  for (let k = 0, u = 0; k < n; k++) {
+    let lo = Math.max(0, Math.min(k - half, n - windowBeats));
+    let hi = Math.min(n, lo + windowBeats);
+    if (options.windowOfUsableBeats) {
+      while (u < usable.length && usable[u] < k) u++;
+      const a = Math.max(0, Math.min(u - half, usable.length - windowBeats));
+      const b = Math.min(usable.length, a + windowBeats);
+      if (b <= a) continue;
+      lo = Math.max(usable[a], k - windowBeats);
+      hi = Math.min(usable[b - 1] + 1, k + windowBeats + 1);
+    }
     mean.fill(0);
     let m = 0, eSum = 0;
     for (let j = lo; j < hi; j++) {

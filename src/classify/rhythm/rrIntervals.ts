@@ -39,3 +39,27 @@ export function rrSeriesFromBeats(beats: ArrayLike<number>, fsHz: number, classe
   }
   return { rrS, ectopic };
 }
+
+/**
+ * Per beat: 1 where the interval into it is shorter than `fraction` of the median of the
+ * `windowIntervals` intervals around it (a premature beat: PAC, PVC, or a run of them), else 0.
+ * The first beat is never premature.
+ *
+ * @example
+ * prematureBeats(new Int32Array([0, 360, 720, 900, 1260]), 0.85); // [0, 0, 0, 1, 0]
+ */
+export function prematureBeats(beats: ArrayLike<number>, fraction = 0.85, windowIntervals = 9): Uint8Array {
+  const n = beats.length;
+  const out = new Uint8Array(n);
+  const buf = new Float64Array(windowIntervals);
+  const half = windowIntervals >> 1;
+  for (let k = 1; k < n; k++) {
+    const i = k - 1; // interval into beat k
+    let m = 0;
+    for (let j = Math.max(0, i - half); j < Math.min(n - 1, i + half + 1); j++) buf[m++] = beats[j + 1] - beats[j];
+    const a = buf.subarray(0, m).sort();
+    const med = m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
+    if (beats[k] - beats[k - 1] < fraction * med) out[k] = 1;
+  }
+  return out;
+}
