@@ -98,7 +98,7 @@ test('feature MLP (default in analyze) finds the PVCs of DS2 record 233 and the 
 
 test('feature MLP does not call the irregular beats of atrial fibrillation S (DS1 201, first 5 min: AF)', async () => {
   // 201 opens with ~550 beats of AF. Its irregular, often "premature" narrow beats are what the SVEB
-  // gate's RR-irregularity test must reject; without it, DS1 CV called ~40% of AF beats S (model card).
+  // gate's RR-irregularity test must reject; the gate without an AF test passed ~40% of DS1's AF beats (model card).
   const { rec, samples, classes } = await slice('201', 5);
   const res = await classifyBeats(rec, samples, { method: 'mlp' });
   let n = 0, nAsS = 0;

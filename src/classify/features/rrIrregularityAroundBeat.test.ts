@@ -28,7 +28,7 @@ test('sinus rhythm with isolated APCs is regular around each APC; AF-like interv
   const a = rrIrregularityAroundBeat(af, 16);
   for (let i = 40; i < 260; i += 10) {
     assert.ok(a.successiveDiffP35[i] > 0.06, `AF beat ${i}: ${a.successiveDiffP35[i]}`);
-    assert.ok(a.minLagDiffFraction[i] > 0.04, `AF beat ${i} min-lag: ${a.minLagDiffFraction[i]}`);
+    assert.ok(a.minLagDiffMedian[i] > 0.04, `AF beat ${i} min-lag: ${a.minLagDiffMedian[i]}`);
   }
 });
 
@@ -36,7 +36,7 @@ test('atrial bigeminy: successive differences are large but intervals repeat two
   const bigeminy = Array.from({ length: 200 }, (_, j) => (j % 2 ? 1.0 : 0.55));
   const b = rrIrregularityAroundBeat(bigeminy, 16);
   assert.ok(b.successiveDiffP35[100] > 0.3);
-  assert.ok(b.minLagDiffFraction[100] < 0.01);
+  assert.ok(b.minLagDiffMedian[100] < 0.01);
 });
 
 test("the beat's own premature/pause pair does not count, and short or empty inputs give finite values", () => {
@@ -46,7 +46,7 @@ test("the beat's own premature/pause pair does not count, and short or empty inp
   rr[50] = 1.2;
   const r = rrIrregularityAroundBeat(rr, 16);
   assert.equal(r.successiveDiffP35[50], 0);
-  assert.equal(r.minLagDiffFraction[50], 0);
+  assert.equal(r.minLagDiffMedian[50], 0);
   assert.deepEqual(Array.from(rrIrregularityAroundBeat([], 16).successiveDiffP35), [0]);
-  for (const v of rrIrregularityAroundBeat([0.8, 0.9], 16).minLagDiffFraction) assert.ok(Number.isFinite(v));
+  for (const v of rrIrregularityAroundBeat([0.8, 0.9], 16).minLagDiffMedian) assert.ok(Number.isFinite(v));
 });

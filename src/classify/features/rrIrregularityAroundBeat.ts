@@ -13,7 +13,7 @@ export interface RrIrregularityAroundBeat {
    * Per beat: median of min over lags 1..3 of |rr[j] - rr[j-lag]| / rr[j] (a fraction). Small in
    * bigeminy/trigeminy (every interval repeats one 2 or 3 intervals earlier), still large in AF.
    */
-  minLagDiffFraction: Float64Array;
+  minLagDiffMedian: Float64Array;
 }
 
 /** Longest lag (intervals) that the min-lag measure compares with: up to trigeminy. */
@@ -40,7 +40,7 @@ export function rrIrregularityAroundBeat(rrS: ArrayLike<number>, halfWindow: num
     dMin[j] = best;
   }
   const successiveDiffP35 = new Float64Array(n);
-  const minLagDiffFraction = new Float64Array(n);
+  const minLagDiffMedian = new Float64Array(n);
   const a = new Float64Array(2 * halfWindow + 2);
   const b = new Float64Array(2 * halfWindow + 2);
   for (let i = 0; i < n; i++) {
@@ -53,9 +53,9 @@ export function rrIrregularityAroundBeat(rrS: ArrayLike<number>, halfWindow: num
       c++;
     }
     successiveDiffP35[i] = quantile(a.subarray(0, c), 0.35);
-    minLagDiffFraction[i] = median(b.subarray(0, c));
+    minLagDiffMedian[i] = median(b.subarray(0, c));
   }
-  return { successiveDiffP35, minLagDiffFraction };
+  return { successiveDiffP35, minLagDiffMedian };
 }
 
 /** Median of the values (sorted in place); 0 when there are none. */

@@ -118,11 +118,6 @@ export function sinusContextFeatures(beatSamples: ArrayLike<number>, fsHz: numbe
       out[o + 17 + l] = templatePStd(waves, wo, wo + WINDOW_LENGTH);
     }
   }
-  // P waves present around the beat: 75th percentile over ±16 beats of the correlation of each
-  // beat's P region with the previous beat's. It needs no template, so it stays high in sinus rhythm
-  // even when ectopic beats outnumber sinus ones (each P repeats its predecessor's more often than
-  // not), and low in atrial fibrillation, whose fibrillatory waves do not repeat: there the
-  // irregular, "premature" N beats are not taken for APCs.
   // AF test that does not depend on P-wave size: irregularity of the surrounding intervals
   // without the beat's own premature/pause pair (context version 2).
   const irr = rrIrregularityAroundBeat(rr, IRREGULARITY_HALF);
@@ -130,8 +125,14 @@ export function sinusContextFeatures(beatSamples: ArrayLike<number>, fsHz: numbe
   const iLag = SINUS_CONTEXT_FEATURE_NAMES.indexOf('rrMinLagDiffAround');
   for (let i = 0; i < n; i++) {
     out[i * K + iIrr] = irr.successiveDiffP35[i];
-    out[i * K + iLag] = irr.minLagDiffFraction[i];
+    out[i * K + iLag] = irr.minLagDiffMedian[i];
   }
+  // P waves present around the beat: 75th percentile over ±16 beats of the correlation of each
+  // beat's P region with the previous beat's. It needs no template, so it stays high in sinus rhythm
+  // even when ectopic beats outnumber sinus ones (each P repeats its predecessor's more often than
+  // not), and low in atrial fibrillation, whose fibrillatory waves do not repeat: there the
+  // irregular, "premature" N beats are not taken for APCs. Since context version 2 an MLP input only:
+  // the SVEB gate uses the RR test above (small or varying P waves closed round 2's gate on APCs).
   const pc = new Float64Array(2 * P_HALF + 1);
   const consec = new Float64Array(n);
   for (let l = 0; l < LEADS_USED; l++) {
