@@ -96,6 +96,17 @@ test('feature MLP (default in analyze) finds the PVCs of DS2 record 233 and the 
   assert.ok(s.ppv >= 0.75, `SVEB +P ${(s.ppv * 100).toFixed(1)}%`);
 });
 
+test('feature MLP does not call the irregular beats of atrial fibrillation S (DS1 201, first 5 min: AF)', async () => {
+  // 201 opens with ~550 beats of AF. Its irregular, often "premature" narrow beats are what the SVEB
+  // gate's RR-irregularity test must reject; the gate without an AF test passed ~40% of DS1's AF beats (model card).
+  const { rec, samples, classes } = await slice('201', 5);
+  const res = await classifyBeats(rec, samples, { method: 'mlp' });
+  let n = 0, nAsS = 0;
+  for (let i = 0; i < classes.length; i++) if (classes[i] === 'N') { n++; if (res.labels[i] === 'S') nAsS++; }
+  assert.ok(n > 300, `slice holds ${n} N beats`);
+  assert.ok(nAsS / n < 0.05, `${nAsS} of ${n} N beats in AF called S`);
+});
+
 test('bad input: typed errors or an honest empty result, never a crash', async () => {
   const flat: EcgRecord = {
     name: 'flat', fs: 250, length: 2500, annotations: [], metadata: {},

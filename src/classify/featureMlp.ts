@@ -26,10 +26,11 @@ export interface FeatureMlpWeights {
   /**
    * SVEB gate: where a beat is premature against the patient's sinus cycle (pre-RR / sinus cycle, the 90th
    * percentile of nearby sinus-like RR intervals, below `maxPreOverSinus`), its QRS is like the dominant beat's (first-lead correlation at least
-   * `minQrsCorr`) and P waves are there around it (75th percentile over ±16 beats of the beat-to-beat P correlation at least `minLocalPCorr`),
-   * the S logit is raised by `shift`; elsewhere it is lowered by `shift`.
+   * `minQrsCorr`) and the rhythm around it is not atrial fibrillation (the RR intervals around the beat, its own premature/pause pair left out,
+   * have a 35th-percentile successive difference below `maxRrSuccessiveDiffP35` of the interval, or repeat with a lag of 1-3 intervals within
+   * `maxRrMinLagDiff`: bigeminy/trigeminy), the S logit is raised by `shift`; elsewhere it is lowered by `shift`.
    */
-  sGate: { maxPreOverSinus: number; minQrsCorr: number; minLocalPCorr: number; shift: number };
+  sGate: { maxPreOverSinus: number; minQrsCorr: number; maxRrSuccessiveDiffP35: number; maxRrMinLagDiff: number; shift: number };
   /** Ensemble members, each a list of dense layers (ReLU between them); their logits are averaged. */
   members: readonly (readonly DenseLayer[])[];
 }
@@ -37,7 +38,7 @@ export interface FeatureMlpWeights {
 /**
  * Class probabilities (n × 5, order N, S, V, F, Q) of the feature MLP for n beats, from the beat
  * features of {@link beatClassInputs} (n × FEATURE_COUNT) and the {@link sinusContextFeatures}
- * (n × 13). Throws SinusError BAD_ARGUMENT when the weights were trained on another input layout.
+ * (n × SINUS_CONTEXT_FEATURE_NAMES.length). Throws SinusError BAD_ARGUMENT when the weights were trained on another input layout.
  *
  * @example
  * const inputs = beatClassInputs(record, beats);
@@ -64,7 +65,8 @@ export function featureMlpProbabilities(features: Float32Array, context: Float32
   const gate = model.sGate;
   const iCorr = RR_FEATURE_NAMES.length; // first lead's corrQrs
   const iPre = SINUS_CONTEXT_FEATURE_NAMES.indexOf('logPreOverSinusP90');
-  const iPCorr = SINUS_CONTEXT_FEATURE_NAMES.indexOf('L0.localPCorrP75');
+  const iIrr = SINUS_CONTEXT_FEATURE_NAMES.indexOf('rrSuccessiveDiffP35Around');
+  const iLag = SINUS_CONTEXT_FEATURE_NAMES.indexOf('rrMinLagDiffAround');
   const logMaxPre = Math.log(gate.maxPreOverSinus);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < F; j++) x[j] = features[i * F + j];
@@ -89,7 +91,9 @@ export function featureMlpProbabilities(features: Float32Array, context: Float32
       }
       for (let c = 0; c < K; c++) logits[c] += a[c] / members.length;
     }
-    const open = context[i * C + iPre] < logMaxPre && features[i * F + iCorr] >= gate.minQrsCorr && context[i * C + iPCorr] >= gate.minLocalPCorr;
+    // Not AF: regular surrounding intervals, or ones that repeat with a short lag (bigeminy, trigeminy).
+    const notAf = context[i * C + iIrr] < gate.maxRrSuccessiveDiffP35 || context[i * C + iLag] < gate.maxRrMinLagDiff;
+    const open = context[i * C + iPre] < logMaxPre && features[i * F + iCorr] >= gate.minQrsCorr && notAf;
     logits[1] += model.sLogitOffset + (open ? gate.shift : -gate.shift);
     let max = -Infinity;
     for (let c = 0; c < K; c++) if (logits[c] > max) max = logits[c];

@@ -1,8 +1,9 @@
 import { LEADS_USED, WAVE_CHANNELS, WINDOW_BEFORE, WINDOW_LENGTH, MODEL_FS_HZ } from './layout.js';
 import { regionCorrelation } from '../../dsp/regionCorrelation.js';
+import { rrIrregularityAroundBeat } from './rrIrregularityAroundBeat.js';
 
 /** Bumped whenever these features change meaning; the feature MLP stores the version it was trained with. */
-export const SINUS_CONTEXT_VERSION = 1;
+export const SINUS_CONTEXT_VERSION = 2;
 
 /** Context features, in order (see {@link sinusContextFeatures}). */
 export const SINUS_CONTEXT_FEATURE_NAMES = [
@@ -10,6 +11,7 @@ export const SINUS_CONTEXT_FEATURE_NAMES = [
   'preMinusMean10S', 'logPreOverMean10', 'rrCv10', 'logPreOverRecordMean', 'logPreOverLongerNeighbour',
   'L0.pCorr', 'L0.logPStdRatio', 'L1.pCorr', 'L1.logPStdRatio', 'prevQrsCorr', 'nextQrsCorr',
   'L0.localPCorrP75', 'L1.localPCorrP75', 'L0.templatePStd', 'L1.templatePStd',
+  'rrSuccessiveDiffP35Around', 'rrMinLagDiffAround',
 ] as const;
 
 const MIN_RR_S = 0.15;
@@ -29,6 +31,8 @@ const QRS_TO = WINDOW_BEFORE + Math.round(150 * MS);
 const DOMINANT_CORR = 0.9;
 /** Beats on each side whose beat-to-beat P correlation (75th percentile) tells whether P waves are there at all (AF: not). */
 const P_HALF = 16;
+/** Intervals on each side whose irregularity (leaving out the beat's own pair) tells AF from sinus rhythm with APCs. */
+const IRREGULARITY_HALF = 16;
 /** Fewer sinus-like intervals than this in a window: the percentiles use all intervals there. */
 const MIN_SINUS_INTERVALS = 8;
 
@@ -41,7 +45,8 @@ const MIN_SINUS_INTERVALS = 8;
  * beat count (when at least 8 are there), so PVCs and compensatory pauses do not stretch it. A causal mean and variability of the last 10 intervals, the
  * whole-record mean, the P-region correlation and size against the dominant beat and the beat-to-beat repeatability of the P region nearby (an ectopic
  * atrial beat has an early, differently shaped P, or a P hidden in the preceding T), and the QRS
- * likeness of the neighbouring beats (an N beat after a PVC is not premature) complete them.
+ * likeness of the neighbouring beats (an N beat after a PVC is not premature) and the RR irregularity around the
+ * beat without its own intervals ({@link rrIrregularityAroundBeat}: high in AF, low in sinus rhythm with APCs) complete them.
  *
  * `waves` is the `waves` array of {@link beatClassInputs} (scaled beat and beat minus dominant beat).
  *
@@ -113,11 +118,21 @@ export function sinusContextFeatures(beatSamples: ArrayLike<number>, fsHz: numbe
       out[o + 17 + l] = templatePStd(waves, wo, wo + WINDOW_LENGTH);
     }
   }
+  // AF test that does not depend on P-wave size: irregularity of the surrounding intervals
+  // without the beat's own premature/pause pair (context version 2).
+  const irr = rrIrregularityAroundBeat(rr, IRREGULARITY_HALF);
+  const iIrr = SINUS_CONTEXT_FEATURE_NAMES.indexOf('rrSuccessiveDiffP35Around');
+  const iLag = SINUS_CONTEXT_FEATURE_NAMES.indexOf('rrMinLagDiffAround');
+  for (let i = 0; i < n; i++) {
+    out[i * K + iIrr] = irr.successiveDiffP35[i];
+    out[i * K + iLag] = irr.minLagDiffMedian[i];
+  }
   // P waves present around the beat: 75th percentile over ±16 beats of the correlation of each
   // beat's P region with the previous beat's. It needs no template, so it stays high in sinus rhythm
   // even when ectopic beats outnumber sinus ones (each P repeats its predecessor's more often than
   // not), and low in atrial fibrillation, whose fibrillatory waves do not repeat: there the
-  // irregular, "premature" N beats are not taken for APCs.
+  // irregular, "premature" N beats are not taken for APCs. Since context version 2 an MLP input only:
+  // the SVEB gate uses the RR test above (small or varying P waves closed round 2's gate on APCs).
   const pc = new Float64Array(2 * P_HALF + 1);
   const consec = new Float64Array(n);
   for (let l = 0; l < LEADS_USED; l++) {
