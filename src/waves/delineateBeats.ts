@@ -6,6 +6,7 @@ import { findPWave, pWaveScratch } from './pWave.js';
 import { fuseGlobalBoundaries, shiftGlobalPOnsets } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+import { shiftLeadPConventions } from './leadPConventionShifts.js';
 import { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
 import { stimulusBoundOnsets } from './stimulusBoundOnsets.js';
 import { beatTemplate } from './beatTemplate.js';
@@ -50,6 +51,9 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   shiftGlobalPOnsets(global, Math.round((o.globalPOnsetShiftMs * record.fs) / 1000));
   const smp = (v: number) => Math.round((v * record.fs) / 1000);
   shrinkToLeadMedian(leads, o.leadShrinkage, smp(o.leadShrinkageMaxMs), { p: smp(o.leadOutlierPMs), qrs: smp(o.leadOutlierQrsMs), t: smp(o.leadOutlierTMs) });
+  // Last, after the shrinkage that would pull half of it back to the other leads.
+  const toSamples = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, smp(v)]));
+  shiftLeadPConventions(leads, toSamples(o.pOnsetLeadShiftMs), toSamples(o.pOffsetLeadShiftMs));
   const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
   // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is
   // not enumerable, so serialising a delineation stays a list of boundaries.

@@ -73,6 +73,14 @@ export interface DelineationOptions {
    * shiftGlobalPOnsets. Not applied to the median beat (measureEcg), whose PR showed no bias on odd.
    */
   globalPOnsetShiftMs: number;
+  /**
+   * Per-lead shifts (ms, by lead name) of the final P onsets / offsets onto LUDB's annotators'
+   * convention in leads that see the P boundary end-on (see shiftLeadPConventions); measured as
+   * the median per-lead error on the odd LUDB records (BENCHMARKS.md, waves round 4). Not applied
+   * to the fused global boundaries nor to the median beat.
+   */
+  pOnsetLeadShiftMs: Record<string, number>;
+  pOffsetLeadShiftMs: Record<string, number>;
   /** Per-lead boundaries move this fraction of the way to the median over leads (0 = off). */
   leadShrinkage: number;
   /**
@@ -181,4 +189,6 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pOffsetShiftMs: 6,
   tOffsetShiftMs: -8,
   globalPOnsetShiftMs: -4,
+  pOnsetLeadShiftMs: { aVL: 14 },
+  pOffsetLeadShiftMs: { V1: -12 },
 };
