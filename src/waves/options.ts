@@ -43,6 +43,12 @@ export interface DelineationOptions {
   pExtendGapMs: number;
   /** Smallest T amplitude (mV) not called flat. */
   tFlatMv: number;
+  /**
+   * A lead's own T far from the other leads' T (tOutlierMs) is kept, not re-searched near theirs,
+   * when its lobe is this many times more prominent (TWaveResult.prominenceMv) than the one found
+   * near theirs (0 = always re-search). Chosen on the odd LUDB records (BENCHMARKS.md, round 4).
+   */
+  tKeepProminenceRatio: number;
   /** Largest SD of the P-peak-to-QRS-onset interval across beats (ms) for P to be accepted in a lead. */
   pMaxPrSdMs: number;
   /** Atrial locking index (see atrialLocking) under which there is no P in the record. */
@@ -150,6 +156,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pExtendFraction: 0,
   pExtendGapMs: 20,
   tFlatMv: 0.05,
+  tKeepProminenceRatio: 4,
   pMaxPrSdMs: 15,
   pRecordMaxPrSdMs: 20,
   pMaxDiastolicRatio: 1,
