@@ -120,3 +120,18 @@ test('inverted leads (reversed electrodes) give the same boundaries; 2 s of nois
   const m = medianBeats(noise, [200, 500, 800]);
   assert.ok(m.reason !== null || m.leads.length === 12);
 });
+
+test('LUDB 19 (odd half) V2: a clear upright T far from the other leads keeps its own peak', async () => {
+  // V1's biphasic T and the inferior leads' flat T pull the median T peak ~90 ms past V2's upright
+  // T; re-searching V2 there found the small dip after it. LUDB marks V2's upright T.
+  const rec = await ludb(19);
+  const li = rec.leads.findIndex((l) => l.name === 'V2');
+  const ref = annotatedWaves(rec.annotations.find((s) => s.annotator === 'v2')!).filter((w) => w.kind === 't').map((w) => w.peak);
+  const beats = referenceBeats(rec);
+  const { errs, missed } = match(ref, delineateBeats(rec, beats).leads[li].beats.map((b) => b.t.peak), rec.fs);
+  assert.equal(missed, 0);
+  // T peak target of issue 4: SD <= 15 ms; here every beat within 15 ms of the mark.
+  assert.ok(errs.every((e) => Math.abs(e) <= 15), `V2 T peak errors ${errs.map((e) => e.toFixed(0)).join(' ')} ms`);
+  const old = match(ref, delineateBeats(rec, beats, { tKeepProminenceRatio: 0 }).leads[li].beats.map((b) => b.t.peak), rec.fs);
+  assert.ok(old.errs.some((e) => Math.abs(e) > 40), 'without the prominence guard the re-search should take the dip (test guard)');
+});

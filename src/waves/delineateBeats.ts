@@ -6,6 +6,7 @@ import { findPWave, pWaveScratch } from './pWave.js';
 import { fuseGlobalBoundaries, shiftGlobalPOnsets } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+import { shiftLeadPConventions } from './leadPConventionShifts.js';
 import { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
 import { stimulusBoundOnsets } from './stimulusBoundOnsets.js';
 import { beatTemplate } from './beatTemplate.js';
@@ -50,6 +51,9 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   shiftGlobalPOnsets(global, Math.round((o.globalPOnsetShiftMs * record.fs) / 1000));
   const smp = (v: number) => Math.round((v * record.fs) / 1000);
   shrinkToLeadMedian(leads, o.leadShrinkage, smp(o.leadShrinkageMaxMs), { p: smp(o.leadOutlierPMs), qrs: smp(o.leadOutlierQrsMs), t: smp(o.leadOutlierTMs) });
+  // Last, after the shrinkage that would pull half of it back to the other leads.
+  const toSamples = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, smp(v)]));
+  shiftLeadPConventions(leads, toSamples(o.pOnsetLeadShiftMs), toSamples(o.pOffsetLeadShiftMs));
   const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
   // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is
   // not enumerable, so serialising a delineation stays a list of boundaries.
@@ -97,7 +101,8 @@ function recoverSmallP(samples: Float32Array[], fs: number, beats: Int32Array, l
 /**
  * The T wave is one repolarisation seen from twelve sides: a lead whose T peak lies far from the
  * median of the others (or that found none) most likely took a stray slope (next P, U wave, noise),
- * so it is searched again around the other leads' T peak.
+ * so it is searched again around the other leads' T peak - unless its own T is a lobe far more
+ * prominent than the one found there (a biphasic or notched T whose other lobe this lead shows).
  */
 function refineTOutliers(samples: Float32Array[], fs: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions): void {
   const scratch = tWaveScratch(fs, o);
@@ -114,8 +119,15 @@ function refineTOutliers(samples: Float32Array[], fs: number, beats: Int32Array,
       const b = l.beats[k];
       if (l.reason || b.qrs.onset === null || b.qrs.offset === null) return;
       if (b.t.peak !== null && Math.abs(b.t.peak - hint) <= far) return;
-      const r = findTWave(samples[li], fs, tContext(beats, l.beats, k, typicalRr), o, scratch, hint);
+      const ctx = tContext(beats, l.beats, k, typicalRr);
+      const r = findTWave(samples[li], fs, ctx, o, scratch, hint);
       if (!r.t || Math.abs(r.t.peak! - hint) > far) return;
+      if (o.tKeepProminenceRatio > 0 && b.t.peak !== null) {
+        // A lead that shows its own lobe clearly keeps it (LUDB's annotators mark the lobe each
+        // lead shows, not a common instant); the lobe near the others' T must be as clear.
+        const own = findTWave(samples[li], fs, ctx, o, scratch, null);
+        if (own.t && own.t.peak === b.t.peak && (own.prominenceMv ?? 0) > o.tKeepProminenceRatio * Math.max(0, r.prominenceMv ?? 0)) return;
+      }
       b.t = r.t;
       b.tPolarity = r.polarity;
       b.tReason = null;

@@ -43,6 +43,12 @@ export interface DelineationOptions {
   pExtendGapMs: number;
   /** Smallest T amplitude (mV) not called flat. */
   tFlatMv: number;
+  /**
+   * A lead's own T far from the other leads' T (tOutlierMs) is kept, not re-searched near theirs,
+   * when its lobe is this many times more prominent (TWaveResult.prominenceMv) than the one found
+   * near theirs (0 = always re-search). Chosen on the odd LUDB records (BENCHMARKS.md, round 4).
+   */
+  tKeepProminenceRatio: number;
   /** Largest SD of the P-peak-to-QRS-onset interval across beats (ms) for P to be accepted in a lead. */
   pMaxPrSdMs: number;
   /** Atrial locking index (see atrialLocking) under which there is no P in the record. */
@@ -73,6 +79,14 @@ export interface DelineationOptions {
    * shiftGlobalPOnsets. Not applied to the median beat (measureEcg), whose PR showed no bias on odd.
    */
   globalPOnsetShiftMs: number;
+  /**
+   * Per-lead shifts (ms, by lead name) of the final P onsets / offsets onto LUDB's annotators'
+   * convention in leads that see the P boundary end-on (see shiftLeadPConventions); measured as
+   * the median per-lead error on the odd LUDB records (BENCHMARKS.md, waves round 4). Not applied
+   * to the fused global boundaries nor to the median beat.
+   */
+  pOnsetLeadShiftMs: Record<string, number>;
+  pOffsetLeadShiftMs: Record<string, number>;
   /** Per-lead boundaries move this fraction of the way to the median over leads (0 = off). */
   leadShrinkage: number;
   /**
@@ -142,6 +156,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pExtendFraction: 0,
   pExtendGapMs: 20,
   tFlatMv: 0.05,
+  tKeepProminenceRatio: 4,
   pMaxPrSdMs: 15,
   pRecordMaxPrSdMs: 20,
   pMaxDiastolicRatio: 1,
@@ -181,4 +196,6 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pOffsetShiftMs: 6,
   tOffsetShiftMs: -8,
   globalPOnsetShiftMs: -4,
+  pOnsetLeadShiftMs: { aVL: 14 },
+  pOffsetLeadShiftMs: { V1: -12 },
 };

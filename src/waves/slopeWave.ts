@@ -15,6 +15,9 @@ export interface SlopeWave {
   /** Largest rising and falling slopes (mV/s). */
   riseMvPerS: number;
   fallMvPerS: number;
+  /** Buffer indices of the pair's first and last slope maxima (the peak lies between them). */
+  firstSlope: number;
+  lastSlope: number;
   /** True when the onset or offset search hit the edge of the allowed span. */
   onsetAtEdge: boolean;
   offsetAtEdge: boolean;
@@ -72,7 +75,7 @@ export function findSlopeWave(
   let offset = outerLast;
   while (offset < spanEnd && Math.abs(d[offset + 1]) > offThr && Math.sign(d[offset + 1]) === Math.sign(d[outerLast])) offset++;
   return {
-    onset, peak, offset, sign,
+    onset, peak, offset, sign, firstSlope: first, lastSlope: last,
     riseMvPerS: vMax, fallMvPerS: vMin,
     onsetAtEdge: onset <= spanStart, offsetAtEdge: offset >= spanEnd,
   };

@@ -23,6 +23,11 @@ export interface TWaveResult {
   t: WavePoints | null;
   polarity: TPolarity | null;
   reason: string | null;
+  /**
+   * Height (mV) of the T lobe over the higher of its two flanks (the smoothed signal at its slope
+   * maxima): how clearly this lead shows the lobe it took; absent without a T.
+   */
+  prominenceMv?: number;
 }
 
 const ms = (v: number, fsHz: number) => Math.round((v * fsHz) / 1000);
@@ -63,7 +68,8 @@ export function findTWave(x: ArrayLike<number>, fsHz: number, c: TWaveContext, o
   const base1 = c.nextBaselineMv ?? base0;
   const span = c.nextQrsOnset !== null ? Math.max(1, c.nextQrsOnset - c.qrsOnset) : 1;
   const baseAt = (j: number) => base0 + ((base1 - base0) * (j + from - c.qrsOnset)) / span;
-  return { t: { onset: w.onset + from, peak: w.peak + from, offset: w.offset + from }, polarity: tPolarity(sm, w.onset, w.offset, baseAt, o.tFlatMv), reason: null };
+  const prominenceMv = Math.min(w.sign * (sm[w.peak] - sm[w.firstSlope]), w.sign * (sm[w.peak] - sm[w.lastSlope]));
+  return { t: { onset: w.onset + from, peak: w.peak + from, offset: w.offset + from }, polarity: tPolarity(sm, w.onset, w.offset, baseAt, o.tFlatMv), reason: null, prominenceMv };
 }
 
 function tPolarity(sm: Float32Array, on: number, off: number, baseAt: (j: number) => number, flatMv: number): TPolarity {
