@@ -28,7 +28,7 @@ import { analyzeRhythm, MIN_UNREADABLE_S } from '../src/classify/rhythm/analyzeR
 import type { RhythmLabel } from '../src/classify/rhythm/types.js';
 import { addEpisodeCounts, episodeCounts, episodeStatistics, rhythmSpansFromAnnotations, type EpisodeCounts, type Span } from '../src/eval/rhythmEpisodeScores.js';
 import { CINC2017, MITDB } from '../test/dataPaths.js';
-import { classifyStrip, STRIP_RHYTHM_MODEL, type StripLabel } from '../src/classify/strip/classifyStrip.js';
+import { classifyStrip, STRIP_RHYTHM_CNN_MODEL, STRIP_RHYTHM_MODEL, type StripLabel } from '../src/classify/strip/classifyStrip.js';
 import { loadModel } from '../src/classify/onnx/modelRunner.js';
 import { nodeModelRunner, shippedModelPath } from '../src/classify/onnx/onnxRunner.node.js';
 
@@ -202,6 +202,7 @@ async function benchCinc(): Promise<void> {
     .filter(([name]) => Number(name.slice(1)) >= 2401);
   const src = nodeFileSource(CINC2017);
   const model = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_MODEL));
+  const waveformModel = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_CNN_MODEL));
   const code: Record<StripLabel, string> = { normal: 'N', af: 'A', other: 'O', noisy: '~' };
   const classes = ['N', 'A', 'O', '~'];
   const confusion = { model: classes.map(() => classes.map(() => 0)), rules: classes.map(() => classes.map(() => 0)) };
@@ -209,7 +210,7 @@ async function benchCinc(): Promise<void> {
   for (const [name, label] of refs) {
     const rec = await readWfdbRecord(name, src);
     const t = performance.now();
-    const m = await classifyStrip(rec, { model });
+    const m = await classifyStrip(rec, { model, waveformModel });
     ms += performance.now() - t;
     const r = await classifyStrip(rec);
     confusion.model[classes.indexOf(label)][classes.indexOf(code[m.label])]++;
@@ -224,12 +225,13 @@ async function benchCinc(): Promise<void> {
       const predCount = c.reduce((a, row) => a + row[k], 0);
       return refCount + predCount ? (2 * tp) / (refCount + predCount) : 0;
     });
-    const name = method === 'model' ? 'ONNX MLP (features)' : 'rules (baseline)';
+    const name = method === 'model' ? 'ONNX MLP + CNN' : 'rules (baseline)';
     console.log(`${name.padEnd(19)} | ${f1.slice(0, 3).map((v) => v.toFixed(3).padStart(6)).join(' ')} |    ${((f1[0] + f1[1] + f1[2]) / 3).toFixed(3)}    | ${f1[3].toFixed(3)}`);
     if (args.includes('--verbose')) console.log('  confusion (rows ref N A O ~, cols predicted):', JSON.stringify(c));
   }
   console.log(`strip time (model, incl. beat detection): ${(ms / refs.length).toFixed(1)} ms per strip`);
   await model.release();
+  await waveformModel.release();
 }
 
 if (args.includes('--quality-only')) await benchMitdbWithQuality();

@@ -151,7 +151,13 @@ export function defaultStages(): AnalysisStage[] {
         if (durationS > STRIP_MAX_S) throw new StageNotApplicableError(`a strip label is for records up to ${STRIP_MAX_S} s; this one is ${durationS.toFixed(0)} s (see rhythm episodes)`);
         return classifyStrip(record, optionsFor(classifyStrip, 1, ctx.options));
       }),
-      modelsUsed: (r: unknown) => ((r as { method?: string }).method === 'model' ? [{ name: 'models/strip-rhythm.onnx', version: null, sha256: null }] : []),
+      modelsUsed: (r: unknown) => {
+        const s = r as { method?: string; usedWaveformModel?: boolean };
+        if (s.method !== 'model') return [];
+        const used = [{ name: 'models/strip-rhythm.onnx', version: null, sha256: null }];
+        if (s.usedWaveformModel) used.push({ name: 'models/strip-rhythm-cnn.onnx', version: null, sha256: null });
+        return used;
+      },
     },
     stage('hrv', ['beats'], 'heart-rate variability from NN intervals, beats in unusable signal left out (src/measure heartRateVariability)', (record, e) => {
       const beats = beatSamplesOf(e.beats);

@@ -1,6 +1,6 @@
 import { loadModel } from '../classify/onnx/modelRunner.js';
 import { nodeModelRunner, shippedModelPath } from '../classify/onnx/onnxRunner.node.js';
-import { STRIP_RHYTHM_MODEL } from '../classify/strip/classifyStrip.js';
+import { STRIP_RHYTHM_CNN_MODEL, STRIP_RHYTHM_MODEL } from '../classify/strip/classifyStrip.js';
 import type { AnalyzeOptions } from '../analyze.js';
 
 let cached: Promise<NonNullable<AnalyzeOptions['stageOptions']>> | undefined;
@@ -16,7 +16,8 @@ let cached: Promise<NonNullable<AnalyzeOptions['stageOptions']>> | undefined;
 export function shippedModelStageOptions(): Promise<NonNullable<AnalyzeOptions['stageOptions']>> {
   cached ??= (async () => {
     const model = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_MODEL));
-    return { stripRhythm: { model } };
+    const waveformModel = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_CNN_MODEL));
+    return { stripRhythm: { model, waveformModel } };
   })();
   return cached;
 }

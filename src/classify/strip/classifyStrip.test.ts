@@ -8,7 +8,7 @@ import type { EcgRecord } from '../../record/types.js';
 import { loadModel } from '../onnx/modelRunner.js';
 import { nodeModelRunner, shippedModelPath } from '../onnx/onnxRunner.node.js';
 import { CINC2017 } from '../../../test/dataPaths.js';
-import { classifyStrip, STRIP_RHYTHM_MODEL, type StripLabel } from './classifyStrip.js';
+import { classifyStrip, STRIP_RHYTHM_CNN_MODEL, STRIP_RHYTHM_MODEL, type StripLabel } from './classifyStrip.js';
 import { STRIP_FEATURE_COUNT, stripFeatures } from './stripFeatures.js';
 
 const reference = new Map(readFileSync(join(CINC2017, 'REFERENCE.csv'), 'utf8').trim().split('\n').map((l) => l.trim().split(',') as [string, string]));
@@ -28,15 +28,19 @@ function synthetic(samples: Float32Array, fs: number): EcgRecord {
 // The model's per-class recall on the validation part was about 0.9 (N) and 0.8 (A); on 10
 // records a class falls below 7/10 with probability < 5% at those rates (binomial), so a drop
 // below 7 means the model or the features broke, not bad luck.
-test('CinC 2017 held-back strips: normal and AF records get their label (>= 7 of 10 each)', async () => {
+test('CinC 2017 held-back strips: normal and AF records get their label (>= 7 of 10 each), feature MLP + CNN', async () => {
   const model = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_MODEL));
+  const waveformModel = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_CNN_MODEL));
   const src = nodeFileSource(CINC2017);
   for (const code of ['N', 'A']) {
     let right = 0;
     const got: string[] = [];
     for (const name of heldBack(code, 10)) {
-      const r = await classifyStrip(await readWfdbRecord(name, src), { model });
-      if (r.determinable) assert.equal(r.method, 'model');
+      const r = await classifyStrip(await readWfdbRecord(name, src), { model, waveformModel });
+      if (r.determinable) {
+        assert.equal(r.method, 'model');
+        assert.equal(r.usedWaveformModel, true);
+      }
       const sum = r.probabilities.normal + r.probabilities.af + r.probabilities.other + r.probabilities.noisy;
       assert.ok(Math.abs(sum - 1) < 1e-4, 'probabilities sum to 1');
       if (r.label === CODE[code]) right++;
@@ -45,6 +49,7 @@ test('CinC 2017 held-back strips: normal and AF records get their label (>= 7 of
     assert.ok(right >= 7, `${code}: ${right}/10 right (${got.join(' ')})`);
   }
   await model.release();
+  await waveformModel.release();
 });
 
 test('strips that cannot be judged: 2 s, flat line, all NaN give "noisy", not determinable, with a reason', async () => {
@@ -62,9 +67,13 @@ test('30 s of noise is not given a rhythm by the model', async () => {
   const model = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_MODEL));
   let seed = 11;
   const x = Float32Array.from({ length: 9000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31 - 0.5) * 0.5);
-  const r = await classifyStrip(synthetic(x, 300), { model });
-  assert.ok(r.label === 'noisy' || !r.determinable, `noise labelled ${r.label} (${JSON.stringify(r.probabilities)})`);
+  const waveformModel = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_CNN_MODEL));
+  for (const options of [{ model }, { model, waveformModel }]) {
+    const r = await classifyStrip(synthetic(x, 300), options);
+    assert.ok(r.label === 'noisy' || !r.determinable, `noise labelled ${r.label} (${JSON.stringify(r.probabilities)})`);
+  }
   await model.release();
+  await waveformModel.release();
 });
 
 test('strip features: fixed length and finite, even without beats', async () => {

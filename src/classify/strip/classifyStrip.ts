@@ -8,6 +8,7 @@ import { detectBeats } from '../../beats/index.js';
 import { runModel, type LoadedModel } from '../onnx/modelRunner.js';
 import { qrsConsistencyByBeat } from '../rhythm/qrsConsistency.js';
 import { STRIP_FEATURE_COUNT, STRIP_SCALAR_FEATURES, stripFeatures } from './stripFeatures.js';
+import { stripWaveformInput } from './stripWaveformInput.js';
 
 export type StripLabel = 'normal' | 'af' | 'other' | 'noisy';
 
@@ -17,6 +18,13 @@ export const MIN_STRIP_S = 9;
 export const MAX_STRIP_S = 60;
 /** File name of the shipped model in `models/`. */
 export const STRIP_RHYTHM_MODEL = 'strip-rhythm.onnx';
+/** File name of the shipped waveform CNN in `models/` (ensembled with the feature model). */
+export const STRIP_RHYTHM_CNN_MODEL = 'strip-rhythm-cnn.onnx';
+/**
+ * Weight of the waveform CNN's probabilities in the ensemble (the feature MLP gets the rest);
+ * chosen by 5-fold cross-validation on A00001-A02400 (models/strip-rhythm.md).
+ */
+export const STRIP_CNN_WEIGHT = 0.5;
 
 export interface StripRhythm {
   label: StripLabel;
@@ -26,8 +34,10 @@ export interface StripRhythm {
   determinable: boolean;
   /** Why this label, in words. */
   reason: string;
-  /** 'model' (the ONNX model on strip features) or 'rules' (the classical feature baseline). */
+  /** 'model' (the ONNX model on strip features, with the waveform CNN when given) or 'rules' (the classical feature baseline). */
   method: 'model' | 'rules';
+  /** True when the waveform CNN's probabilities were averaged in (`waveformModel` given). */
+  usedWaveformModel: boolean;
   beatCount: number;
   lead: string | null;
 }
@@ -35,6 +45,11 @@ export interface StripRhythm {
 export interface ClassifyStripOptions {
   /** The strip model loaded with a ModelRunner; without it the rule baseline decides. */
   model?: LoadedModel;
+  /**
+   * The waveform CNN ({@link STRIP_RHYTHM_CNN_MODEL}); with `model` too, their probabilities are
+   * averaged with weight {@link STRIP_CNN_WEIGHT}. Ignored without `model`.
+   */
+  waveformModel?: LoadedModel;
   /** Lead to use; default the first recorded lead. */
   lead?: string;
 }
@@ -62,7 +77,7 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
     : record.leads.find((l) => !l.derived) ?? record.leads[0];
   if (options.lead && !lead) throw new SinusError('BAD_ARGUMENT', `record has no lead "${options.lead}"`);
   const cannot = (reason: string, beats = 0): StripRhythm => ({
-    label: 'noisy', probabilities: { normal: 0, af: 0, other: 0, noisy: 1 }, determinable: false, reason, method: 'rules', beatCount: beats, lead: lead?.name ?? null,
+    label: 'noisy', probabilities: { normal: 0, af: 0, other: 0, noisy: 1 }, determinable: false, reason, method: 'rules', usedWaveformModel: false, beatCount: beats, lead: lead?.name ?? null,
   });
   if (!lead) return cannot('record has no leads');
   if (!(fs > 0)) throw new SinusError('BAD_ARGUMENT', `sampling rate must be positive, got ${fs}`);
@@ -89,14 +104,22 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
   const suffix = durationS > MAX_STRIP_S ? ` (first ${MAX_STRIP_S} s of ${durationS.toFixed(0)} s)` : '';
   if (options.model) {
     const out = await runModel(options.model, { [options.model.inputNames[0]]: { dims: [1, STRIP_FEATURE_COUNT], data: f } });
-    const p = out[options.model.outputNames[0]].data;
+    let p = out[options.model.outputNames[0]].data;
+    let by = 'model';
+    if (options.waveformModel) {
+      const w = stripWaveformInput(signal, fs);
+      const cnnOut = await runModel(options.waveformModel, { [options.waveformModel.inputNames[0]]: { dims: [1, 1, w.length], data: w } });
+      const q = cnnOut[options.waveformModel.outputNames[0]].data;
+      p = Float32Array.from({ length: 4 }, (_, k) => (1 - STRIP_CNN_WEIGHT) * p[k] + STRIP_CNN_WEIGHT * q[k]);
+      by = 'feature model + waveform CNN';
+    }
     const probabilities = { normal: p[0], af: p[1], other: p[2], noisy: p[3] };
     let best = 0;
     for (let k = 1; k < 4; k++) if (p[k] > p[best]) best = k;
-    return { label: LABELS[best], probabilities, determinable: true, reason: `model on ${beats.length} beats: ${describe(f)}${suffix}`, method: 'model', beatCount: beats.length, lead: lead.name };
+    return { label: LABELS[best], probabilities, determinable: true, reason: `${by} on ${beats.length} beats: ${describe(f)}${suffix}`, method: 'model', usedWaveformModel: !!options.waveformModel, beatCount: beats.length, lead: lead.name };
   }
   const r = ruleLabel(f);
-  return { ...r, determinable: true, reason: `${r.reason}; ${describe(f)}${suffix}`, method: 'rules', beatCount: beats.length, lead: lead.name };
+  return { ...r, determinable: true, reason: `${r.reason}; ${describe(f)}${suffix}`, method: 'rules', usedWaveformModel: false, beatCount: beats.length, lead: lead.name };
 }
 
 /**
