@@ -83,3 +83,23 @@ test('strip features: fixed length and finite, even without beats', async () => 
   assert.equal(f0.length, STRIP_FEATURE_COUNT);
   assert.ok(f0.every((v) => Number.isFinite(v)));
 });
+
+// The browser runs the same graphs through onnxruntime-web (wasm); both runtimes must agree on a
+// real strip, or the viewer and the service would label the same ECG differently.
+test('strip models: onnxruntime-web gives the same probabilities as onnxruntime-node on a real strip', async () => {
+  const { webModelRunner } = await import('../onnx/onnxRunner.web.js');
+  const bytes = (name: string) => new Uint8Array(readFileSync(shippedModelPath(name)));
+  const record = await readWfdbRecord(heldBack('A', 1)[0], nodeFileSource(CINC2017));
+  const results = [];
+  for (const runner of [nodeModelRunner(), webModelRunner()]) {
+    const model = await loadModel(runner, bytes(STRIP_RHYTHM_MODEL));
+    const waveformModel = await loadModel(runner, bytes(STRIP_RHYTHM_CNN_MODEL));
+    results.push(await classifyStrip(record, { model, waveformModel }));
+    await model.release();
+    await waveformModel.release();
+  }
+  const [node, web] = results;
+  assert.equal(web.usedWaveformModel, true);
+  assert.equal(web.label, node.label);
+  for (const k of ['normal', 'af', 'other', 'noisy'] as const) assert.ok(Math.abs(web.probabilities[k] - node.probabilities[k]) < 1e-4, k);
+});
