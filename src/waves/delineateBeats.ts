@@ -7,6 +7,8 @@ import { fuseGlobalBoundaries, shiftGlobalPOnsets } from './globalBoundaries.js'
 import { fusionTolerances } from './fusionTolerances.js';
 import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
 import { shiftLeadPConventions } from './leadPConventionShifts.js';
+import { chooseTLobes } from './chooseTLobes.js';
+import { T_LOBE_MODEL } from './tLobeModel.js';
 import { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
 import { stimulusBoundOnsets } from './stimulusBoundOnsets.js';
 import { beatTemplate } from './beatTemplate.js';
@@ -51,6 +53,8 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   shiftGlobalPOnsets(global, Math.round((o.globalPOnsetShiftMs * record.fs) / 1000));
   const smp = (v: number) => Math.round((v * record.fs) / 1000);
   shrinkToLeadMedian(leads, o.leadShrinkage, smp(o.leadShrinkageMaxMs), { p: smp(o.leadOutlierPMs), qrs: smp(o.leadOutlierQrsMs), t: smp(o.leadOutlierTMs) });
+  // Which lobe of a flat or biphasic T each lead's peak sits on, from a model fitted on odd LUDB.
+  if (o.tLobeChoice) chooseTLobes(samples, record.fs, beats, leads, o, T_LOBE_MODEL);
   // Last, after the shrinkage that would pull half of it back to the other leads.
   const toSamples = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, smp(v)]));
   shiftLeadPConventions(leads, toSamples(o.pOnsetLeadShiftMs), toSamples(o.pOffsetLeadShiftMs));

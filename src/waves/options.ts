@@ -49,6 +49,8 @@ export interface DelineationOptions {
    * near theirs (0 = always re-search). Chosen on the odd LUDB records (BENCHMARKS.md, round 4).
    */
   tKeepProminenceRatio: number;
+  /** Learned T-lobe choice after the multi-lead steps (chooseTLobes with T_LOBE_MODEL): on/off. */
+  tLobeChoice: boolean;
   /** Largest SD of the P-peak-to-QRS-onset interval across beats (ms) for P to be accepted in a lead. */
   pMaxPrSdMs: number;
   /** Atrial locking index (see atrialLocking) under which there is no P in the record. */
@@ -157,6 +159,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   pExtendGapMs: 20,
   tFlatMv: 0.05,
   tKeepProminenceRatio: 4,
+  tLobeChoice: true,
   pMaxPrSdMs: 15,
   pRecordMaxPrSdMs: 20,
   pMaxDiastolicRatio: 1,

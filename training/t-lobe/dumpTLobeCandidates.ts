@@ -1,0 +1,56 @@
+/**
+ * Training data for the learned T-lobe choice (src/waves/chooseTLobes.ts): for LUDB records, every
+ * lead-beat's T-lobe candidates (tLobeCandidatesOfBeat on the final delineation without the lobe
+ * choice) with their features, and the lead's annotated T peak of that beat.
+ *
+ *   npx tsx training/t-lobe/dumpTLobeCandidates.ts odd > /tmp/tlobe-odd.jsonl
+ *
+ * One JSON line per lead-beat: { id, lead, k, ref, cands: [[peak, ...features], ...] } (samples at 500 Hz).
+ */
+import { join } from 'node:path';
+import { openRecord } from '../../src/io/openRecord.js';
+import { detectBeats } from '../../src/beats/index.js';
+import { delineateBeats } from '../../src/waves/delineateBeats.js';
+import { annotatedWaves } from '../../src/waves/annotatedWaves.js';
+import { pacingSpikeSamples, withoutPacingSpikes } from '../../src/waves/pacingSpikes.js';
+import { tLobeCandidatesOfBeat } from '../../src/waves/chooseTLobes.js';
+import { tLobeScratch } from '../../src/waves/tLobeCandidates.js';
+import { medianRrOf } from '../../src/waves/delineateLeadSignal.js';
+import { DEFAULT_DELINEATION_OPTIONS } from '../../src/waves/options.js';
+import { LUDB } from '../../test/dataPaths.js';
+
+const which = process.argv[2] ?? 'odd';
+const ids = Array.from({ length: 200 }, (_, i) => i + 1).filter((id) => (which === 'odd' ? id % 2 === 1 : which === 'even' ? id % 2 === 0 : which.split(',').map(Number).includes(id)));
+const o = { ...DEFAULT_DELINEATION_OPTIONS, tLobeChoice: false };
+for (const id of ids) {
+  let rec = await openRecord(join(LUDB, `${id}.hea`));
+  const beats = detectBeats(rec).samples;
+  const d = delineateBeats(rec, beats, o);
+  const spikes = pacingSpikeSamples(rec);
+  if (spikes.length) rec = withoutPacingSpikes(rec, spikes, o.pacingBlankMs);
+  const samples = rec.leads.map((l) => l.samples);
+  const s = tLobeScratch(rec.fs, o);
+  const typicalRr = medianRrOf(d.beatSamples) ?? rec.fs;
+  const refs = rec.leads.map((l) => {
+    const set = rec.annotations.find((a) => a.annotator === l.name.toLowerCase());
+    if (!set || !set.annotations.length) return null;
+    const a = set.annotations;
+    return { span: [a[0].sample, a[a.length - 1].sample], t: annotatedWaves(set).filter((w) => w.kind === 't').map((w) => w.peak) };
+  });
+  const lines: string[] = [];
+  for (let k = 0; k < d.beatSamples.length; k++) {
+    const cands = tLobeCandidatesOfBeat(samples, rec.fs, d.beatSamples, d.leads, k, o, s, typicalRr);
+    cands.forEach((c, li) => {
+      const r = refs[li];
+      const b = d.leads[li].beats[k];
+      if (!c || !r || b.qrs.onset === null) return;
+      const from = b.qrs.onset, to = k + 1 < d.beatSamples.length ? d.leads[li].beats[k + 1].qrs.onset ?? d.beatSamples[k + 1] : samples[li].length;
+      if (from < r.span[0] || b.t.peak! > r.span[1]) return;
+      const ref = r.t.find((p) => p > from && p < to) ?? null;
+      lines.push(JSON.stringify({ id, lead: rec.leads[li].name, k, ref, cands: c.map((x) => [x.peak, ...x.features.map((v) => Math.round(v * 1e4) / 1e4)]) }));
+    });
+  }
+  process.stdout.write(lines.length ? lines.join('\n') + '\n' : '');
+  process.stderr.write(`${id} `);
+}
+process.stderr.write('\n');
