@@ -8,6 +8,7 @@ import { annotatedWaves } from './annotatedWaves.js';
 import { delineateBeats } from './delineateBeats.js';
 import { tLobeCandidates, tLobeScratch, T_LOBE_FEATURE_NAMES } from './tLobeCandidates.js';
 import { tLobeSwitchProbability } from './chooseTLobes.js';
+import { appendTLobeAcrossBeatFeatures, T_LOBE_ACROSS_BEAT_FEATURE_NAMES } from './tLobeAcrossBeatFeatures.js';
 import { T_LOBE_MODEL } from './tLobeModel.js';
 import { DEFAULT_DELINEATION_OPTIONS } from './options.js';
 import type { LeadBeatDelineation } from './types.js';
@@ -51,6 +52,32 @@ test('tLobeCandidates: a biphasic T gives the current lobe first and the opposit
   assert.ok(Math.abs(c[1].peak - 340) <= 2 && c[1].sign === -1, `alternative at ${c[1].peak}`);
   assert.equal(c[0].features.length, T_LOBE_FEATURE_NAMES.length);
   assert.ok(c[0].prominenceMv > c[1].prominenceMv, 'the larger lobe is the more prominent');
+  // The same beat three times (a steady lead): both lobes are in every other beat, the current peak too.
+  const beats = Int32Array.of(125, 925, 1725);
+  const shifted = (d: number) => c.map((x) => ({ ...x, peak: x.peak + d, features: [...x.features] }));
+  const three = [[shifted(0)], [shifted(800)], [shifted(1600)]];
+  appendTLobeAcrossBeatFeatures(three, beats, 10);
+  const [cur, alt] = three[1][0]!;
+  assert.equal(cur.features.length, T_LOBE_FEATURE_NAMES.length + T_LOBE_ACROSS_BEAT_FEATURE_NAMES.length);
+  assert.deepEqual(cur.features.slice(-3), [1, 1, 1]);
+  assert.equal(alt.features[alt.features.length - 3], 1, 'the alternative lobe is in both other beats');
+  assert.equal(alt.features[alt.features.length - 2], 0, 'no other beat has its current peak there');
   // Three leads agree with the current lobe and it is the larger one: no switch.
-  assert.ok(tLobeSwitchProbability(T_LOBE_MODEL, c[1].features, c[0].features) < T_LOBE_MODEL.threshold);
+  assert.ok(tLobeSwitchProbability(T_LOBE_MODEL, alt.features, cur.features) < T_LOBE_MODEL.threshold);
+});
+
+test('appendTLobeAcrossBeatFeatures: a lobe seen in one beat only is not seen by the lead\'s other beats', () => {
+  const cand = (peak: number, sign: 1 | -1, rel: number) => ({ peak, sign, prominenceMv: rel, features: [0, rel] });
+  const beats = Int32Array.of(100, 600, 1100);
+  // Beat 1 has an extra negative lobe at lag +250; every beat has its current positive lobe at +200.
+  const cands = [[[cand(300, 1, 1)]], [[cand(800, 1, 1), cand(850, -1, 0.4)]], [[cand(1302, 1, 0.8)]]];
+  appendTLobeAcrossBeatFeatures(cands, beats, 10);
+  const alt = cands[1][0][1];
+  assert.deepEqual(alt.features.slice(2), [0, 0, 0]);
+  const cur = cands[1][0][0];
+  assert.deepEqual(cur.features.slice(2), [1, 1, 0.9]);
+  // A lead without a T in a beat (null) is skipped, not counted.
+  const withGap = [[[cand(300, 1, 1)]], [null], [[cand(1300, 1, 1)]]];
+  appendTLobeAcrossBeatFeatures(withGap, beats, 10);
+  assert.deepEqual(withGap[0][0]![0].features.slice(2), [1, 1, 1]);
 });

@@ -1,11 +1,13 @@
 import { medianRrOf } from './delineateLeadSignal.js';
 import type { DelineationOptions } from './options.js';
 import { lobeSignAt, tLobeCandidates, tLobeScratch, type TLobeCandidate, type TLobeScratch } from './tLobeCandidates.js';
+import { appendTLobeAcrossBeatFeatures } from './tLobeAcrossBeatFeatures.js';
 import type { LeadDelineation } from './types.js';
 
 /**
  * A pairwise logistic model: P(an alternative lobe, not the current peak, is the annotated one),
- * from the alternative's features (indices into T_LOBE_FEATURE_NAMES), the alternative's minus
+ * from the alternative's features (indices into T_LOBE_FEATURE_NAMES followed by
+ * T_LOBE_ACROSS_BEAT_FEATURE_NAMES), the alternative's minus
  * the current's, and the current's, in that order.
  */
 export interface TLobeModel {
@@ -49,6 +51,22 @@ export function tLobeCandidatesOfBeat(
   });
 }
 
+/**
+ * The T-lobe candidates of every beat and lead (`[beat][lead]`, see tLobeCandidatesOfBeat) with the
+ * features of appendTLobeAcrossBeatFeatures (the same lead's other beats) appended, all from the
+ * peaks as they are before any moves. Shared by the shipped choice and the training dump.
+ */
+export function tLobeCandidatesOfRecord(
+  samples: Float32Array[], fsHz: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions,
+): (TLobeCandidate[] | null)[][] {
+  const s = tLobeScratch(fsHz, o);
+  const typicalRr = medianRrOf(beats) ?? fsHz;
+  const cands: (TLobeCandidate[] | null)[][] = [];
+  for (let k = 0; k < beats.length; k++) cands.push(tLobeCandidatesOfBeat(samples, fsHz, beats, leads, k, o, s, typicalRr));
+  appendTLobeAcrossBeatFeatures(cands, beats, Math.round((20 * fsHz) / 1000));
+  return cands;
+}
+
 /** Probability from `model` that the alternative lobe `alt`, rather than `current`, is the annotated one. */
 export function tLobeSwitchProbability(model: TLobeModel, alt: number[], current: number[]): number {
   let z = model.bias, i = 0;
@@ -69,11 +87,9 @@ export function tLobeSwitchProbability(model: TLobeModel, alt: number[], current
  * @example chooseTLobes(record.leads.map((l) => l.samples), 500, beats, leads, o, T_LOBE_MODEL);
  */
 export function chooseTLobes(samples: Float32Array[], fsHz: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions, model: TLobeModel): void {
-  const s = tLobeScratch(fsHz, o);
-  const typicalRr = medianRrOf(beats) ?? fsHz;
+  const all = tLobeCandidatesOfRecord(samples, fsHz, beats, leads, o);
   for (let k = 0; k < beats.length; k++) {
-    const cands = tLobeCandidatesOfBeat(samples, fsHz, beats, leads, k, o, s, typicalRr);
-    cands.forEach((c, li) => {
+    all[k].forEach((c, li) => {
       if (!c || c.length < 2) return;
       let best = -1, pBest = model.threshold;
       for (let i = 1; i < c.length; i++) { const p = tLobeSwitchProbability(model, c[i].features, c[0].features); if (p > pBest) { pBest = p; best = i; } }

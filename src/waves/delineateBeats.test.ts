@@ -132,6 +132,7 @@ test('LUDB 19 (odd half) V2: a clear upright T far from the other leads keeps it
   assert.equal(missed, 0);
   // T peak target of issue 4: SD <= 15 ms; here every beat within 15 ms of the mark.
   assert.ok(errs.every((e) => Math.abs(e) <= 15), `V2 T peak errors ${errs.map((e) => e.toFixed(0)).join(' ')} ms`);
-  const old = match(ref, delineateBeats(rec, beats, { tKeepProminenceRatio: 0 }).leads[li].beats.map((b) => b.t.peak), rec.fs);
+  // The guard alone: since round 6 the learned lobe choice also moves V2 back onto its upright T.
+  const old = match(ref, delineateBeats(rec, beats, { tKeepProminenceRatio: 0, tLobeChoice: false }).leads[li].beats.map((b) => b.t.peak), rec.fs);
   assert.ok(old.errs.some((e) => Math.abs(e) > 40), 'without the prominence guard the re-search should take the dip (test guard)');
 });

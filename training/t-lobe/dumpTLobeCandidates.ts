@@ -13,9 +13,7 @@ import { detectBeats } from '../../src/beats/index.js';
 import { delineateBeats } from '../../src/waves/delineateBeats.js';
 import { annotatedWaves } from '../../src/waves/annotatedWaves.js';
 import { pacingSpikeSamples, withoutPacingSpikes } from '../../src/waves/pacingSpikes.js';
-import { tLobeCandidatesOfBeat } from '../../src/waves/chooseTLobes.js';
-import { tLobeScratch } from '../../src/waves/tLobeCandidates.js';
-import { medianRrOf } from '../../src/waves/delineateLeadSignal.js';
+import { tLobeCandidatesOfRecord } from '../../src/waves/chooseTLobes.js';
 import { DEFAULT_DELINEATION_OPTIONS } from '../../src/waves/options.js';
 import { LUDB } from '../../test/dataPaths.js';
 
@@ -29,8 +27,7 @@ for (const id of ids) {
   const spikes = pacingSpikeSamples(rec);
   if (spikes.length) rec = withoutPacingSpikes(rec, spikes, o.pacingBlankMs);
   const samples = rec.leads.map((l) => l.samples);
-  const s = tLobeScratch(rec.fs, o);
-  const typicalRr = medianRrOf(d.beatSamples) ?? rec.fs;
+  const all = tLobeCandidatesOfRecord(samples, rec.fs, d.beatSamples, d.leads, o);
   const refs = rec.leads.map((l) => {
     const set = rec.annotations.find((a) => a.annotator === l.name.toLowerCase());
     if (!set || !set.annotations.length) return null;
@@ -39,8 +36,7 @@ for (const id of ids) {
   });
   const lines: string[] = [];
   for (let k = 0; k < d.beatSamples.length; k++) {
-    const cands = tLobeCandidatesOfBeat(samples, rec.fs, d.beatSamples, d.leads, k, o, s, typicalRr);
-    cands.forEach((c, li) => {
+    all[k].forEach((c, li) => {
       const r = refs[li];
       const b = d.leads[li].beats[k];
       if (!c || !r || b.qrs.onset === null) return;
