@@ -84,7 +84,10 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
   const durationS = record.length / fs;
   if (durationS < MIN_STRIP_S) return cannot(`strip is ${durationS.toFixed(1)} s; at least ${MIN_STRIP_S} s are needed to judge a rhythm`);
   const n = Math.min(record.length, Math.round(MAX_STRIP_S * fs));
-  const signal = lead.samples.subarray(0, n);
+  let signal = lead.samples.subarray(0, n);
+  // An infinite sample (an overflowed gain, a corrupt value) is a missing one, like NaN: the band-pass
+  // filters would otherwise spread it over the whole strip and the models would answer NaN.
+  if (signal.some((v) => v === Infinity || v === -Infinity)) signal = signal.map((v) => (Number.isFinite(v) ? v : NaN));
   let finite = 0, lo = Infinity, hi = -Infinity;
   for (let i = 0; i < n; i++) { const v = signal[i]; if (v === v) { finite++; if (v < lo) lo = v; if (v > hi) hi = v; } }
   if (finite < 0.5 * n) return cannot('more than half of the strip is missing (NaN)');
@@ -113,6 +116,7 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
       p = Float32Array.from({ length: 4 }, (_, k) => (1 - STRIP_CNN_WEIGHT) * p[k] + STRIP_CNN_WEIGHT * q[k]);
       by = 'feature model + waveform CNN';
     }
+    if (!Array.from(p.subarray(0, 4)).every(Number.isFinite)) return cannot(`the model gave no finite probabilities on ${beats.length} beats`, beats.length);
     const probabilities = { normal: p[0], af: p[1], other: p[2], noisy: p[3] };
     let best = 0;
     for (let k = 1; k < 4; k++) if (p[k] > p[best]) best = k;

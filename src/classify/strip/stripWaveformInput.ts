@@ -11,7 +11,7 @@ export const WAVEFORM_FS_HZ = 150;
 const CLIP_UNITS = 8;
 
 /**
- * The CNN input of one lead (mV, NaN allowed): zero-phase band-pass 0.5-40 Hz (as the strip
+ * The CNN input of one lead (mV; NaN and +-Infinity are taken as missing, 0): zero-phase band-pass 0.5-40 Hz (as the strip
  * features), resampled to {@link WAVEFORM_FS_HZ}, divided by the strip's median absolute value
  * times 10 (a robust amplitude; handheld gains differ), clipped to +-8.
  *
@@ -21,7 +21,7 @@ const CLIP_UNITS = 8;
 export function stripWaveformInput(signal: Float32Array, fsHz: number): Float32Array {
   const n = signal.length;
   const x = new Float32Array(n);
-  for (let i = 0; i < n; i++) { const v = signal[i]; x[i] = v === v ? v : 0; }
+  for (let i = 0; i < n; i++) { const v = signal[i]; x[i] = Number.isFinite(v) ? v : 0; } // NaN or +-Infinity: missing
   const clean = butterworthFilter(x, fsHz, 'bandpass', 2, [0.5, Math.min(40, 0.45 * fsHz)]);
   const y = fsHz === WAVEFORM_FS_HZ ? clean : resample(clean, fsHz, WAVEFORM_FS_HZ);
   const abs = Float32Array.from(y, Math.abs).sort();
