@@ -102,14 +102,16 @@ export function atrialSpectrumWindows(residual: Float32Array, fsHz: number, wind
   const halfW = Math.max(1, Math.round(0.3 / binHz));
   for (let s = 0; s + len <= residual.length; s += step) {
     const p = powerSpectrumInto(residual, s, ws);
-    const lo = Math.ceil(3 / binHz), hi = Math.floor(12 / binHz), peakHi = Math.floor(10 / binHz);
+    // Below 24 Hz sampling the spectrum ends before 12 Hz: only the bins there are are read.
+    const last = p.length - 1;
+    const lo = Math.min(last, Math.ceil(3 / binHz)), hi = Math.min(last, Math.floor(12 / binHz)), peakHi = Math.min(hi, Math.floor(10 / binHz));
     let band = 0, best = -1, bestK = lo;
     for (let k = lo; k <= hi; k++) {
       band += p[k];
       if (k <= peakHi && p[k] > best) { best = p[k]; bestK = k; }
     }
     let peak = 0;
-    for (let k = bestK - halfW; k <= bestK + halfW; k++) peak += p[k];
+    for (let k = Math.max(0, bestK - halfW); k <= Math.min(last, bestK + halfW); k++) peak += p[k];
     const h2 = 2 * bestK;
     if (h2 + halfW <= hi) for (let k = h2 - halfW; k <= h2 + halfW; k++) peak += p[k];
     // Parseval with the Hann window: one-sided band power -> mean square.
