@@ -48,3 +48,20 @@ test('LUDB 89 aVF (noisy, low QRS): onsets that ran into the P wave come back ne
   const w = worstMs(delineateBeats(rec, beats));
   assert.ok(w <= DEFAULT_DELINEATION_OPTIONS.leadOutlierQrsMs + 6.5, `worst aVF onset error ${w} ms`);
 });
+
+test('a boundary replaced by the leads\' median never crosses its own lead\'s peak (onset <= peak <= offset)', async () => {
+  const lead = (peak: number) => ({ beats: [{ p: { onset: peak - 40, peak, offset: peak + 10 }, qrs: { onset: null, offset: null }, t: { onset: null, peak: null, offset: null } }] });
+  const leads = [100, 101, 102, 103, 150].map(lead) as unknown as LeadDelineation[];
+  // Lead 5's P onset and offset lie 48 samples from the leads' medians (62, 112): both replaced,
+  // but the offset not before the lead's own peak (150).
+  shrinkToLeadMedian(leads, 0.5, 40, { p: 30, qrs: 0, t: 0 });
+  assert.deepEqual(leads[4].beats[0].p, { onset: 62, peak: 150, offset: 150 });
+  // LUDB 107 (odd, development split): V3's P peaks late; the others' P offset lay before it in every beat.
+  const rec = await openRecord(join(LUDB, '107.hea'));
+  const d = delineateBeats(rec, detectBeats(rec).samples);
+  const crossed: string[] = [];
+  for (const l of d.leads) l.beats.forEach((b, k) => {
+    for (const w of [b.p, b.t]) if (w.peak !== null && ((w.onset !== null && w.onset > w.peak) || (w.offset !== null && w.offset < w.peak))) crossed.push(`${l.lead}[${k}] ${w.onset}/${w.peak}/${w.offset}`);
+  });
+  assert.deepEqual(crossed, []);
+});

@@ -52,10 +52,15 @@ export function shrinkToLeadMedian(
         const b = l.beats[k][wave];
         const v = b[key];
         if (v === null) continue;
+        // A boundary moved towards the other leads never crosses its own lead's P or T peak
+        // (onset <= peak <= offset), as in shiftLeadPConventions: a late P peak in V3 with the
+        // others' P offset before it (LUDB 107) would otherwise end before it peaks.
+        const peak = 'peak' in b ? b.peak : null;
+        const keep = (x: number) => (peak === null ? x : key === 'onset' ? Math.min(x, peak) : Math.max(x, peak));
         const far = replaceBeyond[wave];
-        if (far > 0 && Math.abs(v - med) > far) { b[key] = Math.round(med); continue; }
+        if (far > 0 && Math.abs(v - med) > far) { b[key] = keep(Math.round(med)); continue; }
         if (Math.abs(v - med) > maxPullSamples) continue;
-        b[key] = Math.round(v + weight * (med - v));
+        b[key] = keep(Math.round(v + weight * (med - v)));
       }
     }
   }
