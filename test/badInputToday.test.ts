@@ -173,6 +173,9 @@ test('delineateBeats (T-lobe choice, shrinkage, P shifts, paced onsets): beats a
             }
             if (w.onset !== null && w.offset !== null) assert.ok(w.onset <= w.offset, `${what} ${l.lead}[${k}]: onset after offset`);
           }
+          for (const w of [bt.p, bt.t]) {
+            if (w.peak !== null) assert.ok((w.onset === null || w.onset <= w.peak) && (w.offset === null || w.peak <= w.offset), `${what} ${l.lead}[${k}]: peak outside ${w.onset}/${w.peak}/${w.offset}`);
+          }
         });
       }
       assert.deepEqual(bad, [], `${what} (${rec.leads.length} leads)`);
