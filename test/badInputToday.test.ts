@@ -107,6 +107,19 @@ test('analyze: cut to 2 s, 1 beat and 0 beats of a real record gives "cannot det
   assert.equal((none.results.rhythm as { determinable: boolean }).determinable, false);
 });
 
+// The NSTDB noise records hold only electrode noise (no ECG): every strip cut from them must come
+// back "cannot determine" (no beats, rate, rhythm or strip label), whatever the detector fires on.
+test('analyze: 2 s and 10 s of pure muscle and electrode-motion noise give no beats, rate, rhythm or strip label', async () => {
+  for (const [name, seconds] of [['ma', 2], ['ma', 10], ['em', 10]] as const) {
+    const noise = await openRecord(join(NSTDB, `${name}.hea`));
+    const a = await analyzeChecked(sliceRecord(noise, 0, seconds * noise.fs), `NSTDB ${name}, ${seconds} s`);
+    assert.equal(beatCountOf(a), 0, `${name} ${seconds} s: beats`);
+    assert.equal(heartRateOf(a), null, `${name} ${seconds} s: heart rate`);
+    assert.equal((a.results.rhythm as { determinable: boolean }).determinable, false, `${name} ${seconds} s: rhythm`);
+    assert.equal(stripOf(a)?.determinable, false, `${name} ${seconds} s: strip label`);
+  }
+});
+
 test('analyze: NaN runs, a NaN lead, a flat lead, an inverted lead and a single lead keep the beats and the rate', async () => {
   const ludb = await openRecord(join(LUDB, '1.hea'));
   const ref = await analyzeChecked(ludb, 'LUDB 1');

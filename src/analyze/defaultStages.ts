@@ -1,7 +1,7 @@
 import type { EcgRecord } from '../record/types.js';
 import { detectBeats, detectBeatsInSignal, type BeatDetection } from '../beats/index.js';
 import { assessQuality, isInSpans, unusableSegments, type QualityReport } from '../quality/index.js';
-import { analyzeRhythm, classifyBeats, classifyStrip } from '../classify/index.js';
+import { analyzeRhythm, classifyBeats, classifyStrip, stripNotDeterminable } from '../classify/index.js';
 import { MIN_UNREADABLE_S } from '../classify/rhythm/analyzeRhythm.js';
 import { delineateBeats } from '../waves/index.js';
 import { heartRateVariability, measureEcg } from '../measure/index.js';
@@ -44,11 +44,21 @@ function withoutBeatsInUnusableSignal(detection: BeatDetection, quality: Quality
   // Short spans are often one wide ectopic beat, so only long ones count; a span that covers (nearly)
   // the whole record counts whatever its length: a 2 s strip of noise has no readable beat.
   const minSamples = quality ? Math.min(MIN_UNREADABLE_S * quality.fsHz, 0.9 * quality.length) : 0;
-  const spans = quality ? unusableSegments(quality).filter((s) => s.endSample - s.startSample >= minSamples) : [];
+  // A strip the quality stage rejects as a whole (every lead unusable, or most of it without a
+  // usable lead) has no beat worth reading, even where its 1-s windows alternate: 10 s of NSTDB
+  // electrode motion otherwise gave a rate and a rhythm. Long records keep their usable spans.
+  const wholeStripUnusable = quality !== undefined && quality.verdict === 'unusable' && quality.length <= STRIP_MAX_S * quality.fsHz;
+  const spans = !quality ? [] : wholeStripUnusable
+    ? [{ startSample: 0, endSample: quality.length }]
+    : unusableSegments(quality).filter((s) => s.endSample - s.startSample >= minSamples);
   if (spans.length === 0) return { ...detection, beatsInUnusableSignal: 0 };
   const kept = detection.samples.filter((s) => !isInSpans(spans, s));
   const dropped = detection.samples.length - kept.length;
-  const reason = kept.length === 0 && dropped > 0 ? `all ${dropped} detected beats lie in signal judged unusable (see quality)` : detection.reason;
+  const reason = kept.length === 0 && dropped > 0
+    ? wholeStripUnusable
+      ? `all ${dropped} detected beats dropped: the record is judged unusable (${quality!.reasons.join('; ')})`
+      : `all ${dropped} detected beats lie in signal judged unusable (see quality)`
+    : detection.reason;
   return { ...detection, samples: kept, reason, beatsInUnusableSignal: dropped };
 }
 
@@ -145,10 +155,15 @@ export function defaultStages(): AnalysisStage[] {
       }),
     ),
     {
-      ...stage('stripRhythm', [], 'record-level rhythm label of a short strip: normal, AF, other, noisy (src/classify classifyStrip; default the rule baseline)', (record, _e, ctx) => {
+      ...stage('stripRhythm', [], 'record-level rhythm label of a short strip: normal, AF, other, noisy; not determinable when the quality stage rejects the record (src/classify classifyStrip; default the rule baseline)', (record, e, ctx) => {
         const durationS = record.length / record.fs;
         // The label was made for 9-60 s handheld strips; longer records get rhythm episodes instead.
         if (durationS > STRIP_MAX_S) throw new StageNotApplicableError(`a strip label is for records up to ${STRIP_MAX_S} s; this one is ${durationS.toFixed(0)} s (see rhythm episodes)`);
+        const quality = e.quality as QualityReport | undefined;
+        if (quality?.verdict === 'unusable') {
+          const lead = record.leads.find((l) => !l.derived) ?? record.leads[0];
+          return stripNotDeterminable(`the record is judged unusable (${quality.reasons.join('; ')})`, lead?.name ?? null);
+        }
         return classifyStrip(record, optionsFor(classifyStrip, 1, ctx.options));
       }),
       modelsUsed: (r: unknown) => {

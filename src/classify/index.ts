@@ -28,7 +28,7 @@ export type { ReferenceBeats as ReferenceBeatClasses } from './referenceBeats.js
 export { analyzeRhythm, PAUSE_S } from './rhythm/analyzeRhythm.js';
 export type { HolterSummary, RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel, UnreadableSpan } from './rhythm/types.js';
 export { EVENT_LABELS } from './rhythm/types.js';
-export { classifyStrip, ruleLabel as stripRuleLabel, STRIP_RHYTHM_MODEL, STRIP_RHYTHM_CNN_MODEL, STRIP_CNN_WEIGHT, MIN_STRIP_S, MAX_STRIP_S } from './strip/classifyStrip.js';
+export { classifyStrip, stripNotDeterminable, ruleLabel as stripRuleLabel, STRIP_RHYTHM_MODEL, STRIP_RHYTHM_CNN_MODEL, STRIP_CNN_WEIGHT, MIN_STRIP_S, MAX_STRIP_S } from './strip/classifyStrip.js';
 export { stripWaveformInput, WAVEFORM_FS_HZ } from './strip/stripWaveformInput.js';
 export type { ClassifyStripOptions, StripLabel, StripRhythm } from './strip/classifyStrip.js';
 export { stripFeatures, STRIP_FEATURE_COUNT, STRIP_SCALAR_FEATURES } from './strip/stripFeatures.js';

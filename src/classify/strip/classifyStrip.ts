@@ -76,9 +76,7 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
     ? record.leads.find((l) => l.name === options.lead || l.originalName === options.lead)
     : record.leads.find((l) => !l.derived) ?? record.leads[0];
   if (options.lead && !lead) throw new SinusError('BAD_ARGUMENT', `record has no lead "${options.lead}"`);
-  const cannot = (reason: string, beats = 0): StripRhythm => ({
-    label: 'noisy', probabilities: { normal: 0, af: 0, other: 0, noisy: 1 }, determinable: false, reason, method: 'rules', usedWaveformModel: false, beatCount: beats, lead: lead?.name ?? null,
-  });
+  const cannot = (reason: string, beats = 0): StripRhythm => stripNotDeterminable(reason, lead?.name ?? null, beats);
   if (!lead) return cannot('record has no leads');
   if (!(fs > 0)) throw new SinusError('BAD_ARGUMENT', `sampling rate must be positive, got ${fs}`);
   const durationS = record.length / fs;
@@ -124,6 +122,16 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
   }
   const r = ruleLabel(f);
   return { ...r, determinable: true, reason: `${r.reason}; ${describe(f)}${suffix}`, method: 'rules', usedWaveformModel: false, beatCount: beats.length, lead: lead.name };
+}
+
+/**
+ * The answer for a strip whose rhythm cannot be judged: label 'noisy', `determinable: false`, and
+ * the reason (also used by `analyze()` when the quality stage rejects the whole record).
+ *
+ * @example stripNotDeterminable('the record is judged unusable', 'II');
+ */
+export function stripNotDeterminable(reason: string, lead: string | null, beatCount = 0): StripRhythm {
+  return { label: 'noisy', probabilities: { normal: 0, af: 0, other: 0, noisy: 1 }, determinable: false, reason, method: 'rules', usedWaveformModel: false, beatCount, lead };
 }
 
 /**
