@@ -7,7 +7,7 @@ import { detectBeats } from '../beats/index.js';
 import { annotatedWaves } from './annotatedWaves.js';
 import { delineateBeats } from './delineateBeats.js';
 import { tLobeCandidates, tLobeScratch, T_LOBE_FEATURE_NAMES } from './tLobeCandidates.js';
-import { tLobeSwitchProbability } from './chooseTLobes.js';
+import { chooseTLobes, tLobeSwitchProbability } from './chooseTLobes.js';
 import { appendTLobeAcrossBeatFeatures, T_LOBE_ACROSS_BEAT_FEATURE_NAMES } from './tLobeAcrossBeatFeatures.js';
 import { T_LOBE_MODEL } from './tLobeModel.js';
 import { DEFAULT_DELINEATION_OPTIONS } from './options.js';
@@ -80,4 +80,29 @@ test('appendTLobeAcrossBeatFeatures: a lobe seen in one beat only is not seen by
   const withGap = [[[cand(300, 1, 1)]], [null], [[cand(1300, 1, 1)]]];
   appendTLobeAcrossBeatFeatures(withGap, beats, 10);
   assert.deepEqual(withGap[0][0]![0].features.slice(2), [1, 1, 1]);
+});
+
+test('chooseTLobes in blocks of beats moves exactly the peaks the whole-record pass moves', async () => {
+  // LUDB 35 (flutter: many switches) four times over, ~40 s, so blocks of 13 beats with the 12-beat
+  // margins cut the record in many places.
+  const one = await openRecord(join(LUDB, '35.hea'));
+  const rec = { ...one, length: 4 * one.length, annotations: [], leads: one.leads.map((l) => {
+    const x = new Float32Array(4 * l.samples.length);
+    for (let r = 0; r < 4; r++) x.set(l.samples, r * l.samples.length);
+    return { ...l, raw: undefined, samples: x };
+  }) };
+  const beats = detectBeats(rec).samples;
+  const before = delineateBeats(rec, beats, { tLobeChoice: false }).leads;
+  const samples = rec.leads.map((l) => l.samples);
+  const o = { ...DEFAULT_DELINEATION_OPTIONS, tLobeChoice: true };
+  const whole = structuredClone(before), blocks = structuredClone(before);
+  chooseTLobes(samples, rec.fs, beats, whole, o, T_LOBE_MODEL, beats.length);
+  chooseTLobes(samples, rec.fs, beats, blocks, o, T_LOBE_MODEL, 13);
+  assert.ok(beats.length > 40, `${beats.length} beats`);
+  let moved = 0;
+  whole.forEach((l, li) => l.beats.forEach((b, k) => {
+    if (b.t.peak !== before[li].beats[k].t.peak) moved++;
+    assert.deepEqual(blocks[li].beats[k].t, b.t, `${l.lead} beat ${k}`);
+  }));
+  assert.ok(moved > 10, `the test needs moved peaks (${moved})`);
 });
