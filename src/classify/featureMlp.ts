@@ -36,7 +36,7 @@ export interface FeatureMlpWeights {
    * cycle P90 below `maxPreOverSinus`) or followed by a pause (post-RR / sinus cycle P75 above `minPostOverSinus`).
    * Elsewhere the V logit is lowered by `down`; where it is on time and its QRS is clearly unlike the dominant beat's
    * (lower QRS correlation of the two leads below `maxQrsCorr`, or the larger QRS width ratio above `minWidthRatio`),
-   * the V logit is raised by `up`.
+   * the V logit is raised by `up`. The shipped weights have up = down = 0 (gate off; see models/beat-classes.md, round 4).
    */
   vGate: { maxPreOverSinus: number; minPostOverSinus: number; maxQrsCorr: number; minWidthRatio: number; up: number; down: number };
   /** Ensemble members, each a list of dense layers (ReLU between them); their logits are averaged. */
