@@ -1,5 +1,5 @@
 import { SinusError } from '../errors.js';
-import { BEAT_CLASSES, BEAT_INPUT_VERSION, FEATURE_COUNT, RR_FEATURE_NAMES } from './features/layout.js';
+import { BEAT_CLASSES, BEAT_INPUT_VERSION, FEATURE_COUNT, MORPHOLOGY_FEATURE_NAMES, RR_FEATURE_NAMES } from './features/layout.js';
 import { SINUS_CONTEXT_FEATURE_NAMES, SINUS_CONTEXT_VERSION } from './features/sinusContextFeatures.js';
 
 /** One dense layer: weight is outputs × inputs. */
@@ -31,6 +31,14 @@ export interface FeatureMlpWeights {
    * `maxRrMinLagDiff`: bigeminy/trigeminy), the S logit is raised by `shift`; elsewhere it is lowered by `shift`.
    */
   sGate: { maxPreOverSinus: number; minQrsCorr: number; maxRrSuccessiveDiffP35: number; maxRrMinLagDiff: number; shift: number };
+  /**
+   * VEB gate (round 4): a beat is "on time" for a ventricular ectopic beat when it is premature (pre-RR / sinus
+   * cycle P90 below `maxPreOverSinus`) or followed by a pause (post-RR / sinus cycle P75 above `minPostOverSinus`).
+   * Elsewhere the V logit is lowered by `down`; where it is on time and its QRS is clearly unlike the dominant beat's
+   * (lower QRS correlation of the two leads below `maxQrsCorr`, or the larger QRS width ratio above `minWidthRatio`),
+   * the V logit is raised by `up`. The shipped weights have up = down = 0 (gate off; see models/beat-classes.md, round 4).
+   */
+  vGate: { maxPreOverSinus: number; minPostOverSinus: number; maxQrsCorr: number; minWidthRatio: number; up: number; down: number };
   /** Ensemble members, each a list of dense layers (ReLU between them); their logits are averaged. */
   members: readonly (readonly DenseLayer[])[];
 }
@@ -68,6 +76,15 @@ export function featureMlpProbabilities(features: Float32Array, context: Float32
   const iIrr = SINUS_CONTEXT_FEATURE_NAMES.indexOf('rrSuccessiveDiffP35Around');
   const iLag = SINUS_CONTEXT_FEATURE_NAMES.indexOf('rrMinLagDiffAround');
   const logMaxPre = Math.log(gate.maxPreOverSinus);
+  const vGate = model.vGate;
+  const mK = MORPHOLOGY_FEATURE_NAMES.length;
+  const iCorr1 = iCorr + mK; // second lead's corrQrs
+  const iWidth0 = RR_FEATURE_NAMES.length + MORPHOLOGY_FEATURE_NAMES.indexOf('logWidthRatio');
+  const iWidth1 = iWidth0 + mK;
+  const iPost = SINUS_CONTEXT_FEATURE_NAMES.indexOf('logPostOverSinusP75');
+  const vLogMaxPre = Math.log(vGate.maxPreOverSinus);
+  const vLogMinPost = Math.log(vGate.minPostOverSinus);
+  const vLogMinWidth = Math.log(vGate.minWidthRatio);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < F; j++) x[j] = features[i * F + j];
     for (let j = 0; j < C; j++) x[F + j] = context[i * C + j];
@@ -95,6 +112,11 @@ export function featureMlpProbabilities(features: Float32Array, context: Float32
     const notAf = context[i * C + iIrr] < gate.maxRrSuccessiveDiffP35 || context[i * C + iLag] < gate.maxRrMinLagDiff;
     const open = context[i * C + iPre] < logMaxPre && features[i * F + iCorr] >= gate.minQrsCorr && notAf;
     logits[1] += model.sLogitOffset + (open ? gate.shift : -gate.shift);
+    // A PVC comes early or leaves a pause: on-time beats that only look different are mostly noise (DS1 108, 230).
+    const onTime = context[i * C + iPre] < vLogMaxPre || context[i * C + iPost] > vLogMinPost;
+    const different = Math.min(features[i * F + iCorr], features[i * F + iCorr1]) < vGate.maxQrsCorr
+      || Math.max(features[i * F + iWidth0], features[i * F + iWidth1]) > vLogMinWidth;
+    logits[2] += !onTime ? -vGate.down : different ? vGate.up : 0;
     let max = -Infinity;
     for (let c = 0; c < K; c++) if (logits[c] > max) max = logits[c];
     let sum = 0;
