@@ -9,10 +9,7 @@ import { rrSeriesFromBeats } from '../rhythm/rrIntervals.js';
 import { qrsConsistencyByBeat } from '../rhythm/qrsConsistency.js';
 import { pWaveConsistencyByBeat } from '../rhythm/pWaveConsistency.js';
 import { powerSpectrumInto, spectrumWorkspace } from '../rhythm/powerSpectrum.js';
-import { atrialSpectrumWindows, qrstCancelledResidual } from '../rhythm/atrialActivity.js';
 
-/** Window of the atrial-residual spectrum features (s): fits the shortest classified strip (9 s). */
-const ATRIAL_WINDOW_S = 8;
 /** Points of the median-beat shape in the feature vector. */
 export const TEMPLATE_POINTS = 48;
 const TEMPLATE_FROM_S = 0.25;
@@ -27,7 +24,6 @@ export const STRIP_SCALAR_FEATURES = [
   'amplitudeP99Mv', 'rateMismatch', 'polarityFlipped', 'longestGapS', 'beatAmplitudeCv',
   'qrsConsistencyMedian', 'qrsConsistencyP10', 'unlikeQrsShare', 'irregularityDominantQrs', 'pWaveConsistencyDominantQrs',
   'rateMin8Bpm', 'rateMax8Bpm', 'irregularityLag2',
-  'atrialOrganisationMedian', 'atrialDominantHzMedian', 'atrialBandRmsRel',
 ] as const;
 
 /** Length of the feature vector. */
@@ -244,16 +240,6 @@ export function stripFeatures(signal: Float32Array, fsHz: number, beats: Int32Ar
   for (let i = 0; i < n; i++) { ea += atrial[i] * atrial[i]; er += residual[i] * residual[i]; }
   set('residualAtrialRel', Math.sqrt(ea / n) / qrsAmp);
   set('residualEnergyRel', Math.sqrt(er / n) / qrsAmp);
-  // QRST cancellation by neighbour averaging (follows a slowly changing beat better than one median
-  // beat): its spectrum over 8 s windows (the shortest strips are 9 s) tells flutter (one narrow
-  // peak, high organisation) from fibrillation (broad 4-9 Hz) and sinus rhythm (little power).
-  const windows = atrialSpectrumWindows(qrstCancelledResidual(x, fsHz, beats), fsHz, ATRIAL_WINDOW_S, ATRIAL_WINDOW_S / 2);
-  if (windows.length) {
-    const median = (v: number[]): number => v.sort((p, r) => p - r)[v.length >> 1];
-    set('atrialOrganisationMedian', median(windows.map((w) => w.organisation)));
-    set('atrialDominantHzMedian', median(windows.map((w) => w.dominantHz)));
-    set('atrialBandRmsRel', median(windows.map((w) => w.bandRms)) / qrsAmp);
-  }
   // The median beat itself, resampled to TEMPLATE_POINTS and scaled by its QRS amplitude.
   const base = TEMPLATE_POINTS ? STRIP_SCALAR_FEATURES.length : 0;
   for (let p = 0; p < TEMPLATE_POINTS; p++) {
