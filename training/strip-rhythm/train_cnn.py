@@ -19,6 +19,7 @@ Run:
   nice -n 10 /usr/bin/python3 training/strip-rhythm/train_cnn.py final   # fit on all 2400 -> models/strip-rhythm-cnn.onnx
   CNN_SEED=11 CNN_TAG=cnn-s11 ... train_cnn.py cv cnn   # another CNN seed's out-of-fold run (report averages cnn-s*)
   CNN_SEEDS=7,11,23 ... train_cnn.py final               # export the mean of several seeds' CNNs
+  CNN_WINDOWS=15,30 ... train_cnn.py cv cnn              # also score the CNN read as a mean over 15 / 30 s windows
 """
 import json
 import math
@@ -51,6 +52,8 @@ MLP_EPOCHS = 60  # the epoch count train.py chose on validation for the shipped 
 # fit trains every seed in CNN_SEEDS and exports their mean (seed averaging: variance reduction).
 CNN_SEED = int(os.environ.get('CNN_SEED', '7'))
 CNN_SEEDS = [int(v) for v in os.environ.get('CNN_SEEDS', '7').split(',')]
+# Test-time windows (s) also scored in CV (CNN_WINDOWS=15,30): mean over windows as long as the crops.
+WINDOWS_S = [float(v) for v in os.environ.get('CNN_WINDOWS', '').split(',') if v]
 
 
 def load_waves():
@@ -163,6 +166,25 @@ def predict_cnn(net, waves):
     return out
 
 
+def predict_cnn_windows(net, waves, win_s, hop_s=None):
+    """Mean softmax over windows of win_s seconds (hop win_s / 2, the last one flush with the end):
+    test-time windows as long as the training crops; a record no longer than win_s is one window."""
+    win = int(win_s * FS)
+    hop = int((hop_s or win_s / 2) * FS)
+    out = np.zeros((len(waves), 4), dtype=np.float32)
+    with torch.no_grad():
+        for k, wv in enumerate(waves):
+            if len(wv) <= win:
+                starts = [0]
+            else:
+                starts = list(range(0, len(wv) - win + 1, hop))
+                if starts[-1] != len(wv) - win:
+                    starts.append(len(wv) - win)
+            xb = torch.from_numpy(np.stack([wv[s:s + win] for s in starts])).view(len(starts), 1, -1)
+            out[k] = torch.softmax(net(xb), 1).mean(0).numpy()
+    return out
+
+
 def load_features():
     """Feature rows by record name (whole records) and crops by parent record name; A00001-A02400 only."""
     import csv
@@ -203,13 +225,18 @@ def cv():
     if 'cnn' in which:
         print(f'{TAG}: width x{WIDTH}, crops 9-{CROP_MAX_S} s, {EPOCHS} epochs', flush=True)
         p = np.zeros((len(names), 4), dtype=np.float32)
+        pw = {}
         for f in range(5):
             tr = [k for k, n in enumerate(names) if fold[n] != f]
             te = [k for k, n in enumerate(names) if fold[n] == f]
             net = train_cnn([waves[k] for k in tr], y[tr], CNN_SEED, log=f'{TAG} fold {f}')
             p[te] = predict_cnn(net, [waves[k] for k in te])
+            for win_s in WINDOWS_S:
+                pw.setdefault(win_s, np.zeros((len(names), 4), dtype=np.float32))[te] = predict_cnn_windows(net, [waves[k] for k in te], win_s)
             print(f'{TAG} fold {f}: {mlp.challenge_f1(y[te], p[te].argmax(1))}', flush=True)
             oof[TAG] = p
+            for win_s, q in pw.items():
+                oof[f'{TAG} windows {win_s:g} s'] = q
             np.savez(oof_path, **oof)
     report(names, y, fold, oof)
 
