@@ -17,6 +17,9 @@ record is shorter), class-weighted cross-entropy (sqrt inverse frequency), AdamW
 Run:
   nice -n 10 /usr/bin/python3 training/strip-rhythm/train_cnn.py cv      # CV log -> out/cv-log.json
   nice -n 10 /usr/bin/python3 training/strip-rhythm/train_cnn.py final   # fit on all 2400 -> models/strip-rhythm-cnn.onnx
+  CNN_SEED=11 CNN_TAG=cnn-s11 ... train_cnn.py cv cnn   # another CNN seed's out-of-fold run (report averages cnn-s*)
+  CNN_SEEDS=7,11,23 ... train_cnn.py final               # export the mean of several seeds' CNNs
+  CNN_WINDOWS=15,30 ... train_cnn.py cv cnn              # also score the CNN read as a mean over 15 / 30 s windows
 """
 import json
 import math
@@ -45,7 +48,12 @@ WIDTH = int(os.environ.get('CNN_WIDTH', '1'))
 CROP_MAX_S = float(os.environ.get('CNN_CROP_MAX_S', '15'))
 TAG = os.environ.get('CNN_TAG', 'cnn')
 MLP_EPOCHS = 60  # the epoch count train.py chose on validation for the shipped MLP
-CNN_SEED = 7
+# Seeds of the CNN members: CV trains one seed per run (CNN_SEED, stored under CNN_TAG); the final
+# fit trains every seed in CNN_SEEDS and exports their mean (seed averaging: variance reduction).
+CNN_SEED = int(os.environ.get('CNN_SEED', '7'))
+CNN_SEEDS = [int(v) for v in os.environ.get('CNN_SEEDS', '7').split(',')]
+# Test-time windows (s) also scored in CV (CNN_WINDOWS=15,30): mean over windows as long as the crops.
+WINDOWS_S = [float(v) for v in os.environ.get('CNN_WINDOWS', '').split(',') if v]
 
 
 def load_waves():
@@ -99,6 +107,18 @@ class Softmaxed(nn.Module):
         return torch.softmax(self.net(waveform), 1)
 
 
+class SeedMean(nn.Module):
+    """Export wrapper for several seeds: the mean of the members' softmax (one member: Softmaxed,
+    so the single-seed build keeps its graph and bytes)."""
+
+    def __init__(self, nets):
+        super().__init__()
+        self.nets = nn.ModuleList(nets)
+
+    def forward(self, waveform):
+        return torch.stack([torch.softmax(n(waveform), 1) for n in self.nets], 0).mean(0)
+
+
 def train_cnn(waves, y, seed, epochs=EPOCHS, log=''):
     torch.manual_seed(seed)
     rng = np.random.RandomState(seed)
@@ -146,6 +166,25 @@ def predict_cnn(net, waves):
     return out
 
 
+def predict_cnn_windows(net, waves, win_s, hop_s=None):
+    """Mean softmax over windows of win_s seconds (hop win_s / 2, the last one flush with the end):
+    test-time windows as long as the training crops; a record no longer than win_s is one window."""
+    win = int(win_s * FS)
+    hop = int((hop_s or win_s / 2) * FS)
+    out = np.zeros((len(waves), 4), dtype=np.float32)
+    with torch.no_grad():
+        for k, wv in enumerate(waves):
+            if len(wv) <= win:
+                starts = [0]
+            else:
+                starts = list(range(0, len(wv) - win + 1, hop))
+                if starts[-1] != len(wv) - win:
+                    starts.append(len(wv) - win)
+            xb = torch.from_numpy(np.stack([wv[s:s + win] for s in starts])).view(len(starts), 1, -1)
+            out[k] = torch.softmax(net(xb), 1).mean(0).numpy()
+    return out
+
+
 def load_features():
     """Feature rows by record name (whole records) and crops by parent record name; A00001-A02400 only."""
     import csv
@@ -186,13 +225,18 @@ def cv():
     if 'cnn' in which:
         print(f'{TAG}: width x{WIDTH}, crops 9-{CROP_MAX_S} s, {EPOCHS} epochs', flush=True)
         p = np.zeros((len(names), 4), dtype=np.float32)
+        pw = {}
         for f in range(5):
             tr = [k for k, n in enumerate(names) if fold[n] != f]
             te = [k for k, n in enumerate(names) if fold[n] == f]
             net = train_cnn([waves[k] for k in tr], y[tr], CNN_SEED, log=f'{TAG} fold {f}')
             p[te] = predict_cnn(net, [waves[k] for k in te])
+            for win_s in WINDOWS_S:
+                pw.setdefault(win_s, np.zeros((len(names), 4), dtype=np.float32))[te] = predict_cnn_windows(net, [waves[k] for k in te], win_s)
             print(f'{TAG} fold {f}: {mlp.challenge_f1(y[te], p[te].argmax(1))}', flush=True)
             oof[TAG] = p
+            for win_s, q in pw.items():
+                oof[f'{TAG} windows {win_s:g} s'] = q
             np.savez(oof_path, **oof)
     report(names, y, fold, oof)
 
@@ -201,10 +245,14 @@ def report(names, y, fold, oof):
     fa = np.array([fold[n] for n in names])
     log = {}
     candidates = dict(oof)
-    for tag in [k for k in oof if k != 'mlp']:
+    # Seed averages: the shipped-size CNN ('cnn', seed 7) with its other-seed runs ('cnn-s<seed>').
+    seeds = sorted(k for k in oof if k.startswith('cnn-s'))
+    for m in range(1, len(seeds) + 1):
+        candidates[f'cnn mean of {m + 1} seeds'] = np.mean([oof['cnn']] + [oof[k] for k in seeds[:m]], 0)
+    for tag in [k for k in candidates if k != 'mlp']:
         if 'mlp' in oof:
             for wc in (0.25, 0.4, 0.5, 0.6):
-                candidates[f'mlp + {tag} (cnn weight {wc})'] = (1 - wc) * oof['mlp'] + wc * oof[tag]
+                candidates[f'mlp + {tag} (cnn weight {wc})'] = (1 - wc) * oof['mlp'] + wc * candidates[tag]
     for k, p in candidates.items():
         pooled = mlp.challenge_f1(y, p.argmax(1))
         per = [mlp.challenge_f1(y[fa == f], p[fa == f].argmax(1))['mean'] for f in range(5)]
@@ -222,14 +270,15 @@ def report_only():
 
 def final():
     names, waves, y = load_waves()
-    net = train_cnn(waves, y, CNN_SEED, log='cnn final')
+    nets = [train_cnn(waves, y, s, log=f'cnn final seed {s}') for s in CNN_SEEDS]
     out = os.environ.get('STRIP_CNN_OUT', os.path.join(ROOT, 'models', 'strip-rhythm-cnn.onnx'))
-    model = Softmaxed(net).eval()
+    model = (Softmaxed(nets[0]) if len(nets) == 1 else SeedMean(nets)).eval()
     torch.onnx.export(model, torch.zeros(1, 1, 30 * FS), out, input_names=['waveform'], output_names=['probabilities'],
                       dynamic_axes={'waveform': {0: 'batch', 2: 'samples'}, 'probabilities': {0: 'batch'}}, opset_version=13)
     print(f'wrote {out} ({os.path.getsize(out)} bytes)')
     # Reference outputs for checking the TypeScript + onnxruntime path against PyTorch.
-    ref = {n: predict_cnn(net, [waves[names.index(n)]])[0].round(5).tolist() for n in ('A00001', 'A00004', 'A00005')}
+    with torch.no_grad():
+        ref = {n: model(torch.from_numpy(waves[names.index(n)]).view(1, 1, -1))[0].numpy().round(5).tolist() for n in ('A00001', 'A00004', 'A00005')}
     print(f'PyTorch probabilities (N A O ~): {ref}')
 
 
