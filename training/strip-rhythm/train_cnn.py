@@ -20,6 +20,7 @@ Run:
   CNN_SEED=11 CNN_TAG=cnn-s11 ... train_cnn.py cv cnn   # another CNN seed's out-of-fold run (report averages cnn-s*)
   CNN_SEEDS=7,11,23 ... train_cnn.py final               # export the mean of several seeds' CNNs
   CNN_WINDOWS=15,30 ... train_cnn.py cv cnn              # also score the CNN read as a mean over 15 / 30 s windows
+  CNN_RR=1 CNN_TAG=cnn-rr ... train_cnn.py cv cnn        # round 4: RR channel (dumpWaveforms.ts --rr) through a small branch
 """
 import json
 import math
@@ -54,6 +55,9 @@ CNN_SEED = int(os.environ.get('CNN_SEED', '7'))
 CNN_SEEDS = [int(v) for v in os.environ.get('CNN_SEEDS', '7').split(',')]
 # Test-time windows (s) also scored in CV (CNN_WINDOWS=15,30): mean over windows as long as the crops.
 WINDOWS_S = [float(v) for v in os.environ.get('CNN_WINDOWS', '').split(',') if v]
+# Round 4: the RR channel (out/rr.f32, stripRrChannel) as input channel 2, read by its own branch.
+RR = os.environ.get('CNN_RR', '0') == '1'
+IN_CHANNELS = 2 if RR else 1
 
 
 def load_waves():
@@ -62,7 +66,10 @@ def load_waves():
     assert idx['fsHz'] == FS
     data = np.fromfile(os.path.join(HERE, 'out', 'waveforms.f32'), dtype=np.float32)
     names = [r['name'] for r in idx['records']]
-    waves = [data[r['offset']:r['offset'] + r['length']] for r in idx['records']]
+    # Every record as [channels, samples]: the waveform, then (CNN_RR=1) its RR channel.
+    rr = np.fromfile(os.path.join(HERE, 'out', 'rr.f32'), dtype=np.float32) if RR else None
+    assert rr is None or len(rr) == len(data)
+    waves = [np.stack([d[r['offset']:r['offset'] + r['length']] for d in ([data, rr] if RR else [data])]) for r in idx['records']]
     labels = np.array([CLASSES.index(r['label']) for r in idx['records']], dtype=np.int64)
     return names, waves, labels
 
@@ -88,11 +95,19 @@ class StripCnn(nn.Module):
                 layers.append(nn.MaxPool1d(2))
         self.body = nn.Sequential(*layers)
         self.drop = nn.Dropout(0.3)
-        self.head = nn.Linear(2 * chans[-1], 4)
+        # RR branch (CNN_RR=1): the RR channel averaged to 150/32 Hz (~0.2 s steps, the body's rate),
+        # two small convs over ~4 s of beats, then mean, max and std pooling (rate, extremes, irregularity).
+        self.rr = nn.Sequential(nn.AvgPool1d(32), nn.Conv1d(1, 8, 5, padding=2), nn.ReLU(),
+                                nn.Conv1d(8, 16, 5, padding=2), nn.ReLU()) if RR else None
+        self.head = nn.Linear(2 * chans[-1] + (48 if RR else 0), 4)
 
     def forward(self, x):
-        h = self.body(x)
+        h = self.body(x[:, :1])
         z = torch.cat([h.mean(2), h.amax(2)], 1)
+        if self.rr is not None:
+            r = self.rr(x[:, 1:2])
+            m = r.mean(2, keepdim=True)
+            z = torch.cat([z, m[:, :, 0], r.amax(2), ((r - m) ** 2).mean(2).add(1e-6).sqrt()], 1)
         return self.head(self.drop(z))
 
 
@@ -139,14 +154,14 @@ def train_cnn(waves, y, seed, epochs=EPOCHS, log=''):
         for i in range(0, len(perm), batch):
             idx = perm[i:i + batch]
             length = int(rng.uniform(9, CROP_MAX_S) * FS)
-            xb = np.zeros((len(idx), 1, length), dtype=np.float32)
+            xb = np.zeros((len(idx), IN_CHANNELS, length), dtype=np.float32)
             for j, k in enumerate(idx):
                 wv = waves[k]
-                if len(wv) > length:
-                    s = rng.randint(0, len(wv) - length + 1)
-                    xb[j, 0] = wv[s:s + length]
+                if wv.shape[1] > length:
+                    s = rng.randint(0, wv.shape[1] - length + 1)
+                    xb[j] = wv[:, s:s + length]
                 else:
-                    xb[j, 0, :len(wv)] = wv
+                    xb[j, :, :wv.shape[1]] = wv
             opt.zero_grad()
             loss = loss_fn(net(torch.from_numpy(xb)), yt[idx])
             loss.backward()
@@ -162,7 +177,7 @@ def predict_cnn(net, waves):
     out = np.zeros((len(waves), 4), dtype=np.float32)
     with torch.no_grad():
         for k, wv in enumerate(waves):
-            out[k] = torch.softmax(net(torch.from_numpy(wv).view(1, 1, -1)), 1)[0].numpy()
+            out[k] = torch.softmax(net(torch.from_numpy(wv)[None]), 1)[0].numpy()
     return out
 
 
@@ -174,13 +189,14 @@ def predict_cnn_windows(net, waves, win_s, hop_s=None):
     out = np.zeros((len(waves), 4), dtype=np.float32)
     with torch.no_grad():
         for k, wv in enumerate(waves):
-            if len(wv) <= win:
+            n = wv.shape[1]
+            if n <= win:
                 starts = [0]
             else:
-                starts = list(range(0, len(wv) - win + 1, hop))
-                if starts[-1] != len(wv) - win:
-                    starts.append(len(wv) - win)
-            xb = torch.from_numpy(np.stack([wv[s:s + win] for s in starts])).view(len(starts), 1, -1)
+                starts = list(range(0, n - win + 1, hop))
+                if starts[-1] != n - win:
+                    starts.append(n - win)
+            xb = torch.from_numpy(np.stack([wv[:, s:s + win] for s in starts]))
             out[k] = torch.softmax(net(xb), 1).mean(0).numpy()
     return out
 
@@ -273,12 +289,12 @@ def final():
     nets = [train_cnn(waves, y, s, log=f'cnn final seed {s}') for s in CNN_SEEDS]
     out = os.environ.get('STRIP_CNN_OUT', os.path.join(ROOT, 'models', 'strip-rhythm-cnn.onnx'))
     model = (Softmaxed(nets[0]) if len(nets) == 1 else SeedMean(nets)).eval()
-    torch.onnx.export(model, torch.zeros(1, 1, 30 * FS), out, input_names=['waveform'], output_names=['probabilities'],
+    torch.onnx.export(model, torch.zeros(1, IN_CHANNELS, 30 * FS), out, input_names=['waveform'], output_names=['probabilities'],
                       dynamic_axes={'waveform': {0: 'batch', 2: 'samples'}, 'probabilities': {0: 'batch'}}, opset_version=13)
     print(f'wrote {out} ({os.path.getsize(out)} bytes)')
     # Reference outputs for checking the TypeScript + onnxruntime path against PyTorch.
     with torch.no_grad():
-        ref = {n: model(torch.from_numpy(waves[names.index(n)]).view(1, 1, -1))[0].numpy().round(5).tolist() for n in ('A00001', 'A00004', 'A00005')}
+        ref = {n: model(torch.from_numpy(waves[names.index(n)])[None])[0].numpy().round(5).tolist() for n in ('A00001', 'A00004', 'A00005')}
     print(f'PyTorch probabilities (N A O ~): {ref}')
 
 
