@@ -16,7 +16,7 @@ const iPost = SINUS_CONTEXT_FEATURE_NAMES.indexOf('logPostOverSinusP75');
 /** One beat at the training means, with the given timing and QRS correlation (both leads) and the dominant beat's QRS width. */
 function beat(preOverSinus: number, postOverSinus: number, qrsCorr: number) {
   const features = Float32Array.from(FEATURE_MLP_WEIGHTS.mean.slice(0, F));
-  const context = Float32Array.from(FEATURE_MLP_WEIGHTS.mean.slice(F));
+  const context = Float32Array.from(FEATURE_MLP_WEIGHTS.mean.slice(F, F + C));
   features[iCorr] = qrsCorr;
   features[iCorr + mK] = qrsCorr;
   features[iWidth] = 0;
