@@ -35,6 +35,7 @@ SEEDS = 3
 # Chosen on DS1 CV (see models/beat-classes.md, "log"); the ones compared are in CONFIGS.
 CONFIGS = {
     'mlp32-ctx-p0.5': dict(inputs='all', hidden=32, power=0.5, epochs=20, wd=1e-3),
+    'mlp32-ctx-recstd': dict(inputs='all+recstd', hidden=32, power=0.5, epochs=20, wd=1e-3),
     'lr-ctx': dict(inputs='all', hidden=0, power=0.5, epochs=20, wd=1e-3),
 }
 CHOSEN = 'mlp32-ctx-p0.5'
@@ -72,6 +73,14 @@ V_SHIFTS = [(up, down) for up in (0.0, 2.0, 4.0) for down in (0.0, 4.0, 8.0)]
 # choice was made on DS2 (logged in models/beat-classes.md); pass --vgate to see the DS1 comparison.
 V_SHIFT_DS1_CHOICE = (2.0, 8.0)
 V_SHIFT_CHOSEN = (0.0, 0.0)
+# Round 5: per-record robust standardisation of morphology features, appended as extra inputs. For each record
+# (all of its beats, no labels): z = (x - median) / max(1.4826 * MAD, RECORD_STD_MIN_SCALE), clipped to
+# +-RECORD_STD_CLIP; non-finite values and records with fewer than RECORD_STD_MIN_BEATS finite values give 0.
+# Identical in src/classify/features/recordStandardisedFeatures.ts (run time: over the beats given to classifyBeats).
+RECORD_STD_MORPHOLOGY = ['corrQrs', 'corrWindow', 'diffRmsQrs', 'logPtpRatio', 'qrsWidthMs', 'logWidthRatio', 'logAreaRatio']
+RECORD_STD_MIN_BEATS = 8
+RECORD_STD_MIN_SCALE = 1e-3
+RECORD_STD_CLIP = 8.0
 SHIFTS = [8.0]  # compared on DS1 CV: round 2 0, 2, 4, 8; round 3 2, 4, 8 (8 best both times; see the model card)
 
 
@@ -81,8 +90,34 @@ def load_all():
     return meta, feats, ctx, labels, records
 
 
-def inputs_of(cfg, feats, ctx):
-    return feats if cfg['inputs'] == 'base' else np.concatenate([feats, ctx], axis=1)
+def record_std_names(meta):
+    return [f'L{l}.{m}' for l in range(meta['leads']) for m in RECORD_STD_MORPHOLOGY]
+
+
+def record_standardised(meta, feats, records):
+    """Per-record robust z-scores of the RECORD_STD_MORPHOLOGY features of each lead (own beats only, no labels)."""
+    cols = [meta['featureNames'].index(n) for n in record_std_names(meta)]
+    out = np.zeros((len(feats), len(cols)), dtype=np.float32)
+    for r in np.unique(records):
+        idx = np.flatnonzero(records == r)
+        for j, c in enumerate(cols):
+            x = feats[idx, c].astype(np.float64)
+            ok = np.isfinite(x)
+            if ok.sum() < RECORD_STD_MIN_BEATS:
+                continue
+            med = np.median(x[ok])
+            scale = max(1.4826 * np.median(np.abs(x[ok] - med)), RECORD_STD_MIN_SCALE)
+            z = np.clip((x - med) / scale, -RECORD_STD_CLIP, RECORD_STD_CLIP)
+            out[idx, j] = np.where(ok, z, 0.0)
+    return out
+
+
+def inputs_of(cfg, feats, ctx, extra=None):
+    if cfg['inputs'] == 'base':
+        return feats
+    if cfg['inputs'] == 'all+recstd':
+        return np.concatenate([feats, ctx, extra], axis=1)
+    return np.concatenate([feats, ctx], axis=1)
 
 
 def net_of(cfg, f):
@@ -192,6 +227,26 @@ def choose_offset(lg, y):
     return best[1]
 
 
+def compare_record_std(meta, feats, ctx, labels, records):
+    """--recstd: round 3 (all) against + per-record standardised morphology (all+recstd), DS1 5-fold CV, each seed
+    a separate CV run (seeds 100*fold+s), the shipped S gate and offset choice per run; SVEB/VEB F1 per seed."""
+    extra = record_standardised(meta, feats, records)
+    gate, vgate = s_rule(meta, feats, ctx), v_rule(meta, feats, ctx)
+    for inputs in ('all', 'all+recstd'):
+        cfg = {**CONFIGS[CHOSEN], 'inputs': inputs}
+        x = inputs_of(cfg, feats, ctx, extra)
+        for s in range(SEEDS):
+            out = np.zeros((len(labels), 5))
+            for k, fold in enumerate(FOLDS):
+                te = np.isin(records, fold)
+                out[te] = logits(train(cfg, x[~te], labels[~te], 100 * k + s), x[te])
+            lg = v_gated(gated(out, gate, SHIFTS[0]), vgate, V_SHIFT_CHOSEN)
+            off = choose_offset(lg, labels)
+            s1, _ = bd.ec57_summary(labels, with_offset(lg, off))
+            f1 = {c: 2 * s1[c][0] * s1[c][1] / (s1[c][0] + s1[c][1]) for c in 'SV'}
+            print(f'{inputs} seed {s}: S offset {off:+.2f} SVEB F1 {f1["S"]:.3f} VEB F1 {f1["V"]:.3f} {bd.fmt(s1)}', flush=True)
+
+
 def compare_rules(meta, feats, ctx, labels, records):
     """--rules: one CV run of the chosen MLP, then every S gate in S_RULES on its out-of-fold logits."""
     cfg = CONFIGS[CHOSEN]
@@ -238,14 +293,22 @@ def main():
         return compare_rules(meta, feats, ctx, labels, records)
     if '--vgate' in sys.argv:
         return compare_v_shifts(meta, feats, ctx, labels, records)
+    if '--recstd' in sys.argv:
+        return compare_record_std(meta, feats, ctx, labels, records)
     names = CONFIGS if '--cv' in sys.argv else {CHOSEN: CONFIGS[CHOSEN]}
+    # --offset=X: the S offset already chosen on the chosen configuration's seed-0 CV (printed by --recstd, which
+    # runs the same folds and seeds), so the shipped nets are trained without repeating that CV.
+    given = [float(a.split('=', 1)[1]) for a in sys.argv if a.startswith('--offset=')]
+    if given:
+        names = {}
     results = {}
+    extra = record_standardised(meta, feats, records)
     gate = s_rule(meta, feats, ctx)
     vgate = v_rule(meta, feats, ctx)
     g = bd.ec57_summary(labels, np.where(gate, 1, 0))[0]
     print(f'S gate alone on DS1 (S where it holds, N elsewhere): S Se {g["S"][0]*100:.1f} +P {g["S"][1]*100:.1f}', flush=True)
     for name, cfg in names.items():  # noqa: the S gate is part of every configuration
-        x = inputs_of(cfg, feats, ctx)
+        x = inputs_of(cfg, feats, ctx, extra)
         lg0 = cv_logits(cfg, x, labels, records)
         best = None
         for shift in SHIFTS:
@@ -268,9 +331,13 @@ def main():
     if '--cv' in sys.argv:
         return
     cfg = CONFIGS[CHOSEN]
-    off, s_cv, m_cv = results[CHOSEN]
-    print('CV confusion (rows reference N,S,V,F,Q):\n', m_cv)
-    x = inputs_of(cfg, feats, ctx)
+    if given:
+        cfg['shift'] = SHIFTS[0]
+        off, s_cv, m_cv = given[0], None, None
+    else:
+        off, s_cv, m_cv = results[CHOSEN]
+        print('CV confusion (rows reference N,S,V,F,Q):\n', m_cv)
+    x = inputs_of(cfg, feats, ctx, extra)
     nets = [train(cfg, x, labels, 1000 + s) for s in range(SEEDS)]
     mean, std = nets[0][0], nets[0][1]
     members = []
@@ -280,11 +347,12 @@ def main():
     out = {
         'model': f'mean of {SEEDS} MLPs ({cfg["hidden"]}-{cfg["hidden"]} ReLU) on standardised features, logits averaged',
         'inputVersion': meta['inputVersion'], 'contextVersion': meta['contextVersion'], 'classes': bd.CLASSES,
-        'featureNames': meta['featureNames'] + meta['contextNames'], 'mean': mean.astype(np.float64).tolist(), 'std': std.astype(np.float64).tolist(),
+        'featureNames': meta['featureNames'] + meta['contextNames'] + (['record.' + n for n in record_std_names(meta)] if cfg['inputs'] == 'all+recstd' else []),
+        'recordStandardised': cfg['inputs'] == 'all+recstd', 'mean': mean.astype(np.float64).tolist(), 'std': std.astype(np.float64).tolist(),
         'clip': 8, 'sLogitOffset': off, 'sGate': {**S_RULE, 'shift': cfg['shift']},
         'vGate': {**V_RULE, 'up': V_SHIFT_CHOSEN[0], 'down': V_SHIFT_CHOSEN[1]}, 'members': members,
         'trainedOn': 'MIT-BIH DS1 (22 records, reference beats)', 'config': {CHOSEN: cfg},
-        'validation': {'folds': FOLDS, 'summary': bd.fmt(s_cv)}, 'date': datetime.date.today().isoformat(),
+        'validation': {'folds': FOLDS, 'summary': bd.fmt(s_cv) if s_cv else 'seed-0 CV of --recstd (models/beat-classes.md, round 5)'}, 'date': datetime.date.today().isoformat(),
     }
     # TypeScript module: core code (and the browser) gets the weights without I/O.
     ts = os.path.join(bd.HERE, '..', 'src', 'classify', 'weights', 'featureMlpWeights.ts')
@@ -293,7 +361,7 @@ def main():
         fh.write("import type { FeatureMlpWeights } from '../featureMlp.js';\n\n")
         fh.write('/** Shipped weights of the feature MLP (see models/beat-classes.md). */\n')
         fh.write('export const FEATURE_MLP_WEIGHTS: FeatureMlpWeights = ')
-        fh.write(json.dumps({k: out[k] for k in ['inputVersion', 'contextVersion', 'classes', 'featureNames', 'mean', 'std', 'clip', 'sLogitOffset', 'sGate', 'vGate', 'members']}, separators=(',', ':')))
+        fh.write(json.dumps({k: out[k] for k in ['inputVersion', 'contextVersion', 'classes', 'featureNames', 'mean', 'std', 'clip', 'sLogitOffset', 'sGate', 'vGate', 'recordStandardised', 'members']}, separators=(',', ':')))
         fh.write(';\n')
     meta_path = os.path.join(bd.HERE, '..', 'models', 'beat-classes-mlp.json')
     json.dump({k: v for k, v in out.items() if k not in ('members', 'mean', 'std')}, open(meta_path, 'w'), indent=1)

@@ -4,6 +4,7 @@ import { featureMlpProbabilities } from './featureMlp.js';
 import { FEATURE_MLP_WEIGHTS } from './weights/featureMlpWeights.js';
 import { FEATURE_COUNT, MORPHOLOGY_FEATURE_NAMES, RR_FEATURE_NAMES } from './features/layout.js';
 import { SINUS_CONTEXT_FEATURE_NAMES } from './features/sinusContextFeatures.js';
+import { RECORD_STD_FEATURE_NAMES } from './features/recordStandardisedFeatures.js';
 
 const F = FEATURE_COUNT;
 const C = SINUS_CONTEXT_FEATURE_NAMES.length;
@@ -16,7 +17,7 @@ const iPost = SINUS_CONTEXT_FEATURE_NAMES.indexOf('logPostOverSinusP75');
 /** One beat at the training means, with the given timing and QRS correlation (both leads) and the dominant beat's QRS width. */
 function beat(preOverSinus: number, postOverSinus: number, qrsCorr: number) {
   const features = Float32Array.from(FEATURE_MLP_WEIGHTS.mean.slice(0, F));
-  const context = Float32Array.from(FEATURE_MLP_WEIGHTS.mean.slice(F));
+  const context = Float32Array.from(FEATURE_MLP_WEIGHTS.mean.slice(F, F + C));
   features[iCorr] = qrsCorr;
   features[iCorr + mK] = qrsCorr;
   features[iWidth] = 0;
@@ -45,4 +46,27 @@ test('V gate: lowers V on beats that are neither early nor followed by a pause, 
   assert.ok(Math.abs(vShift(0.6, 1.0, 0.2) - g.up) < 1e-3, 'premature, different QRS');
   assert.ok(Math.abs(vShift(1.0, 1.5, 0.2) - g.up) < 1e-3, 'followed by a pause, different QRS');
   assert.ok(Math.abs(vShift(0.6, 1.0, 0.99)) < 1e-3, 'premature, dominant-like QRS: unchanged');
+});
+
+test('record-standardised inputs: zero weights on them reproduce the plain model; a layout mismatch throws', () => {
+  const R = RECORD_STD_FEATURE_NAMES.length;
+  const n = 20;
+  const features = new Float32Array(n * F);
+  const context = new Float32Array(n * C);
+  for (let i = 0; i < n; i++) {
+    const b = beat(0.7 + 0.03 * i, 1.0 + 0.02 * i, 0.5 + 0.025 * i);
+    features.set(b.features, i * F);
+    context.set(b.context, i * C);
+  }
+  const padded = {
+    ...FEATURE_MLP_WEIGHTS,
+    recordStandardised: true,
+    mean: [...FEATURE_MLP_WEIGHTS.mean, ...new Array(R).fill(0)],
+    std: [...FEATURE_MLP_WEIGHTS.std, ...new Array(R).fill(1)],
+    members: FEATURE_MLP_WEIGHTS.members.map(([first, ...rest]) => [{ weight: first.weight.map((row) => [...row, ...new Array(R).fill(0)]), bias: first.bias }, ...rest]),
+  };
+  const plain = featureMlpProbabilities(features, context, n, FEATURE_MLP_WEIGHTS);
+  const withStd = featureMlpProbabilities(features, context, n, padded);
+  for (let k = 0; k < plain.length; k++) assert.ok(Math.abs(plain[k] - withStd[k]) < 1e-6, `output ${k}`);
+  assert.throws(() => featureMlpProbabilities(features, context, n, { ...FEATURE_MLP_WEIGHTS, recordStandardised: true }), /input version/);
 });

@@ -1,6 +1,7 @@
 import { SinusError } from '../errors.js';
 import { BEAT_CLASSES, BEAT_INPUT_VERSION, FEATURE_COUNT, MORPHOLOGY_FEATURE_NAMES, RR_FEATURE_NAMES } from './features/layout.js';
 import { SINUS_CONTEXT_FEATURE_NAMES, SINUS_CONTEXT_VERSION } from './features/sinusContextFeatures.js';
+import { RECORD_STD_FEATURE_NAMES, recordStandardisedFeatures } from './features/recordStandardisedFeatures.js';
 
 /** One dense layer: weight is outputs × inputs. */
 export interface DenseLayer {
@@ -39,6 +40,11 @@ export interface FeatureMlpWeights {
    * the V logit is raised by `up`. The shipped weights have up = down = 0 (gate off; see models/beat-classes.md, round 4).
    */
   vGate: { maxPreOverSinus: number; minPostOverSinus: number; maxQrsCorr: number; minWidthRatio: number; up: number; down: number };
+  /**
+   * Round 5: when true, the inputs end with the per-record robust z-scores of {@link recordStandardisedFeatures},
+   * computed over the n beats passed in (absent or false: round 3's inputs).
+   */
+  recordStandardised?: boolean;
   /** Ensemble members, each a list of dense layers (ReLU between them); their logits are averaged. */
   members: readonly (readonly DenseLayer[])[];
 }
@@ -57,11 +63,14 @@ export function featureMlpProbabilities(features: Float32Array, context: Float32
   const K = BEAT_CLASSES.length;
   const F = FEATURE_COUNT;
   const C = SINUS_CONTEXT_FEATURE_NAMES.length;
-  const D = F + C;
+  const R = model.recordStandardised ? RECORD_STD_FEATURE_NAMES.length : 0;
+  const D = F + C + R;
   if (model.inputVersion !== BEAT_INPUT_VERSION || model.contextVersion !== SINUS_CONTEXT_VERSION || model.mean.length !== D) {
     throw new SinusError('BAD_ARGUMENT', `feature MLP weights are for input version ${model.inputVersion}/${model.contextVersion} with ${model.mean.length} features; this build makes ${BEAT_INPUT_VERSION}/${SINUS_CONTEXT_VERSION} with ${D}`);
   }
   if (features.length < n * F || context.length < n * C) throw new SinusError('BAD_ARGUMENT', `feature arrays are shorter than ${n} beats`);
+  // Patient-relative morphology: each beat against the spread of the beats given (the record).
+  const recordStd = R ? recordStandardisedFeatures(features, n) : new Float32Array(0);
   const members = model.members.map((layers) => layers.map((l) => ({ out: l.bias.length, inp: l.weight[0].length, w: Float64Array.from(l.weight.flat()), b: Float64Array.from(l.bias) })));
   const width = Math.max(D, ...members.flatMap((m) => m.map((l) => l.out)));
   const x = new Float64Array(D);
@@ -88,6 +97,7 @@ export function featureMlpProbabilities(features: Float32Array, context: Float32
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < F; j++) x[j] = features[i * F + j];
     for (let j = 0; j < C; j++) x[F + j] = context[i * C + j];
+    for (let j = 0; j < R; j++) x[F + C + j] = recordStd[i * R + j];
     for (let j = 0; j < D; j++) {
       const z = (x[j] - model.mean[j]) / model.std[j];
       x[j] = z > clip ? clip : z < -clip ? -clip : Number.isFinite(z) ? z : 0;
