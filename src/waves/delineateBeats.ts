@@ -5,7 +5,7 @@ import { findTWave, tWaveScratch } from './tWave.js';
 import { findPWave, pWaveScratch } from './pWave.js';
 import { fuseGlobalBoundaries, shiftGlobalPOnsets } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
-import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+import { shrinkToLeadMedianByOptions } from './shrinkToLeadMedian.js';
 import { shiftLeadPConventions } from './leadPConventionShifts.js';
 import { chooseTLobes } from './chooseTLobes.js';
 import { T_LOBE_MODEL } from './tLobeModel.js';
@@ -52,7 +52,7 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   const global = fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs));
   shiftGlobalPOnsets(global, Math.round((o.globalPOnsetShiftMs * record.fs) / 1000));
   const smp = (v: number) => Math.round((v * record.fs) / 1000);
-  shrinkToLeadMedian(leads, o.leadShrinkage, smp(o.leadShrinkageMaxMs), { p: smp(o.leadOutlierPMs), qrs: smp(o.leadOutlierQrsMs), t: smp(o.leadOutlierTMs) });
+  shrinkToLeadMedianByOptions(leads, o, record.fs);
   // Which lobe of a flat or biphasic T each lead's peak sits on, from a model fitted on odd LUDB.
   if (o.tLobeChoice) chooseTLobes(samples, record.fs, beats, leads, o, T_LOBE_MODEL);
   // Last, after the shrinkage that would pull half of it back to the other leads.
