@@ -18,6 +18,7 @@ import type { Delineation } from '../src/waves/types.js';
 import type { EcgRecord } from '../src/record/types.js';
 import { LUDB } from '../test/dataPaths.js';
 import { meanSd, median, newScore, scorePoints, type PointScore } from './waveScoring.js';
+import { readCsvRows } from './ptbxlNoiseFlags.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
@@ -240,20 +241,8 @@ function refIntervals(ref: AnnotatedWave[], fs: number): RefBeat[] {
 }
 
 function parseRhythms(path: string): Map<number, string> {
-  const text = readFileSync(path, 'utf8');
   const m = new Map<number, string>();
-  // Quoted fields hold newlines; a small CSV reader keeps them together.
-  const rows: string[][] = [];
-  let row: string[] = [], field = '', q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) { if (c === '"') { if (text[i + 1] === '"') { field += '"'; i++; } else q = false; } else field += c; }
-    else if (c === '"') q = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  const rows = readCsvRows(readFileSync(path, 'utf8'));
   const h = rows[0].indexOf('Rhythms');
   for (const r of rows.slice(1)) if (r[0]) m.set(Number(r[0]), r[h] ?? '');
   return m;
