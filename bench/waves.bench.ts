@@ -135,9 +135,11 @@ for (const id of ids) {
     }
   });
   // Global reference: marks clustered across leads, earliest onset / latest offset (CSE).
-  if (spans.length) {
+  // spans and refByLead are filled together, so both blocks below see the same reference.
+  const gRef = refByLead.length ? annotatedGlobalWaves(refByLead, fs) : null;
+  if (gRef) {
     const gs = Math.max(...spans.map((s) => s[0])), ge = Math.min(...spans.map((s) => s[1]));
-    const g = annotatedGlobalWaves(refByLead, fs);
+    const g = gRef;
     const det = (f: (x: (typeof d.global)[number]) => number | null) => d.global.map(f).filter((v): v is number => v !== null);
     const gsc = (p: string, r: number[], dd: number[]) => {
       const before = global[p].errorsMs.length;
@@ -167,8 +169,8 @@ for (const id of ids) {
     // The whole job on a record: per-beat delineation, median beats, their delineation, measurements.
     measureCpuMs.push(leastCpuMs(() => { m = measureEcg(rec, beats); }));
     if (noP) { afRecords++; if (m.prMs !== null) afPrReported++; }
-    if (refByLead.length) {
-      const g = annotatedGlobalWaves(refByLead, fs);
+    if (gRef) {
+      const g = gRef;
       const med = (v: number[]) => (v.length ? median(v) : null);
       const toMs = (v: number) => (v * 1000) / fs;
       const refPr = med(g.beats.filter((b) => b.pOn !== null).map((b) => toMs(b.qrsOn - b.pOn!)));
