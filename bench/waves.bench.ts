@@ -11,11 +11,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRecord } from '../src/io/openRecord.js';
+import { detectBeats } from '../src/beats/index.js';
 import { delineateBeats } from '../src/waves/delineateBeats.js';
 import { measureEcg } from '../src/measure/measureEcg.js';
 import { annotatedGlobalWaves, annotatedWaves, type AnnotatedWave } from '../src/waves/annotatedWaves.js';
 import type { Delineation } from '../src/waves/types.js';
-import type { EcgRecord } from '../src/record/types.js';
 import { LUDB } from '../test/dataPaths.js';
 import { meanSd, median, newScore, scorePoints, type PointScore } from './waveScoring.js';
 import { readCsvRows } from './ptbxlNoiseFlags.js';
@@ -39,12 +39,7 @@ const POINTS = ['pOn', 'pPeak', 'pOff', 'qrsOn', 'qrsOff', 'tPeak', 'tOff'] as c
 type PointName = (typeof POINTS)[number];
 const CSE_2SD: Partial<Record<PointName, number>> = { pOn: 10.2, pOff: 12.7, qrsOn: 6.5, qrsOff: 11.6, tOff: 30.6 };
 
-let detectBeats: ((r: EcgRecord) => { samples: Int32Array }) | null = null;
-if (beatSource === 'detector') {
-  const mod = (await import('../src/beats/index.js')) as Record<string, unknown>;
-  if (typeof mod.detectBeats !== 'function') { console.error('detectBeats is not in src/beats yet; use --beats reference'); process.exit(2); }
-  detectBeats = mod.detectBeats as typeof detectBeats;
-}
+const useDetector = beatSource === 'detector';
 
 const perLead: Record<PointName, PointScore> = Object.fromEntries(POINTS.map((p) => [p, newScore()])) as Record<PointName, PointScore>;
 // Lead II alone, the lead NeuroKit2's published LUDB figures use.
@@ -65,7 +60,7 @@ for (const id of ids) {
   const fs = rec.fs;
   const leadSets = rec.leads.map((l) => rec.annotations.find((s) => s.annotator === l.name.toLowerCase()));
   let beats: Int32Array;
-  if (detectBeats) beats = detectBeats(rec).samples;
+  if (useDetector) beats = detectBeats(rec).samples;
   else {
     // Every QRS marked in any lead: clusters of peaks across leads, median position of each.
     const peaks = leadSets.flatMap((s) => (s ? annotatedWaves(s).filter((w) => w.kind === 'qrs').map((w) => w.peak) : [])).sort((a, b) => a - b);
