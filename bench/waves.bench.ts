@@ -11,13 +11,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRecord } from '../src/io/openRecord.js';
+import { detectBeats } from '../src/beats/index.js';
 import { delineateBeats } from '../src/waves/delineateBeats.js';
 import { measureEcg } from '../src/measure/measureEcg.js';
 import { annotatedGlobalWaves, annotatedWaves, type AnnotatedWave } from '../src/waves/annotatedWaves.js';
 import type { Delineation } from '../src/waves/types.js';
-import type { EcgRecord } from '../src/record/types.js';
 import { LUDB } from '../test/dataPaths.js';
 import { meanSd, median, newScore, scorePoints, type PointScore } from './waveScoring.js';
+import { readCsvRows } from './ptbxlNoiseFlags.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
@@ -38,12 +39,7 @@ const POINTS = ['pOn', 'pPeak', 'pOff', 'qrsOn', 'qrsOff', 'tPeak', 'tOff'] as c
 type PointName = (typeof POINTS)[number];
 const CSE_2SD: Partial<Record<PointName, number>> = { pOn: 10.2, pOff: 12.7, qrsOn: 6.5, qrsOff: 11.6, tOff: 30.6 };
 
-let detectBeats: ((r: EcgRecord) => { samples: Int32Array }) | null = null;
-if (beatSource === 'detector') {
-  const mod = (await import('../src/beats/index.js')) as Record<string, unknown>;
-  if (typeof mod.detectBeats !== 'function') { console.error('detectBeats is not in src/beats yet; use --beats reference'); process.exit(2); }
-  detectBeats = mod.detectBeats as typeof detectBeats;
-}
+const useDetector = beatSource === 'detector';
 
 const perLead: Record<PointName, PointScore> = Object.fromEntries(POINTS.map((p) => [p, newScore()])) as Record<PointName, PointScore>;
 // Lead II alone, the lead NeuroKit2's published LUDB figures use.
@@ -64,7 +60,7 @@ for (const id of ids) {
   const fs = rec.fs;
   const leadSets = rec.leads.map((l) => rec.annotations.find((s) => s.annotator === l.name.toLowerCase()));
   let beats: Int32Array;
-  if (detectBeats) beats = detectBeats(rec).samples;
+  if (useDetector) beats = detectBeats(rec).samples;
   else {
     // Every QRS marked in any lead: clusters of peaks across leads, median position of each.
     const peaks = leadSets.flatMap((s) => (s ? annotatedWaves(s).filter((w) => w.kind === 'qrs').map((w) => w.peak) : [])).sort((a, b) => a - b);
@@ -134,9 +130,11 @@ for (const id of ids) {
     }
   });
   // Global reference: marks clustered across leads, earliest onset / latest offset (CSE).
-  if (spans.length) {
+  // spans and refByLead are filled together, so both blocks below see the same reference.
+  const gRef = refByLead.length ? annotatedGlobalWaves(refByLead, fs) : null;
+  if (gRef) {
     const gs = Math.max(...spans.map((s) => s[0])), ge = Math.min(...spans.map((s) => s[1]));
-    const g = annotatedGlobalWaves(refByLead, fs);
+    const g = gRef;
     const det = (f: (x: (typeof d.global)[number]) => number | null) => d.global.map(f).filter((v): v is number => v !== null);
     const gsc = (p: string, r: number[], dd: number[]) => {
       const before = global[p].errorsMs.length;
@@ -166,8 +164,8 @@ for (const id of ids) {
     // The whole job on a record: per-beat delineation, median beats, their delineation, measurements.
     measureCpuMs.push(leastCpuMs(() => { m = measureEcg(rec, beats); }));
     if (noP) { afRecords++; if (m.prMs !== null) afPrReported++; }
-    if (refByLead.length) {
-      const g = annotatedGlobalWaves(refByLead, fs);
+    if (gRef) {
+      const g = gRef;
       const med = (v: number[]) => (v.length ? median(v) : null);
       const toMs = (v: number) => (v * 1000) / fs;
       const refPr = med(g.beats.filter((b) => b.pOn !== null).map((b) => toMs(b.qrsOn - b.pOn!)));
@@ -240,20 +238,8 @@ function refIntervals(ref: AnnotatedWave[], fs: number): RefBeat[] {
 }
 
 function parseRhythms(path: string): Map<number, string> {
-  const text = readFileSync(path, 'utf8');
   const m = new Map<number, string>();
-  // Quoted fields hold newlines; a small CSV reader keeps them together.
-  const rows: string[][] = [];
-  let row: string[] = [], field = '', q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) { if (c === '"') { if (text[i + 1] === '"') { field += '"'; i++; } else q = false; } else field += c; }
-    else if (c === '"') q = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
+  const rows = readCsvRows(readFileSync(path, 'utf8'));
   const h = rows[0].indexOf('Rhythms');
   for (const r of rows.slice(1)) if (r[0]) m.set(Number(r[0]), r[h] ?? '');
   return m;

@@ -5,7 +5,7 @@ import { findTWave, tWaveScratch } from './tWave.js';
 import { findPWave, pWaveScratch } from './pWave.js';
 import { fuseGlobalBoundaries, shiftGlobalPOnsets } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
-import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+import { shrinkToLeadMedianByOptions } from './shrinkToLeadMedian.js';
 import { shiftLeadPConventions } from './leadPConventionShifts.js';
 import { chooseTLobes } from './chooseTLobes.js';
 import { T_LOBE_MODEL } from './tLobeModel.js';
@@ -52,7 +52,7 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   const global = fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs));
   shiftGlobalPOnsets(global, Math.round((o.globalPOnsetShiftMs * record.fs) / 1000));
   const smp = (v: number) => Math.round((v * record.fs) / 1000);
-  shrinkToLeadMedian(leads, o.leadShrinkage, smp(o.leadShrinkageMaxMs), { p: smp(o.leadOutlierPMs), qrs: smp(o.leadOutlierQrsMs), t: smp(o.leadOutlierTMs) });
+  shrinkToLeadMedianByOptions(leads, o, record.fs);
   // Which lobe of a flat or biphasic T each lead's peak sits on, from a model fitted on odd LUDB.
   if (o.tLobeChoice) chooseTLobes(samples, record.fs, beats, leads, o, T_LOBE_MODEL);
   // Last, after the shrinkage that would pull half of it back to the other leads.
@@ -78,6 +78,18 @@ export function refineAcrossLeads(samples: Float32Array[], fsHz: number, beats: 
 }
 
 /**
+ * The median (upper median for an even count) of the leads' `wave` peaks in beat `k`, or null when
+ * fewer than `minLeads` leads have one. `buf` is reused scratch.
+ */
+function medianPeakOfBeat(leads: LeadDelineation[], k: number, wave: 'p' | 't', minLeads: number, buf: number[]): number | null {
+  buf.length = 0;
+  for (const l of leads) { const p = l.beats[k][wave].peak; if (p !== null) buf.push(p); }
+  if (buf.length < minLeads) return null;
+  buf.sort((a, b) => a - b);
+  return buf[buf.length >> 1];
+}
+
+/**
  * Leads where P is small miss it on their own; when at least three other leads agree on a P
  * before this QRS, search again around their median P peak with a lower amplitude floor.
  */
@@ -85,11 +97,8 @@ function recoverSmallP(samples: Float32Array[], fs: number, beats: Int32Array, l
   const scratch = pWaveScratch(fs, o);
   const peaks: number[] = [];
   for (let k = 0; k < beats.length; k++) {
-    peaks.length = 0;
-    for (const l of leads) { const p = l.beats[k].p.peak; if (p !== null) peaks.push(p); }
-    if (peaks.length < 3) continue;
-    peaks.sort((a, b) => a - b);
-    const hint = peaks[peaks.length >> 1];
+    const hint = medianPeakOfBeat(leads, k, 'p', 3, peaks);
+    if (hint === null) continue;
     leads.forEach((l, li) => {
       const b = l.beats[k];
       if (l.reason || b.p.peak !== null || b.qrs.onset === null) return;
@@ -114,11 +123,8 @@ function refineTOutliers(samples: Float32Array[], fs: number, beats: Int32Array,
   const far = Math.round((o.tOutlierMs * fs) / 1000);
   const peaks: number[] = [];
   for (let k = 0; k < beats.length; k++) {
-    peaks.length = 0;
-    for (const l of leads) { const p = l.beats[k].t.peak; if (p !== null) peaks.push(p); }
-    if (peaks.length < 4) continue;
-    peaks.sort((a, b) => a - b);
-    const hint = peaks[peaks.length >> 1];
+    const hint = medianPeakOfBeat(leads, k, 't', 4, peaks);
+    if (hint === null) continue;
     leads.forEach((l, li) => {
       const b = l.beats[k];
       if (l.reason || b.qrs.onset === null || b.qrs.offset === null) return;

@@ -160,7 +160,8 @@ export function shiftToReferenceConvention(out: LeadBeatDelineation[], n: number
   }
 }
 
-export function medianRrOf(beats: Int32Array): number | null {
+/** Median RR (samples; the upper median for an even count) of sorted beat positions, or null with fewer than two beats. */
+export function medianRrOf(beats: ArrayLike<number>): number | null {
   if (beats.length < 2) return null;
   const rr: number[] = [];
   for (let i = 1; i < beats.length; i++) rr.push(beats[i] - beats[i - 1]);

@@ -1,6 +1,6 @@
 import { delineateLeadSignal } from './delineateLeadSignal.js';
 import { refineAcrossLeads } from './delineateBeats.js';
-import { shrinkToLeadMedian } from './shrinkToLeadMedian.js';
+import { shrinkToLeadMedianByOptions } from './shrinkToLeadMedian.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import type { MedianBeats } from './medianBeats.js';
@@ -27,7 +27,6 @@ export function delineateMedianBeats(median: MedianBeats, options: Partial<Delin
   // a P-QRS relation), so P is looked for in every lead where others see it.
   refineAcrossLeads(median.leads.map((l) => l.samples), median.fsHz, beats, leads, o, true);
   const global = fuseGlobalBoundaries(leads, fusionTolerances(o, median.fsHz));
-  const smp = (v: number) => Math.round((v * median.fsHz) / 1000);
-  shrinkToLeadMedian(leads, o.leadShrinkage, smp(o.leadShrinkageMaxMs), { p: smp(o.leadOutlierPMs), qrs: smp(o.leadOutlierQrsMs), t: smp(o.leadOutlierTMs) });
+  shrinkToLeadMedianByOptions(leads, o, median.fsHz);
   return { fsHz: median.fsHz, beatSamples: beats, leads, global };
 }

@@ -1,5 +1,6 @@
 import { SinusError } from '../errors.js';
 import type { EcgRecord } from '../record/types.js';
+import { medianRrOf } from './delineateLeadSignal.js';
 
 /** Representative beats: one median beat per lead, all aligned on the same fiducial. */
 export interface MedianBeats {
@@ -44,11 +45,7 @@ export function medianBeats(record: EcgRecord, beatSamples: ArrayLike<number>, o
   const post = Math.round(((options.postMs ?? 800) * fs) / 1000);
   const minBeats = options.minBeats ?? 3;
   const chosen = options.use ? Array.from(options.use, (i) => beatSamples[i]) : Array.from(beatSamples);
-  const sorted = Array.from(beatSamples).sort((a, b) => a - b);
-  const rr: number[] = [];
-  for (let i = 1; i < sorted.length; i++) rr.push(sorted[i] - sorted[i - 1]);
-  rr.sort((a, b) => a - b);
-  const medianRrSamples = rr.length ? rr[rr.length >> 1] : null;
+  const medianRrSamples = medianRrOf(Array.from(beatSamples).sort((a, b) => a - b));
   let inside = chosen.filter((s) => s - pre >= 0 && s + post < record.length).map(Math.round);
   // A median over a few hundred beats is as stable as over thousands; long (Holter) records use
   // evenly spaced beats so the cost stays bounded.

@@ -1,3 +1,4 @@
+import type { DelineationOptions } from './options.js';
 import type { LeadDelineation } from './types.js';
 
 /**
@@ -64,4 +65,15 @@ export function shrinkToLeadMedian(
       }
     }
   }
+}
+
+/**
+ * shrinkToLeadMedian with the options' strength (`leadShrinkage`), pull limit and replacement
+ * distances (ms, turned into samples at `fsHz`): the one call of the beat and median-beat paths.
+ *
+ * @example shrinkToLeadMedianByOptions(delineation.leads, DEFAULT_DELINEATION_OPTIONS, 500);
+ */
+export function shrinkToLeadMedianByOptions(leads: LeadDelineation[], o: DelineationOptions, fsHz: number): void {
+  const smp = (v: number) => Math.round((v * fsHz) / 1000);
+  shrinkToLeadMedian(leads, o.leadShrinkage, smp(o.leadShrinkageMaxMs), { p: smp(o.leadOutlierPMs), qrs: smp(o.leadOutlierQrsMs), t: smp(o.leadOutlierTMs) });
 }
