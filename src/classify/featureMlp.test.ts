@@ -68,5 +68,9 @@ test('record-standardised inputs: zero weights on them reproduce the plain model
   const plain = featureMlpProbabilities(features, context, n, FEATURE_MLP_WEIGHTS);
   const withStd = featureMlpProbabilities(features, context, n, padded);
   for (let k = 0; k < plain.length; k++) assert.ok(Math.abs(plain[k] - withStd[k]) < 1e-6, `output ${k}`);
+  // Non-zero weights on them change the output: the record-standardised inputs do reach the nets.
+  const used = { ...padded, members: FEATURE_MLP_WEIGHTS.members.map(([first, ...rest]) => [{ weight: first.weight.map((row) => [...row, ...new Array(R).fill(1)]), bias: first.bias }, ...rest]) };
+  const withUsed = featureMlpProbabilities(features, context, n, used);
+  assert.ok(plain.some((v, k) => Math.abs(v - withUsed[k]) > 1e-3), 'record-standardised inputs have no effect');
   assert.throws(() => featureMlpProbabilities(features, context, n, { ...FEATURE_MLP_WEIGHTS, recordStandardised: true }), /input version/);
 });

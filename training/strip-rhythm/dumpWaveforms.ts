@@ -28,10 +28,10 @@ const t0 = performance.now();
 for (const [name, label] of refs) {
   const rec = await readWfdbRecord(name, src);
   const n = Math.min(rec.length, Math.round(MAX_STRIP_S * rec.fs));
-  const x = stripWaveformInput(rec.leads[0].samples.subarray(0, n), rec.fs);
+  const signal = rec.leads[0].samples.subarray(0, n);
+  const x = stripWaveformInput(signal, rec.fs);
   parts.push(x);
   if (withRr) {
-    const signal = rec.leads[0].samples.subarray(0, n);
     const sub = { ...rec, leads: [{ ...rec.leads[0], samples: signal }], length: n };
     rrParts.push(stripRrChannel(detectBeats(sub).samples, rec.fs, x.length));
   }

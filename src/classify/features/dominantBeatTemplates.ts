@@ -12,6 +12,8 @@ const PREMATURE_LOG_RATIO = Math.log(0.9);
 /** Template correlation is measured over the QRS: -100 ms .. +150 ms at 250 Hz. */
 const QRS_FROM = WINDOW_BEFORE - 25;
 const QRS_TO = WINDOW_BEFORE + 38;
+/** Column of logPreOverLocal in the RR features. */
+const LOG_PRE_OVER_LOCAL = RR_FEATURE_NAMES.indexOf('logPreOverLocal');
 
 /**
  * The patient's dominant beat around every beat, for one lead: row b of the result is the template
@@ -38,7 +40,7 @@ export function dominantBeatTemplates(windows: Float32Array, rr: Float32Array, n
     const a = Math.max(0, s - NEIGHBOURHOOD);
     const b = Math.min(n, e + NEIGHBOURHOOD);
     let count = 0;
-    for (let i = a; i < b; i++) if (rr[i * rrK + 4] >= PREMATURE_LOG_RATIO) members[count++] = i;
+    for (let i = a; i < b; i++) if (rr[i * rrK + LOG_PRE_OVER_LOCAL] >= PREMATURE_LOG_RATIO) members[count++] = i;
     if (count < 8) {
       count = 0;
       for (let i = a; i < b; i++) members[count++] = i;

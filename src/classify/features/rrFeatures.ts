@@ -1,8 +1,6 @@
 import { RR_FEATURE_NAMES } from './layout.js';
+import { clippedRrIntervals } from './rrIntervals.js';
 
-/** RR intervals shorter or longer than these are clipped: they are detection errors or pauses. */
-const MIN_RR_S = 0.15;
-const MAX_RR_S = 3;
 /** Intervals on each side of the beat that make its local rhythm. */
 const LOCAL_HALF = 5;
 /** Intervals on each side that make the patient's recent average rhythm (about 2-5 min). */
@@ -25,10 +23,9 @@ export function rrFeatures(beatSamples: ArrayLike<number>, fsHz: number): Float3
   const k = RR_FEATURE_NAMES.length;
   const out = new Float32Array(n * k);
   if (n === 0) return out;
-  // rr[i] = interval ending at beat i+1 (n-1 intervals).
-  const m = Math.max(0, n - 1);
-  const rr = new Float64Array(m);
-  for (let i = 0; i < m; i++) rr[i] = clip((beatSamples[i + 1] - beatSamples[i]) / fsHz);
+  // rr[i] = interval ending at beat i+1 (n-1 intervals, clipped).
+  const rr = clippedRrIntervals(beatSamples, fsHz);
+  const m = rr.length;
   const localMed = slidingMedian(rr, LOCAL_HALF);
   const recordMed = blockMedian(rr, RECORD_HALF);
   const absDiff = new Float64Array(Math.max(0, m - 1));
@@ -64,10 +61,6 @@ export function rrFeatures(beatSamples: ArrayLike<number>, fsHz: number): Float3
     out[o + 11] = Math.log(nextPost / local);
   }
   return out;
-}
-
-function clip(s: number): number {
-  return s < MIN_RR_S ? MIN_RR_S : s > MAX_RR_S ? MAX_RR_S : s;
 }
 
 function median(v: number[]): number {

@@ -1,3 +1,5 @@
+import { quantileOfSorted } from './rrIntervals.js';
+
 /**
  * Rhythm-level "is this atrial fibrillation?" measures for each beat, from RR intervals alone (no
  * P-wave size): the irregularity of the intervals AROUND the beat, leaving out the beat's own
@@ -67,9 +69,5 @@ function median(x: Float64Array): number {
 function quantile(x: Float64Array, q: number): number {
   const c = x.length;
   if (c === 0) return 0;
-  x.sort();
-  const pos = q * (c - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(c - 1, lo + 1);
-  return x[lo] + (pos - lo) * (x[hi] - x[lo]);
+  return quantileOfSorted(x.sort(), q);
 }

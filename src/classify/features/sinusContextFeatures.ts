@@ -1,6 +1,7 @@
 import { LEADS_USED, WAVE_CHANNELS, WINDOW_BEFORE, WINDOW_LENGTH, MODEL_FS_HZ } from './layout.js';
 import { regionCorrelation } from '../../dsp/regionCorrelation.js';
 import { rrIrregularityAroundBeat } from './rrIrregularityAroundBeat.js';
+import { clippedRrIntervals, quantileOfSorted as quantile } from './rrIntervals.js';
 
 /** Bumped whenever these features change meaning; the feature MLP stores the version it was trained with. */
 export const SINUS_CONTEXT_VERSION = 2;
@@ -14,8 +15,6 @@ export const SINUS_CONTEXT_FEATURE_NAMES = [
   'rrSuccessiveDiffP35Around', 'rrMinLagDiffAround',
 ] as const;
 
-const MIN_RR_S = 0.15;
-const MAX_RR_S = 3;
 /** Intervals on each side whose upper percentiles estimate the underlying sinus cycle (~1 min). */
 const CYCLE_HALF = 32;
 /** Causal window (intervals) of the "last ~10 beats" mean and variability. */
@@ -59,10 +58,10 @@ export function sinusContextFeatures(beatSamples: ArrayLike<number>, fsHz: numbe
   const K = SINUS_CONTEXT_FEATURE_NAMES.length;
   const out = new Float32Array(n * K);
   if (n === 0) return out;
-  const m = Math.max(0, n - 1);
-  const rr = new Float64Array(m);
+  const rr = clippedRrIntervals(beatSamples, fsHz);
+  const m = rr.length;
   let total = 0;
-  for (let i = 0; i < m; i++) { rr[i] = clip((beatSamples[i + 1] - beatSamples[i]) / fsHz); total += rr[i]; }
+  for (let i = 0; i < m; i++) total += rr[i];
   const recordMean = m > 0 ? total / m : 1;
   // Intervals between two beats shaped like the dominant beat: PVCs and their compensatory pauses
   // are left out of the sinus-cycle estimate (bigeminy would otherwise stretch it).
@@ -152,8 +151,6 @@ export function sinusContextFeatures(beatSamples: ArrayLike<number>, fsHz: numbe
   return out;
 }
 
-/** Pearson correlation of x[xo+from .. xo+to) with y[yo+from .. yo+to); 0 when either is flat. */
-
 /** Correlation of a beat's QRS region (first lead) with the dominant beat's (beat minus difference channel). */
 function qrsCorrelation(waves: Float32Array, beatOffset: number): number {
   const d = beatOffset + WINDOW_LENGTH;
@@ -202,16 +199,4 @@ function pWaveFeatures(waves: Float32Array, beatOffset: number, diffOffset: numb
   out[o] = bb > 0 && tt > 0 ? bt / Math.sqrt(bb * tt) : 0;
   // 0.01 of the dominant QRS size keeps a flat P region (atrial fibrillation, noise-free) finite.
   out[o + 1] = Math.log((Math.sqrt(bb / len) + 0.01) / (Math.sqrt(tt / len) + 0.01));
-}
-
-function clip(s: number): number {
-  return s < MIN_RR_S ? MIN_RR_S : s > MAX_RR_S ? MAX_RR_S : s;
-}
-
-/** Linear-interpolated quantile of a sorted array. */
-function quantile(sorted: Float64Array, q: number): number {
-  const pos = q * (sorted.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
 }

@@ -123,12 +123,10 @@ export function stripFeatures(signal: Float32Array, fsHz: number, beats: Int32Ar
     const whole = rrIrregularityByBeat(series, rr.length);
     set('irregularityAll', whole.irregularity[0]);
     set('turningPointRatio', whole.turningPointRatio[0]);
-    let l1 = 0;
     const d1 = new Float64Array(rr.length - 1);
     for (let i = 0; i + 1 < rr.length; i++) d1[i] = Math.abs(rr[i + 1] - rr[i]) / (0.5 * (rr[i + 1] + rr[i]));
     d1.sort();
-    l1 = d1[d1.length >> 1];
-    set('irregularityLag1', l1);
+    set('irregularityLag1', d1[d1.length >> 1]);
     const win = rrIrregularityByBeat(series, Math.min(16, rr.length)).irregularity;
     const w = Array.from(win).filter((v) => v === v).sort((a, b) => a - b);
     if (w.length) { set('irregularityWindowMedian', w[w.length >> 1]); set('irregularityWindowMax', w[w.length - 1]); }
@@ -241,7 +239,7 @@ export function stripFeatures(signal: Float32Array, fsHz: number, beats: Int32Ar
   set('residualAtrialRel', Math.sqrt(ea / n) / qrsAmp);
   set('residualEnergyRel', Math.sqrt(er / n) / qrsAmp);
   // The median beat itself, resampled to TEMPLATE_POINTS and scaled by its QRS amplitude.
-  const base = TEMPLATE_POINTS ? STRIP_SCALAR_FEATURES.length : 0;
+  const base = STRIP_SCALAR_FEATURES.length;
   for (let p = 0; p < TEMPLATE_POINTS; p++) {
     const t = (p * (len - 1)) / (TEMPLATE_POINTS - 1);
     const i0 = Math.floor(t), fr = t - i0;

@@ -1,7 +1,8 @@
 /**
  * The RR-interval channel of the strip CNN: the instantaneous RR interval, sample by sample at the
- * CNN input rate, beside the waveform. The same code writes the training inputs
- * (training/strip-rhythm/dumpWaveforms.ts --rr) and runs in classifyStrip.
+ * CNN input rate, beside the waveform. It writes the training inputs
+ * (training/strip-rhythm/dumpWaveforms.ts --rr); classifyStrip does not use it (the RR branch was
+ * not shipped, models/strip-rhythm.md round 4).
  */
 import { WAVEFORM_FS_HZ } from './stripWaveformInput.js';
 
