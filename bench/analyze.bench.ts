@@ -35,7 +35,11 @@ async function timeAnalyses(files: string[], runsPerRecord: number) {
       analyzeMs.push(performance.now() - t1);
       const c = process.cpuUsage(c0);
       cpuMs.push((c.user + c.system) / 1000);
-      for (const st of a.stages) if (st.status === 'ok') stageMs.set(st.name, [...(stageMs.get(st.name) ?? []), st.timeMs]);
+      for (const st of a.stages) {
+        if (st.status !== 'ok') continue;
+        const xs = stageMs.get(st.name);
+        if (xs) xs.push(st.timeMs); else stageMs.set(st.name, [st.timeMs]);
+      }
       stages = a.stages.map((s) => `${s.name}:${s.status}`).join(' ');
     }
   }

@@ -3,6 +3,7 @@ import { detectBeats, detectBeatsInSignal, type BeatDetection } from '../beats/i
 import { assessQuality, isInSpans, unusableSegments, type QualityReport } from '../quality/index.js';
 import { analyzeRhythm, classifyBeats, classifyStrip, stripNotDeterminable } from '../classify/index.js';
 import { MIN_UNREADABLE_S } from '../classify/rhythm/analyzeRhythm.js';
+import { beatsInUnreadable } from '../classify/rhythm/unreadableSpans.js';
 import { delineateBeats } from '../waves/index.js';
 import { heartRateVariability, measureEcg } from '../measure/index.js';
 import { StageNotApplicableError, type AnalysisStage, type EarlierResults, type StageContext } from './stage.js';
@@ -96,14 +97,8 @@ function unusableSpansOf(quality: unknown): Array<{ startSample: number; endSamp
  */
 function classesOutsideSpans(beats: ArrayLike<number>, classes: string[] | undefined, spans: Array<{ startSample: number; endSample: number }>): string[] | undefined {
   if (spans.length === 0) return classes;
-  const sorted = [...spans].sort((a, b) => a.startSample - b.startSample);
-  const out = new Array<string>(beats.length);
-  let k = 0;
-  for (let i = 0; i < beats.length; i++) {
-    while (k < sorted.length && sorted[k].endSample <= beats[i]) k++;
-    out[i] = k < sorted.length && beats[i] >= sorted[k].startSample ? 'Q' : (classes?.[i] ?? 'N');
-  }
-  return out;
+  const inSpan = beatsInUnreadable(beats, [...spans].sort((a, b) => a.startSample - b.startSample));
+  return Array.from(inSpan, (q, i) => (q ? 'Q' : (classes?.[i] ?? 'N')));
 }
 
 /**

@@ -4,7 +4,8 @@
  * `offThreshold`, so a few regular-looking beats inside AF do not split it.
  */
 import type { RrSeries } from './rrIntervals.js';
-import { median, rrIrregularityByBeat } from './rrIrregularity.js';
+import { median } from './median.js';
+import { rrIrregularityByBeat } from './rrIrregularity.js';
 
 export interface AfOptions {
   /** Intervals per irregularity window; default 24 (about 15-20 s of AF). */

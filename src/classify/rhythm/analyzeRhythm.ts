@@ -7,6 +7,7 @@ import { afRunsFromRr } from './afEpisodes.js';
 import { runsOfClass, ventricularGeminyRuns } from './ectopicRuns.js';
 import { flutterRuns, type FlutterRun } from './flutterEpisodes.js';
 import { holterSummary } from './holterSummary.js';
+import { median } from './median.js';
 import { pWaveConsistencyByBeat } from './pWaveConsistency.js';
 import { qrsConsistencyByBeat } from './qrsConsistency.js';
 import { prematureBeats, rrSeriesFromBeats, VENTRICULAR } from './rrIntervals.js';
@@ -362,9 +363,7 @@ function smoothedRateBpm(rrS: Float64Array, ectopic: Uint8Array, w: number): Flo
     let m = 0;
     for (let j = lo; j < hi; j++) if (!ectopic[j]) buf[m++] = rrS[j];
     if (m === 0) for (let j = lo; j < hi; j++) buf[m++] = rrS[j];
-    const a = buf.subarray(0, m).sort();
-    const med = m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
-    out[i] = 60 / med;
+    out[i] = 60 / median(buf, m);
   }
   return out;
 }
@@ -379,8 +378,7 @@ function smoothedMedian(x: Float64Array, w: number): Float64Array {
     let m = 0;
     for (let j = Math.max(0, i - half); j < Math.min(n, i + half + 1); j++) if (x[j] === x[j]) buf[m++] = x[j];
     if (m === 0) continue;
-    const a = buf.subarray(0, m).sort();
-    out[i] = m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
+    out[i] = median(buf, m);
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { regionCorrelation } from '../../dsp/regionCorrelation.js';
+import { median } from './median.js';
 /**
  * How alike neighbouring QRS complexes are: each beat's correlation with the median of the beats
  * around it. Real beats of one rhythm correlate at 0.8-1 (ectopic beats lower); "beats" a detector
@@ -33,8 +34,7 @@ export function qrsConsistencyByBeat(signal: Float32Array, fsHz: number, beats: 
       let m = 0;
       for (let j = lo; j < hi; j++) if (ok[j] && j !== k) col[m++] = signal[beats[j] - h + i];
       if (m === 0) { tmpl[i] = NaN; continue; }
-      const a = col.subarray(0, m).sort();
-      tmpl[i] = m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
+      tmpl[i] = median(col, m);
     }
     out[k] = regionCorrelation(signal, beats[k] - h, tmpl, 0, 0, len);
   }

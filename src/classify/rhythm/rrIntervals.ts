@@ -2,6 +2,7 @@
  * RR intervals in seconds from beat positions, with the intervals that touch an ectopic (V, or
  * unclassifiable Q) beat flagged, so irregularity measures can skip them.
  */
+import { median } from './median.js';
 import type { BeatClass } from './types.js';
 
 export const VENTRICULAR = 1;
@@ -57,9 +58,7 @@ export function prematureBeats(beats: ArrayLike<number>, fraction = 0.85, window
     const i = k - 1; // interval into beat k
     let m = 0;
     for (let j = Math.max(0, i - half); j < Math.min(n - 1, i + half + 1); j++) buf[m++] = beats[j + 1] - beats[j];
-    const a = buf.subarray(0, m).sort();
-    const med = m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
-    if (beats[k] - beats[k - 1] < fraction * med) out[k] = 1;
+    if (beats[k] - beats[k - 1] < fraction * median(buf, m)) out[k] = 1;
   }
   return out;
 }

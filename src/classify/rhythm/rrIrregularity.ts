@@ -9,6 +9,7 @@
  * and Sarkar et al. 2008, made robust to ectopy. The turning-point ratio (Dash et al. 2009) tells
  * AF's random sequence (about 2/3) from the smooth swing of sinus arrhythmia (well below).
  */
+import { median } from './median.js';
 import { VENTRICULAR, type RrSeries } from './rrIntervals.js';
 
 const MAX_LAG = 3;
@@ -82,15 +83,4 @@ function lagMinimum(diffs: Float64Array[], lo: number, hi: number, buf: Float64A
     if (med < best) best = med;
   }
   return best;
-}
-
-/**
- * Median of the first `m` values of `buf` (reorders them).
- *
- * @example
- * median(Float64Array.from([3, 1, 2]), 3); // 2
- */
-export function median(buf: Float64Array, m: number): number {
-  const a = buf.subarray(0, m).sort();
-  return m % 2 ? a[(m - 1) >> 1] : 0.5 * (a[m / 2 - 1] + a[m / 2]);
 }

@@ -31,13 +31,13 @@ export function mergedUnreadableSpans(spans: ReadonlyArray<UnreadableSpan> | und
 }
 
 /**
- * 1 for each beat that lies inside one of `spans` (sorted and merged, as
- * {@link mergedUnreadableSpans} returns them), else 0.
+ * 1 for each beat that lies inside one of `spans` (sorted by start; {@link mergedUnreadableSpans}
+ * returns them so), else 0.
  *
  * @example
  * beatsInUnreadable(Int32Array.from([10, 60, 120]), [{ startSample: 50, endSample: 100 }]); // [0, 1, 0]
  */
-export function beatsInUnreadable(beats: Int32Array, spans: ReadonlyArray<UnreadableSpan>): Uint8Array {
+export function beatsInUnreadable(beats: ArrayLike<number>, spans: ReadonlyArray<UnreadableSpan>): Uint8Array {
   const flag = new Uint8Array(beats.length);
   let k = 0;
   for (let i = 0; i < beats.length; i++) {
