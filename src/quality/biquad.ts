@@ -86,10 +86,3 @@ export function applyBiquads(x: Float32Array, sections: Biquad[], out: Float32Ar
   if (src !== out) out.set(src);
   return out;
 }
-
-/** Sum of squares of `x` over [from, to). */
-export function energy(x: Float32Array, from = 0, to = x.length): number {
-  let s = 0;
-  for (let i = from; i < to; i++) s += x[i] * x[i];
-  return s;
-}
