@@ -2,6 +2,11 @@
  * Second-order IIR sections (RBJ audio-EQ cookbook designs), used only to measure band powers in
  * the quality stage, where phase does not matter. Kept private to the stage so quality does not
  * depend on the dsp stage's schedule.
+ *
+ * Not dsp/sos.ts `sosFilterInPlace`: that one needs a Float64 copy per call, while this runs
+ * on Float32 scratch in place, two sections per pass. Outputs equal sosFilterInPlace's (rounded to
+ * Float32) for one or two sections; with four (lead quality's high-pass + two notches) the Float32
+ * store between the pairs differs from it by up to one ulp.
  */
 
 export interface Biquad {
@@ -85,11 +90,4 @@ export function applyBiquads(x: Float32Array, sections: Biquad[], out: Float32Ar
   }
   if (src !== out) out.set(src);
   return out;
-}
-
-/** Sum of squares of `x` over [from, to). */
-export function energy(x: Float32Array, from = 0, to = x.length): number {
-  let s = 0;
-  for (let i = from; i < to; i++) s += x[i] * x[i];
-  return s;
 }

@@ -3,6 +3,8 @@
  * analyse a record on disk, rasterise or print an SVG) and posts the result back.
  */
 import { parentPort } from 'node:worker_threads';
+import { analyze } from '../analyze.js';
+import { shippedModelStageOptions } from '../analyze/shippedModels.node.js';
 import { runAnalysisJob, serializeError } from './analysisJob.js';
 import type { PoolRequest } from './analysisPool.js';
 
@@ -21,7 +23,8 @@ async function handle(req: PoolRequest): Promise<{ result: unknown; transfer: Ar
       return { result, transfer: ownBuffers(result.record.leads.map((l) => l.samples)) };
     }
     case 'analyzePath': {
-      const [{ openRecord }, { analyze }, { shippedModelStageOptions }] = await Promise.all([import('../io/openRecord.js'), import('../analyze.js'), import('../analyze/shippedModels.node.js')]);
+      // analyze and the shipped models are loaded already (analysisJob imports them); openRecord only here.
+      const { openRecord } = await import('../io/openRecord.js');
       const record = await openRecord(req.path);
       const analysis = await analyze(record, { only: req.only, skip: req.skip, stageOptions: await shippedModelStageOptions() });
       return { result: { analysis, checksumMismatch: !!record.checksums?.some((c) => c.ok === false) }, transfer: [] };

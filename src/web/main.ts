@@ -261,6 +261,10 @@ function qualityHtml(q: JsonValue): string {
   );
 }
 
+function showProgress(p: { stage: string; fraction: number }): void {
+  setStatus(`analysing… ${p.stage} ${(p.fraction * 100).toFixed(0)}%`);
+}
+
 /**
  * Analyses in a Web Worker (dist/web/analysis-worker.js) so the page stays responsive; falls back
  * to the page's own thread where module workers are unavailable.
@@ -271,12 +275,12 @@ function analyseInWorker(files: Record<string, Uint8Array>, record: EcgRecord): 
     worker = new Worker(new URL('./analysis-worker.js', document.baseURI), { type: 'module' });
   } catch {
     state.analysedIn = 'page';
-    return analyze(record, { onProgress: (p) => setStatus(`analysing… ${p.stage} ${(p.fraction * 100).toFixed(0)}%`) });
+    return analyze(record, { onProgress: showProgress });
   }
   return new Promise((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<{ progress?: { stage: string; fraction: number }; analysis?: Analysis; error?: string }>) => {
       const m = e.data;
-      if (m.progress) setStatus(`analysing… ${m.progress.stage} ${(m.progress.fraction * 100).toFixed(0)}%`);
+      if (m.progress) showProgress(m.progress);
       else {
         worker.terminate();
         state.analysedIn = 'worker';
