@@ -152,6 +152,7 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
     }
     if (longRecord) await yieldToEventLoop();
     const ts = now();
+    let stageMs: number | null = null;
     try {
       const value = await s.run(record, raw, {
         progress: (f) => report(s.name, i, f),
@@ -159,7 +160,7 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
         options: options.stageOptions?.[s.name] ?? {},
       });
       // The stage's own time; converting its result to JSON counts in the total only.
-      entry.timeMs = now() - ts;
+      stageMs = now() - ts;
       if (value === undefined || value === null) {
         entry.status = 'failed';
         entry.reason = 'the stage returned nothing';
@@ -186,7 +187,7 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
         entry.errorCode = e instanceof SinusError ? e.code : null;
       }
     }
-    if (entry.status !== 'ok' || entry.timeMs === 0) entry.timeMs = now() - ts;
+    entry.timeMs = entry.status === 'ok' && stageMs !== null ? stageMs : now() - ts;
     timings[s.name] = entry.timeMs;
   }
   report(stages[stages.length - 1]?.name ?? 'done', stageCount, 0);

@@ -95,9 +95,12 @@ export class AnalysisPool {
     this.waiting.shift()?.();
   }
 
-  /** Reads and analyses uploaded files in a worker; the record comes back for rendering. */
-  run(job: AnalysisJob): Promise<AnalysisJobResult> {
-    return this.exec({ kind: 'analyzeFiles', job }) as Promise<AnalysisJobResult>;
+  /**
+   * Reads and analyses uploaded files in a worker; the record comes back for rendering. When
+   * `signal` aborts (the client went away), the worker is replaced so its CPU is freed at once.
+   */
+  run(job: AnalysisJob, signal?: AbortSignal): Promise<AnalysisJobResult> {
+    return this.exec({ kind: 'analyzeFiles', job }, signal) as Promise<AnalysisJobResult>;
   }
 
   /** Opens a record file and analyses it in a worker (the CLI's parallel batch mode). */
@@ -110,25 +113,37 @@ export class AnalysisPool {
     return this.exec(format === 'png' ? { kind: 'png', svg, dpi: options.dpi } : { kind: 'pdf', svg, title: options.title }) as Promise<Uint8Array>;
   }
 
-  private async exec(req: PoolRequest): Promise<unknown> {
+  private async exec(req: PoolRequest, signal?: AbortSignal): Promise<unknown> {
     if (this.closed) throw new Error('analysis pool is closed');
     let slot = this.slots.find((s) => !s.busy);
     while (!slot) {
       await new Promise<void>((r) => this.waiting.push(r));
       slot = this.slots.find((s) => !s.busy);
     }
+    if (signal?.aborted) {
+      this.waiting.shift()?.();
+      throw abortReason(signal);
+    }
     slot.busy = true;
     slot.worker.ref();
     const id = this.nextId++;
     const chosen = slot;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, slot: chosen });
+      // A worker cannot be interrupted mid-analysis; terminating it is the only way to stop the work.
+      const onAbort = () => this.fail(chosen, abortReason(signal!));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = <T,>(f: (v: T) => void) => (v: T) => {
+        signal?.removeEventListener('abort', onAbort);
+        f(v);
+      };
+      this.pending.set(id, { resolve: settle(resolve), reject: settle(reject), slot: chosen });
       try {
         // Copied, not transferred: upload buffers may be views into Node's shared Buffer pool.
         chosen.worker.postMessage({ id, req });
       } catch (e) {
         this.pending.delete(id);
         this.release(chosen);
+        signal?.removeEventListener('abort', onAbort);
         reject(e as Error);
       }
     });
@@ -138,4 +153,8 @@ export class AnalysisPool {
     this.closed = true;
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
+}
+
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }

@@ -118,16 +118,20 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   }
 
   /** Reads and analyses an upload: in a worker thread when the pool is on, else in process. */
-  async function analysed(req: FastifyRequest) {
+  async function analysed(req: FastifyRequest, reply: FastifyReply) {
     const q = req.query as Record<string, unknown>;
     const job: AnalysisJob = { files: await uploadedFiles(req), only: list(q.only), skip: list(q.skip), maxRecordDurationS };
     const ac = new AbortController();
-    const onClose = () => ac.abort(new Error('client closed the connection'));
-    req.raw.once('close', onClose);
+    // The request stream closes as soon as its body is read; the response closing before it was
+    // sent is what says the client went away.
+    const onClose = () => {
+      if (!reply.raw.writableEnded) ac.abort(new Error('client closed the connection'));
+    };
+    reply.raw.once('close', onClose);
     try {
-      return await queue.run(() => (pool ? pool.run(job) : runAnalysisJob(job, ac.signal)));
+      return await queue.run(() => (pool ? pool.run(job, ac.signal) : runAnalysisJob(job, ac.signal)));
     } finally {
-      req.raw.off('close', onClose);
+      reply.raw.off('close', onClose);
     }
   }
 
@@ -137,10 +141,10 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const schemaText = readFileSync(fileURLToPath(new URL('../../schema/analysis.schema.json', import.meta.url)), 'utf8');
   app.get('/schema/analysis.schema.json', async (_req, reply) => reply.type('application/schema+json').send(schemaText));
 
-  app.post('/v1/analyze', async (req) => (await analysed(req)).analysis);
+  app.post('/v1/analyze', async (req, reply) => (await analysed(req, reply)).analysis);
 
   app.post('/v1/records', async (req, reply) => {
-    const { record, analysis } = await analysed(req);
+    const { record, analysis } = await analysed(req, reply);
     const id = store.put(record, analysis);
     const base = `/v1/records/${id}`;
     return reply.code(201).send({ id, analysis, links: { analysis: `${base}/analysis`, svg: `${base}/render.svg`, png: `${base}/render.png`, pdf: `${base}/render.pdf` } });
