@@ -72,6 +72,16 @@ test('TALs: onset, duration and several texts parse; the time-keeping TAL has em
   assert.deepEqual(parseTals(multi).tals.map((t) => t.text), ['A', 'B']);
 });
 
+test('TAL texts are UTF-8 (EDF+ 2.2.2), both ways', () => {
+  const text = 'Vorhofflimmern äö — 心房细动';
+  const b = encodeTals([{ onsetS: 3, text }]);
+  // 'ä' is two bytes in UTF-8, one in Latin-1: the writer must not truncate code points to a byte.
+  assert.ok(b.length > text.length + 4);
+  assert.deepEqual(parseTals(b).tals, [{ onsetS: 3, durationS: undefined, text }]);
+  const fromOtherWriter = new TextEncoder().encode(`+1.25\x14${text}\x14\x00`);
+  assert.equal(parseTals(fromOtherWriter).tals[0].text, text);
+});
+
 test('EDF+D: data records are placed at their onsets and the gap between them is NaN', async () => {
   const rec = await readWfdbRecord('100', nodeFileSource(SAMPLES));
   const bytes = writeEdf({ ...rec, length: 3600, leads: rec.leads.map((l) => ({ ...l, samples: l.samples.subarray(0, 3600), raw: l.raw!.subarray(0, 3600) })), annotations: [] });

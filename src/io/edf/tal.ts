@@ -6,7 +6,19 @@ export interface EdfTal {
   text: string;
 }
 
-const latin1 = new TextDecoder('latin1');
+// EDF+ (section 2.2.2) writes annotation texts in UTF-8.
+const utf8Decoder = new TextDecoder('utf-8');
+const utf8Encoder = new TextEncoder();
+
+/** A TAL's text; plain ASCII (nearly every TAL) is built directly, cheaper than a decoder call per data record. */
+function decodeTal(bytes: Uint8Array, start: number, end: number): string {
+  let ascii = '';
+  for (let k = start; k < end; k++) {
+    if (bytes[k] >= 0x80) return utf8Decoder.decode(bytes.subarray(start, end));
+    ascii += String.fromCharCode(bytes[k]);
+  }
+  return ascii;
+}
 
 /**
  * Parses the TALs in the bytes of one data record's "EDF Annotations" signal:
@@ -25,10 +37,7 @@ export function parseTals(bytes: Uint8Array): { tals: EdfTal[]; errors: string[]
     if (bytes[i] === 0) { i++; continue; }
     let end = i;
     while (end < n && bytes[end] !== 0) end++;
-    // TALs are short: building the string directly beats a TextDecoder call per data record.
-    let tal = '';
-    if (end - i < 256) for (let k = i; k < end; k++) tal += String.fromCharCode(bytes[k]);
-    else tal = latin1.decode(bytes.subarray(i, end));
+    const tal = decodeTal(bytes, i, end);
     i = end + 1;
     const parts = tal.split('\x14');
     const m = /^([+-]\d+(?:\.\d*)?)(?:\x15(\d+(?:\.\d*)?))?$/.exec(parts[0]);
@@ -48,7 +57,7 @@ function fmtSeconds(x: number): string {
 }
 
 /**
- * Encodes TALs as EDF+ bytes (without the zero padding to the signal's size).
+ * Encodes TALs as EDF+ bytes, texts in UTF-8 (without the zero padding to the signal's size).
  *
  * @example
  * encodeTals([{ onsetS: 0, text: '' }]); // bytes of '+0\x14\x14\x00'
@@ -59,7 +68,7 @@ export function encodeTals(tals: EdfTal[]): Uint8Array {
     let s = fmtSeconds(t.onsetS);
     if (t.durationS !== undefined) s += `\x15${Number(t.durationS.toFixed(6))}`;
     s += `\x14${t.text.replace(/[\x00\x14\x15]/g, ' ')}\x14`;
-    for (let k = 0; k < s.length; k++) out.push(s.charCodeAt(k) & 0xff);
+    for (const b of utf8Encoder.encode(s)) out.push(b);
     out.push(0);
   }
   return Uint8Array.from(out);
