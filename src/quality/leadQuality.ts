@@ -1,6 +1,6 @@
 import { analysisWindowStarts, centredRmsOutside, goertzelAmplitude } from './analysisWindows.js';
 import { beatAgreementSqi } from './beatAgreement.js';
-import { fitBeatTemplate } from './beatTemplate.js';
+import { fitBeatTemplatesByBlock } from './fitBeatTemplatesByBlock.js';
 import { applyBiquads, highPassBiquad, notchBiquad } from './biquad.js';
 import { curveLengthBeats } from './curveLengthBeats.js';
 import { clippingFindings, flatLineFindings } from './flatLineRuns.js';
@@ -94,7 +94,7 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
   if (!primary) notes.bSqi = 'no primary beat detector was supplied';
   else if (bSqi === null) notes.bSqi = 'neither detector found a beat';
   let residualBeats: ArrayLike<number> = own;
-  let fit: ReturnType<typeof fitBeatTemplate>;
+  let fit: ReturnType<typeof fitBeatTemplatesByBlock>;
   if (primary) {
     const tol = Math.round(0.15 * fsHz);
     const agreed: number[] = [];
@@ -107,19 +107,19 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
     if (agreed.length >= 3) {
       // Template from beats both detectors found; noise measured around every primary beat.
       residualBeats = primary;
-      fit = fitBeatTemplate(x, fsHz, agreed, primary);
+      fit = fitBeatTemplatesByBlock(x, fsHz, agreed, primary);
     }
     if (!fit) {
       // The detectors disagree: keep whichever beat set repeats in shape better. The residual is a
       // reused work array, so the own fit is redone when it wins.
-      const rOwn = fitBeatTemplate(x, fsHz, own, own)?.meanCorrelation ?? -Infinity;
-      const byPrimary = fitBeatTemplate(x, fsHz, primary, primary);
+      const rOwn = fitBeatTemplatesByBlock(x, fsHz, own, own)?.meanCorrelation ?? -Infinity;
+      const byPrimary = fitBeatTemplatesByBlock(x, fsHz, primary, primary);
       const usePrimary = byPrimary !== null && byPrimary.meanCorrelation >= rOwn;
-      fit = usePrimary ? byPrimary : rOwn > -Infinity ? fitBeatTemplate(x, fsHz, own, own) : null;
+      fit = usePrimary ? byPrimary : rOwn > -Infinity ? fitBeatTemplatesByBlock(x, fsHz, own, own) : null;
       residualBeats = usePrimary ? primary : own;
       if (fit) notes.templateCorrelation = `the detectors disagree; the template uses the ${usePrimary ? 'primary' : 'own'} detector's beats, which repeat better`;
     }
-  } else fit = fitBeatTemplate(x, fsHz, own, own);
+  } else fit = fitBeatTemplatesByBlock(x, fsHz, own, own);
   if (!fit) {
     const why = n < 2 * fsHz ? 'record too short for a beat template' : 'fewer than 3 repeating QRS complexes found';
     notes.snrDb = why;
