@@ -21,8 +21,9 @@ export const AF_OPINION_MAX_WINDOWS = 8;
 const STRIP_FS_HZ = 300;
 /**
  * An episode is vetoed when every readable window has P(AF) below this: the models are at least
- * 90% sure it is not AF. Chosen before looking at the scores, then checked on DS1 (lowest window
- * maximum over true AF episodes 0.21, MIT-BIH 203; see BENCHMARKS.md rhythm round 3).
+ * 90% sure it is not AF. Set on MIT-BIH DS1 only: half the lowest window maximum of any true AF
+ * episode (0.21, 203's AF); every bar from 0.03 to 0.21 vetoes the same DS1 episode (BENCHMARKS.md,
+ * rhythm round 3).
  */
 export const AF_VETO_BELOW = 0.1;
 
