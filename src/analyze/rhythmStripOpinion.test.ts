@@ -5,7 +5,10 @@ import { shippedModelStageOptions } from './shippedModels.node.js';
 import { nodeFileSource } from '../io/nodeFileSource.js';
 import { readWfdbRecord } from '../io/wfdb/readRecord.js';
 import { sliceRecord } from '../record/sliceRecord.js';
-import { MITDB } from '../../test/dataPaths.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { MITDB, ROOT } from '../../test/dataPaths.js';
 
 // analyze() as the CLI and service run it: the shipped strip models reach the rhythm stage, which
 // asks them about its AF episodes; without stage options the rhythm stage runs the RR rules alone.
@@ -16,6 +19,9 @@ test('analyze() with the shipped models: the rhythm stage reads its AF episodes 
   assert.ok(rhythm.episodes.some((e) => e.label === 'atrial_fibrillation'), 'AF found');
   assert.ok(rhythm.afOpinions.length >= 1 && rhythm.afOpinions.every((o) => !o.vetoed), JSON.stringify(rhythm.afOpinions));
   assert.ok(rhythm.evidence.some((e) => e.startsWith('strip-model second opinion')));
+  const schema = z.fromJSONSchema(JSON.parse(readFileSync(join(ROOT, 'schema', 'analysis.schema.json'), 'utf8')));
+  const parsed = schema.safeParse(JSON.parse(JSON.stringify(a)));
+  assert.ok(parsed.success, JSON.stringify(parsed.error?.issues?.slice(0, 3)));
   assert.deepEqual(a.models.filter((m) => m.stage === 'rhythm').map((m) => m.name).sort(), ['models/strip-rhythm-cnn.onnx', 'models/strip-rhythm.onnx']);
   const plain = await analyze(rec, { only: ['quality', 'beats', 'beatClasses', 'rhythm'] });
   assert.equal((plain.results.rhythm as { afOpinions?: unknown }).afOpinions, undefined);

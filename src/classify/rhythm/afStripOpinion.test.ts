@@ -86,3 +86,22 @@ test('MIT-BIH 209, 300-400 s without beat classes: the false AF episode from APC
   assert.ok(vetoed && (vetoed.endSample - vetoed.startSample) / part.fs > 5, 'the vetoed stretch is left undetermined, with the reason');
   assert.equal(r.holter.afBurdenPct, 0);
 });
+
+// The veto's own painting, on MIT-BIH 203's flutter stretch (reference AFL 759-1075 s, read as AF by
+// the RR rules and by the strip models alike): a veto span leaves no AF inside it, gives the stretch
+// the veto's reason, and keeps AF outside it.
+test('analyzeRhythm afVetoSpans: MIT-BIH 203 700-1100 s, AF vetoed over the flutter stretch only', async () => {
+  const { part, refBeats } = await mitdbPart('203', 700, 1100);
+  const fs = part.fs;
+  const input = { fsHz: fs, beatSamples: refBeats, signal: part.leads[0].samples };
+  const plain = analyzeRhythm(input);
+  const inVeto = (e: { startSample: number; endSample: number }) => e.startSample < 375 * fs && e.endSample > 59 * fs;
+  assert.ok(plain.episodes.some((e) => e.label === 'atrial_fibrillation' && inVeto(e)), 'the RR rules call AF in the flutter stretch');
+  const reason = 'test veto';
+  const r = analyzeRhythm({ ...input, afVetoSpans: [{ startSample: 59 * fs, endSample: 375 * fs, reason }] });
+  assert.equal(r.episodes.filter((e) => e.label === 'atrial_fibrillation' && e.startSample < 375 * fs && e.endSample > 59 * fs).length, 0);
+  assert.ok(r.episodes.some((e) => e.reason.includes(reason) && (e.label === 'undetermined' || e.label === 'atrial_flutter')));
+  assert.ok(r.episodes.some((e) => e.label === 'atrial_fibrillation' && e.endSample <= 59 * fs), 'AF before the span stays');
+  assert.ok(r.episodes.some((e) => e.label === 'atrial_fibrillation' && e.startSample >= 375 * fs), 'AF after the span stays');
+  assert.ok(r.evidence.some((e) => e.startsWith('second opinion on AF')));
+});
