@@ -10,8 +10,10 @@
  *     analyzeRhythm): VT/AF episode scores, PVC count error per record against the reference V
  *     beats, and the unusable time against MIT-BIH's own noise annotations ('~', subtype bits).
  * (b) CinC 2017 held-back part A02401-A03000: F1 of N, A, O and their mean (challenge scoring).
- * AF and flutter are also reported for DS1 (where their rules were tuned) and DS2 apart.
- * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only | --quality-only] [--verbose]
+ * AF and flutter are also reported for DS1 (where their rules were tuned) and DS2 apart, each
+ * without and with the strip models' second opinion on AF episodes (afStripOpinion.ts), with its cost.
+ * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only | --quality-only] [--ds1-only] [--verbose]
+ * (--ds1-only reads the DS1 records alone: development runs that are no look at DS2).
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
