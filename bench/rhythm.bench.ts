@@ -10,8 +10,10 @@
  *     analyzeRhythm): VT/AF episode scores, PVC count error per record against the reference V
  *     beats, and the unusable time against MIT-BIH's own noise annotations ('~', subtype bits).
  * (b) CinC 2017 held-back part A02401-A03000: F1 of N, A, O and their mean (challenge scoring).
- * AF and flutter are also reported for DS1 (where their rules were tuned) and DS2 apart.
- * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only | --quality-only] [--verbose]
+ * AF and flutter are also reported for DS1 (where their rules were tuned) and DS2 apart, each
+ * without and with the strip models' second opinion on AF episodes (afStripOpinion.ts), with its cost.
+ * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only | --quality-only] [--ds1-only] [--verbose]
+ * (--ds1-only reads the DS1 records alone: development runs that are no look at DS2).
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -25,6 +27,7 @@ import type { Annotation } from '../src/record/types.js';
 import { beatCnnModel } from '../src/classify/beatCnn.js';
 import { classifyBeats } from '../src/classify/classifyBeats.js';
 import { analyzeRhythm, MIN_UNREADABLE_S } from '../src/classify/rhythm/analyzeRhythm.js';
+import { reviewAfWithStripOpinion, type StripOpinionModels } from '../src/classify/rhythm/afStripOpinion.js';
 import type { RhythmLabel } from '../src/classify/rhythm/types.js';
 import { addEpisodeCounts, episodeCounts, episodeStatistics, rhythmSpansFromAnnotations, type EpisodeCounts, type Span } from '../src/eval/rhythmEpisodeScores.js';
 import { CINC2017, MITDB } from '../test/dataPaths.js';
@@ -32,12 +35,57 @@ import { classifyStrip, STRIP_RHYTHM_CNN_MODEL, STRIP_RHYTHM_MODEL, type StripLa
 import { loadModel } from '../src/classify/onnx/modelRunner.js';
 import { nodeModelRunner, shippedModelPath } from '../src/classify/onnx/onnxRunner.node.js';
 
-const MITDB_RECORDS = '100 101 103 105 106 108 109 111 112 113 114 115 116 117 118 119 121 122 123 124 200 201 202 203 205 207 208 209 210 212 213 214 215 219 220 221 222 223 228 230 231 232 233 234'.split(' ');
 /** de Chazal et al. 2004 DS1 (the development half for the rhythm rules); the rest is DS2. */
 const DS1 = new Set('101 106 108 109 112 114 115 116 118 119 122 124 201 203 205 207 208 209 215 220 223 230'.split(' '));
+const args = process.argv.slice(2);
+/** `--ds1-only`: development runs read DS1 alone, so they are no look at DS2. */
+const MITDB_RECORDS = '100 101 103 105 106 108 109 111 112 113 114 115 116 117 118 119 121 122 123 124 200 201 202 203 205 207 208 209 210 212 213 214 215 219 220 221 222 223 228 230 231 232 233 234'.split(' ')
+  .filter((r) => !args.includes('--ds1-only') || DS1.has(r));
+/** The strip rhythm models (CinC 2017), for the second opinion on AF episodes (afStripOpinion.ts). */
+let stripModels: Promise<StripOpinionModels> | undefined;
+const opinionModels = (): Promise<StripOpinionModels> => (stripModels ??= (async () => ({
+  model: await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_MODEL)),
+  waveformModel: await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_CNN_MODEL)),
+}))());
+/** AF/AFL rows with and without the strip-model second opinion, all records and DS1 / DS2 apart. */
+class OpinionScores {
+  private readonly counts = new Map<string, EpisodeCounts>();
+  opinionMs = 0;
+  windows = 0;
+  vetoed = 0;
+  records = 0;
+  add(key: string, c: EpisodeCounts): void {
+    const z: EpisodeCounts = { refEpisodes: 0, refDetected: 0, testEpisodes: 0, testConfirmed: 0, refSamples: 0, testSamples: 0, overlapSamples: 0 };
+    this.counts.set(key, addEpisodeCounts(this.counts.get(key) ?? z, c));
+  }
+  score(name: string, ref: Map<string, Span[]>, without: Array<Span & { label: string }>, withOpinion: Array<Span & { label: string }>): void {
+    for (const [aux, label] of LABELS.slice(0, 2)) {
+      const r = ref.get(aux) ?? [];
+      for (const [mode, eps] of [['without', without], ['with', withOpinion]] as const) {
+        const c = episodeCounts(r, eps.filter((e) => e.label === label), 0);
+        this.add(`${aux} ${mode} all`, c);
+        this.add(`${aux} ${mode} ${DS1.has(name) ? 'DS1' : 'DS2'}`, c);
+      }
+    }
+  }
+  print(title: string): void {
+    console.log(`\n${title}: AF second opinion from the strip models (overlap "any")`);
+    console.log('label  | opinion | split | refEp testEp | ESe    E+P   | DurSe  Dur+P');
+    for (const [aux] of LABELS.slice(0, 2)) for (const split of ['all', 'DS1', 'DS2']) for (const mode of ['without', 'with']) {
+      const c = this.counts.get(`${aux} ${mode} ${split}`);
+      if (!c) continue;
+      const a = episodeStatistics(c);
+      console.log(`${aux.padEnd(6)} | ${mode.padEnd(7)} | ${split.padEnd(5)} | ${String(c.refEpisodes).padStart(5)} ${String(c.testEpisodes).padStart(6)} | ${f(a.episodeSe)} ${f(a.episodePp)} | ${f(a.durationSe)} ${f(a.durationPp)}`);
+    }
+    console.log(`second opinion: ${this.windows} windows read, ${this.vetoed} AF episodes vetoed, ${(this.opinionMs / Math.max(1, this.records)).toFixed(0)} ms per 30-min record (max ${this.maxMs.toFixed(0)} ms)`);
+  }
+  maxMs = 0;
+  time(ms: number, windows: number, vetoed: number): void {
+    this.opinionMs += ms; this.records++; this.windows += windows; this.vetoed += vetoed; this.maxMs = Math.max(this.maxMs, ms);
+  }
+}
 const LABELS: Array<[string, RhythmLabel]> = [['(AFIB', 'atrial_fibrillation'], ['(AFL', 'atrial_flutter'], ['(VT', 'ventricular_tachycardia'], ['(VFL', 'ventricular_flutter_fibrillation'], ['(SVTA', 'svta']];
 
-const args = process.argv.slice(2);
 const f = (x: number | null): string => (x === null ? '   - ' : x.toFixed(1).padStart(5));
 
 async function benchMitdb(beatSource: 'reference' | 'detected' | 'detected+classes'): Promise<void> {
@@ -57,6 +105,7 @@ async function benchMitdb(beatSource: 'reference' | 'detected' | 'detected+class
   const t0 = performance.now();
   let analysisMs = 0;
   const perRecord: string[] = [];
+  const opinion = new OpinionScores();
   for (const name of MITDB_RECORDS) {
     const rec = await readWfdbRecord(name, src);
     const atr = (await readWfdbAnnotationSets(name, ['atr'], src))[0].annotations;
@@ -68,9 +117,16 @@ async function benchMitdb(beatSource: 'reference' | 'detected' | 'detected+class
       classes = beatSource === 'detected+classes' ? (await classifyBeats(rec, beats, beatModel ? { method: 'cnn', model: beatModel } : { method: 'features' })).labels : undefined;
     }
     const t1 = performance.now();
-    const res = analyzeRhythm({ fsHz: rec.fs, beatSamples: beats, beatClasses: classes, signal: rec.leads[0].samples });
+    const input = { fsHz: rec.fs, beatSamples: beats, beatClasses: classes, signal: rec.leads[0].samples };
+    const res = analyzeRhythm(input);
     analysisMs += performance.now() - t1;
     const ref = rhythmSpansFromAnnotations(atr, rec.length);
+    const models = await opinionModels(); // loaded once, outside the timing
+    const t2 = performance.now();
+    const reviewed = await reviewAfWithStripOpinion(input, res, models);
+    opinion.time(performance.now() - t2, reviewed.afOpinions.reduce((s, o) => s + o.windowAfProbabilities.length, 0), reviewed.afOpinions.filter((o) => o.vetoed).length);
+    opinion.score(name, ref, res.episodes, reviewed.episodes);
+    for (const o of reviewed.afOpinions) if (o.vetoed && args.includes('--verbose')) console.log(`${name}: AF ${(o.startSample / rec.fs).toFixed(0)}-${(o.endSample / rec.fs).toFixed(0)} s vetoed, P(AF) ${o.windowAfProbabilities.map((q) => (q === null ? '-' : q.toFixed(2))).join(' ')}`);
     const cells: string[] = [];
     for (const [aux, label] of LABELS) {
       const r = ref.get(aux) ?? [];
@@ -87,7 +143,7 @@ async function benchMitdb(beatSource: 'reference' | 'detected' | 'detected+class
   const what = beatSource === 'reference' ? 'reference beats + reference AAMI classes'
     : beatSource === 'detected' ? 'beats from detectBeats (both leads), no beat classes'
     : `beats from detectBeats + classes from classifyBeats (${beatMethod}, trained on DS1: DS1 records are not inter-patient here)`;
-  console.log(`\nMIT-BIH rhythm episodes (44 non-paced records, whole records, ${what}, lead 0 signal)`);
+  console.log(`\nMIT-BIH rhythm episodes (${MITDB_RECORDS.length} non-paced records, whole records, ${what}, lead 0 signal)`);
   console.log('label  | refEp testEp | ESe(any) E+P(any) | ESe(50%) E+P(50%) | DurSe  Dur+P');
   for (const [aux] of LABELS) {
     const a = episodeStatistics(any.get(aux)!), h = episodeStatistics(half.get(aux)!);
@@ -99,6 +155,7 @@ async function benchMitdb(beatSource: 'reference' | 'detected' | 'detected+class
     console.log(`  ${split} ${aux.padEnd(5)} | ${String(c.refEpisodes).padStart(5)} ${String(c.testEpisodes).padStart(6)} | ${f(a.episodeSe)}    ${f(a.episodePp)}    | ${f(a.durationSe)} ${f(a.durationPp)}`);
   }
   console.log(`analysis time: ${(analysisMs / MITDB_RECORDS.length).toFixed(0)} ms per 30-min record (total run ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  opinion.print(what);
 }
 
 /**
@@ -138,6 +195,7 @@ async function benchMitdbWithQuality(): Promise<void> {
   let ourS = 0, refNoisyS = 0, refUnreadableS = 0, ourInNoisy = 0, unreadableCovered = 0, totalS = 0;
   const src = nodeFileSource(MITDB);
   const t0 = performance.now();
+  const opinion = new OpinionScores();
   for (const name of MITDB_RECORDS) {
     const rec = await readWfdbRecord(name, src);
     const atr = (await readWfdbAnnotationSets(name, ['atr'], src))[0].annotations;
@@ -154,7 +212,16 @@ async function benchMitdbWithQuality(): Promise<void> {
     for (const mode of ['without', 'with'] as const) {
       const beats = mode === 'with' ? keptBeats : allBeats;
       const classes = (await classifyBeats(rec, beats, { method: 'mlp' })).labels;
-      const res = analyzeRhythm({ fsHz: rec.fs, beatSamples: beats, beatClasses: classes, record: rec, lengthSamples: rec.length, unusableSpans: mode === 'with' ? unusable : undefined });
+      const input = { fsHz: rec.fs, beatSamples: beats, beatClasses: classes, record: rec, lengthSamples: rec.length, unusableSpans: mode === 'with' ? unusable : undefined };
+      const res = analyzeRhythm(input);
+      if (mode === 'with') {
+        const models = await opinionModels(); // loaded once, outside the timing
+        const t2 = performance.now();
+        const reviewed = await reviewAfWithStripOpinion(input, res, models);
+        opinion.time(performance.now() - t2, reviewed.afOpinions.reduce((s, o) => s + o.windowAfProbabilities.length, 0), reviewed.afOpinions.filter((o) => o.vetoed).length);
+        opinion.score(name, ref, res.episodes, reviewed.episodes);
+        for (const o of reviewed.afOpinions) if (o.vetoed && args.includes('--verbose')) console.log(`${name}: AF ${(o.startSample / rec.fs).toFixed(0)}-${(o.endSample / rec.fs).toFixed(0)} s vetoed, P(AF) ${o.windowAfProbabilities.map((q) => (q === null ? '-' : q.toFixed(2))).join(' ')}`);
+      }
       for (const [aux, label] of LABELS) {
         const t: Span[] = res.episodes.filter((e) => e.label === label);
         runs[mode].set(aux, addEpisodeCounts(runs[mode].get(aux)!, episodeCounts(ref.get(aux) ?? [], t, 0)));
@@ -181,19 +248,20 @@ async function benchMitdbWithQuality(): Promise<void> {
   if (args.includes('--verbose')) console.log(pvcRows.join('\n'));
   const median = (x: number[]) => { const a = [...x].sort((p, q) => p - q); return a.length % 2 ? a[(a.length - 1) >> 1] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2; };
   const mean = (x: number[]) => x.reduce((a, b) => a + b, 0) / x.length;
-  console.log('\nMIT-BIH rhythm episodes with quality spans (44 non-paced records, whole records, detectBeats + classifyBeats mlp as analyze() runs them, signal of the rhythm lead)');
+  console.log(`\nMIT-BIH rhythm episodes with quality spans (${MITDB_RECORDS.length} non-paced records, whole records, detectBeats + classifyBeats mlp as analyze() runs them, signal of the rhythm lead)`);
   console.log('label  | spans   | refEp testEp | ESe(any) E+P(any) | DurSe  Dur+P');
   for (const [aux] of LABELS) for (const mode of ['without', 'with'] as const) {
     const c = runs[mode].get(aux)!, a = episodeStatistics(c);
     console.log(`${aux.padEnd(6)} | ${mode.padEnd(7)} | ${String(c.refEpisodes).padStart(5)} ${String(c.testEpisodes).padStart(6)} | ${f(a.episodeSe)}    ${f(a.episodePp)}    | ${f(a.durationSe)} ${f(a.durationPp)}`);
   }
   for (const mode of ['without', 'with'] as const) {
-    console.log(`PVC count |error| vs reference V beats, ${mode} spans: median ${median(pvcErr[mode]).toFixed(0)}, mean ${mean(pvcErr[mode]).toFixed(1)}, records with error > 20: ${pvcErr[mode].filter((e) => e > 20).length}/44`);
+    console.log(`PVC count |error| vs reference V beats, ${mode} spans: median ${median(pvcErr[mode]).toFixed(0)}, mean ${mean(pvcErr[mode]).toFixed(1)}, records with error > 20: ${pvcErr[mode].filter((e) => e > 20).length}/${MITDB_RECORDS.length}`);
   }
   console.log(`unusable (no lead usable): ${ourS.toFixed(0)} s of ${totalS.toFixed(0)} s (${((100 * ourS) / totalS).toFixed(2)}%); MIT-BIH noisy in all channels: ${refNoisyS.toFixed(0)} s, unreadable in all: ${refUnreadableS.toFixed(0)} s`);
   console.log(`  MIT-BIH noisy in any channel: ${refAnyS.toFixed(0)} s; share of our unusable time inside it: ${ourS ? ((100 * ourInAny) / ourS).toFixed(1) : '-'}%`);
   console.log(`  share of our unusable time inside MIT-BIH all-channel noise: ${ourS ? ((100 * ourInNoisy) / ourS).toFixed(1) : '-'}%; MIT-BIH unreadable time we call unusable: ${refUnreadableS ? ((100 * unreadableCovered) / refUnreadableS).toFixed(1) : '-'}%`);
   console.log(`rhythm 'noise' episodes: ${noiseEpS.toFixed(0)} s (${((100 * noiseEpS) / totalS).toFixed(2)}%); inside MIT-BIH noise in any channel ${noiseEpS ? ((100 * noiseEpInAny) / noiseEpS).toFixed(1) : '-'}%, in all channels ${noiseEpS ? ((100 * noiseEpInAll) / noiseEpS).toFixed(1) : '-'}%`);
+  opinion.print("analyze()'s pipeline with quality spans");
   console.log(`total run ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 

@@ -4,6 +4,8 @@ import { assessQuality, isInSpans, unusableSegments, type QualityReport } from '
 import { analyzeRhythm, classifyBeats, classifyStrip, stripNotDeterminable } from '../classify/index.js';
 import { MIN_UNREADABLE_S } from '../classify/rhythm/analyzeRhythm.js';
 import { beatsInUnreadable } from '../classify/rhythm/unreadableSpans.js';
+import { analyzeRhythmWithStripOpinion } from '../classify/rhythm/afStripOpinion.js';
+import type { LoadedModel } from '../classify/onnx/modelRunner.js';
 import { delineateBeats } from '../waves/index.js';
 import { heartRateVariability, measureEcg } from '../measure/index.js';
 import { StageNotApplicableError, type AnalysisStage, type EarlierResults, type StageContext } from './stage.js';
@@ -143,12 +145,21 @@ export function defaultStages(): AnalysisStage[] {
         ...optionsFor(measureEcg, 2, ctx.options),
       });
     }),
-    stage('rhythm', ['beats'], "rhythm episodes, events and Holter counts; signal the quality stage found unusable is a 'noise' episode (src/classify analyzeRhythm)", (record, e) =>
-      analyzeRhythm({
-        fsHz: record.fs, beatSamples: beatSamplesOf(e.beats), beatClasses: beatLabelsOf(e.beatClasses), record, lengthSamples: record.length,
-        unusableSpans: unusableSpansOf(e.quality),
+    {
+      ...stage('rhythm', ['beats'], "rhythm episodes, events and Holter counts; signal the quality stage found unusable is a 'noise' episode; with the strip models given (options stripModel, stripWaveformModel), their second opinion on AF episodes (src/classify analyzeRhythm, analyzeRhythmWithStripOpinion)", (record, e, ctx) => {
+        const input = {
+          fsHz: record.fs, beatSamples: beatSamplesOf(e.beats), beatClasses: beatLabelsOf(e.beatClasses), record, lengthSamples: record.length,
+          unusableSpans: unusableSpansOf(e.quality),
+        };
+        const { stripModel, stripWaveformModel } = ctx.options as { stripModel?: LoadedModel; stripWaveformModel?: LoadedModel };
+        return stripModel ? analyzeRhythmWithStripOpinion(input, { model: stripModel, waveformModel: stripWaveformModel }) : analyzeRhythm(input);
       }),
-    ),
+      modelsUsed: (r: unknown) => {
+        const opinions = (r as { afOpinions?: unknown[] }).afOpinions;
+        if (!Array.isArray(opinions) || opinions.length === 0) return [];
+        return [{ name: 'models/strip-rhythm.onnx', version: null, sha256: null }, { name: 'models/strip-rhythm-cnn.onnx', version: null, sha256: null }];
+      },
+    },
     {
       ...stage('stripRhythm', [], 'record-level rhythm label of a short strip: normal, AF, other, noisy; not determinable when the quality stage rejects the record (src/classify classifyStrip; default the rule baseline)', (record, e, ctx) => {
         const durationS = record.length / record.fs;

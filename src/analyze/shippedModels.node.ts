@@ -17,7 +17,8 @@ export function shippedModelStageOptions(): Promise<NonNullable<AnalyzeOptions['
   cached ??= (async () => {
     const model = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_MODEL));
     const waveformModel = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_CNN_MODEL));
-    return { stripRhythm: { model, waveformModel } };
+    // The rhythm stage asks the same strip models for a second opinion on its AF episodes.
+    return { stripRhythm: { model, waveformModel }, rhythm: { stripModel: model, stripWaveformModel: waveformModel } };
   })();
   return cached;
 }

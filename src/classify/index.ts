@@ -26,6 +26,8 @@ export type { ReferenceBeats as ReferenceBeatClasses } from './referenceBeats.js
 
 // rhythm
 export { analyzeRhythm, PAUSE_S } from './rhythm/analyzeRhythm.js';
+export { analyzeRhythmWithStripOpinion, reviewAfWithStripOpinion, afEpisodeOpinions, AF_VETO_BELOW } from './rhythm/afStripOpinion.js';
+export type { AfEpisodeOpinion, StripOpinionModels } from './rhythm/afStripOpinion.js';
 export type { HolterSummary, RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel, UnreadableSpan } from './rhythm/types.js';
 export { EVENT_LABELS } from './rhythm/types.js';
 export { classifyStrip, stripNotDeterminable, ruleLabel as stripRuleLabel, STRIP_RHYTHM_MODEL, STRIP_RHYTHM_CNN_MODEL, STRIP_CNN_WEIGHT, MIN_STRIP_S, MAX_STRIP_S } from './strip/classifyStrip.js';

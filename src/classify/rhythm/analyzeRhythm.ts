@@ -237,6 +237,21 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     });
   }
 
+  // AF a second opinion disagreed with: flutter where flutter waves were found under it, else
+  // undetermined (the RR is irregular and P waves absent, so no sinus label either).
+  for (const veto of input.afVetoSpans ?? []) {
+    const under = tiles.filter((t) => t.label === 'atrial_fibrillation' && t.startSample < veto.endSample && t.endSample > veto.startSample);
+    for (const t of under) {
+      const a = Math.max(t.startSample, veto.startSample), b = Math.min(t.endSample, veto.endSample);
+      tiles = paintSegment(tiles, { label: 'undetermined', startSample: a, endSample: b, confidence: 0, reason: veto.reason });
+      for (const fl of flutter) {
+        const fa = Math.max(a, fl.startSample), fb = Math.min(b, fl.endSample);
+        if (fb > fa) tiles = paintSegment(tiles, { label: 'atrial_flutter', startSample: fa, endSample: fb, confidence: fl.confidence, reason: `${fl.reason}; ${veto.reason}` });
+      }
+    }
+  }
+  if (input.afVetoSpans?.length) evidence.push(`second opinion on AF (${input.afVetoSpans.length} span(s) not named AF)`);
+
   // Beats that do not resemble their neighbours are noise, not a rhythm: refuse to label there.
   if (qc) {
     const smooth = smoothedMedian(qc, 9);
@@ -327,8 +342,12 @@ function noiseSegment(sp: { startSample: number; endSample: number; reason: stri
   return { label: 'noise', startSample: sp.startSample, endSample: sp.endSample, confidence: 1, reason: `unreadable signal${sp.reason ? ` (${sp.reason})` : ''}: no rhythm is claimed here` };
 }
 
-/** The lead where P waves are best seen: II (or MLII), else the first recorded lead. */
-function rhythmLead(record: NonNullable<RhythmInput['record']>) {
+/**
+ * The lead where P waves are best seen: II (or MLII), else the first recorded lead.
+ *
+ * @example rhythmLead(record)?.samples; // the signal analyzeRhythm reads when none is given
+ */
+export function rhythmLead(record: NonNullable<RhythmInput['record']>) {
   const recorded = record.leads.filter((l) => !l.derived);
   return recorded.find((l) => l.name === 'II') ?? recorded.find((l) => l.name === 'MLII') ?? recorded[0] ?? record.leads[0];
 }

@@ -42,21 +42,28 @@ export function paintSegment(tiles: Segment[], span: Segment): Segment[] {
 }
 
 /**
- * Joins neighbouring segments of the same label (confidence: duration-weighted mean).
+ * Joins neighbouring segments of the same label (confidence: duration-weighted mean; reason: that of
+ * the longest piece, so a long 'undetermined' stretch says why it is undetermined for most of it).
  *
  * @example
  * mergeSameLabel(tiles).map((t) => t.label);
  */
 export function mergeSameLabel(tiles: Segment[]): Segment[] {
   const out: Segment[] = [];
+  let longestPiece = 0;
   for (const t of tiles) {
     if (t.endSample <= t.startSample) continue;
     const last = out[out.length - 1];
+    const db = t.endSample - t.startSample;
     if (last && last.label === t.label && last.endSample >= t.startSample) {
-      const da = last.endSample - last.startSample, db = t.endSample - t.startSample;
+      const da = last.endSample - last.startSample;
       last.confidence = (last.confidence * da + t.confidence * db) / (da + db);
       last.endSample = Math.max(last.endSample, t.endSample);
-    } else out.push({ ...t });
+      if (db > longestPiece) { longestPiece = db; last.reason = t.reason; }
+    } else {
+      out.push({ ...t });
+      longestPiece = db;
+    }
   }
   return out;
 }

@@ -110,6 +110,12 @@ export interface RhythmInput {
    * run, ectopic count, rate or AF-burden denominator; VF/VFL found on the signal stays (see analyzeRhythm).
    */
   unusableSpans?: ReadonlyArray<UnreadableSpan>;
+  /**
+   * Spans where AF found from the RR series is not named (a second opinion disagreed; see
+   * analyzeRhythmWithStripOpinion): the AF there becomes 'undetermined' with `reason`, or atrial
+   * flutter where flutter waves were found under it.
+   */
+  afVetoSpans?: ReadonlyArray<{ startSample: number; endSample: number; reason: string }>;
 }
 
 /** What {@link analyzeRhythm} returns. */
