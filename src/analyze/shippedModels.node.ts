@@ -17,8 +17,9 @@ export function shippedModelStageOptions(): Promise<NonNullable<AnalyzeOptions['
   cached ??= (async () => {
     const model = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_MODEL));
     const waveformModel = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_CNN_MODEL));
-    // The rhythm stage asks the same strip models for a second opinion on its AF episodes.
-    return { stripRhythm: { model, waveformModel }, rhythm: { stripModel: model, stripWaveformModel: waveformModel } };
+    // The rhythm stage's second opinion on AF episodes from the same models (rhythm: { stripModel,
+    // stripWaveformModel }) is opt-in: it missed its DS1 gate (BENCHMARKS.md, rhythm round 3).
+    return { stripRhythm: { model, waveformModel } };
   })();
   return cached;
 }
