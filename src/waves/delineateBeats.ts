@@ -9,6 +9,8 @@ import { shrinkToLeadMedianByOptions } from './shrinkToLeadMedian.js';
 import { shiftLeadPConventions } from './leadPConventionShifts.js';
 import { chooseTLobes } from './chooseTLobes.js';
 import { T_LOBE_MODEL } from './tLobeModel.js';
+import { refineBoundaries } from './refineBoundaries.js';
+import { BOUNDARY_REFINE_MODELS } from './boundaryRefineModel.js';
 import { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
 import { stimulusBoundOnsets } from './stimulusBoundOnsets.js';
 import { beatTemplate } from './beatTemplate.js';
@@ -58,6 +60,11 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   // Last, after the shrinkage that would pull half of it back to the other leads.
   const toSamples = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, smp(v)]));
   shiftLeadPConventions(leads, toSamples(o.pOnsetLeadShiftMs), toSamples(o.pOffsetLeadShiftMs));
+  // A learned correction of each lead's final QRS (and P) boundaries, from the signal around them
+  // and the other leads' (models fitted on LUDB, models/boundary-refinement.md).
+  if (o.boundaryRefinement) {
+    refineBoundaries(samples, record.fs, beats, leads, spikes, Math.round((o.pacedStimulusMaxMs * record.fs) / 1000), BOUNDARY_REFINE_MODELS);
+  }
   const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
   // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is
   // not enumerable, so serialising a delineation stays a list of boundaries.

@@ -51,6 +51,11 @@ export interface DelineationOptions {
   tKeepProminenceRatio: number;
   /** Learned T-lobe choice after the multi-lead steps (chooseTLobes with T_LOBE_MODEL): on/off. */
   tLobeChoice: boolean;
+  /**
+   * Learned refinement of the final per-lead QRS/P boundaries (refineBoundaries with
+   * BOUNDARY_REFINE_MODELS, last step of delineateBeats): on/off. Boundaries without a shipped model are untouched.
+   */
+  boundaryRefinement: boolean;
   /** Largest SD of the P-peak-to-QRS-onset interval across beats (ms) for P to be accepted in a lead. */
   pMaxPrSdMs: number;
   /** Atrial locking index (see atrialLocking) under which there is no P in the record. */
@@ -160,6 +165,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   tFlatMv: 0.05,
   tKeepProminenceRatio: 4,
   tLobeChoice: true,
+  boundaryRefinement: true,
   pMaxPrSdMs: 15,
   pRecordMaxPrSdMs: 20,
   pMaxDiastolicRatio: 1,
