@@ -7,7 +7,9 @@ Reports the out-of-fold (OOF) mean +- SD of the error (ours after correction - r
 the uncorrected error on the same points, per boundary.
 
   nice -n 10 /usr/bin/python3 training/boundary-refine/train_boundary_refine.py /tmp/bref/features.jsonl \
-      [--model ridge|mlp] [--alpha A] [--hidden H] [--boundaries qrsOnset,qrsOffset] [--write]
+      [--model ridge|mlp] [--alpha A] [--hidden H] [--boundaries qrsOnset,qrsOffset,pOnset,pOffset] [--write]
+
+Shipped: --alpha 100 --boundaries qrsOnset,qrsOffset,pOnset,pOffset --write (ridge; ~20 s).
 
 --write fits on all 200 records and rewrites src/waves/boundaryRefineModel.ts, and writes the five
 fold models (each fitted without its fold) to models/boundary-refinement-folds.json for
@@ -25,12 +27,10 @@ p.add_argument('--wd', type=float, default=1e-3)
 p.add_argument('--epochs', type=int, default=200)
 p.add_argument('--clip', type=float, default=40.0)
 p.add_argument('--boundaries', default='qrsOnset,qrsOffset')
-p.add_argument('--drop', default='', help='comma-separated feature-name prefixes to leave out (set to 0)')
 p.add_argument('--write', action='store_true')
 p.add_argument('--fs', type=float, default=500.0)
 a = p.parse_args()
 
-FEATURES = None
 rows = {}
 with open(a.dump) as fh:
     for line in fh:
@@ -44,13 +44,6 @@ def load(b):
     ref = np.array([np.nan if r['ref'] is None else r['ref'] for r in rs], dtype=np.float64)
     ids = np.array([r['id'] for r in rs])
     return X, ours, ref, ids
-
-names = None
-try:
-    import re
-    src = open('src/waves/boundaryRefineFeatures.ts').read()
-except OSError:
-    src = ''
 
 def fit_ridge(X, y, alpha):
     mu = X.mean(0); sd = X.std(0); sd[sd < 1e-6] = 1.0
@@ -97,12 +90,9 @@ def fit(X, y):
 def stats(e):
     return f'{e.mean():+.2f} +- {e.std(ddof=1):.2f} (n {len(e)}, |e|>40: {np.mean(np.abs(e) > 40) * 100:.1f} %)'
 
-drop_idx = []
 out_models, fold_models = {}, {f: {} for f in range(5)}
 for b in a.boundaries.split(','):
     X, ours, ref, ids = load(b)
-    if a.drop:
-        names = json.loads(open('/tmp/bref/feature_names.json').read()) if False else None
     ms = 1000.0 / a.fs
     m = ~np.isnan(ref)
     y = np.clip((ref - ours) * ms, -a.clip, a.clip)
