@@ -4,9 +4,9 @@ import type { LeadDelineation } from './types.js';
 export type RefinedBoundary = 'qrsOnset' | 'qrsOffset' | 'pOnset' | 'pOffset';
 
 /** Grid step (ms) of the signal window around a boundary. */
-export const REFINE_STEP_MS = 4;
-/** Grid points on each side of the boundary (12 x 4 ms = +-48 ms). */
-export const REFINE_HALF_POINTS = 24;
+export const REFINE_STEP_MS = 8;
+/** Grid points on each side of the boundary (12 x 8 ms = +-96 ms). */
+export const REFINE_HALF_POINTS = 12;
 
 /** Lead names of the one-hot lead identity features, lower case (standard 12-lead order). */
 export const REFINE_LEAD_NAMES = ['i', 'ii', 'iii', 'avr', 'avl', 'avf', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6'] as const;
