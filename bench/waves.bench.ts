@@ -22,6 +22,8 @@ import type { Delineation } from '../src/waves/types.js';
 import { refineBoundaries, type BoundaryRefineModels } from '../src/waves/refineBoundaries.js';
 import { pacingSpikeSamples, withoutPacingSpikes } from '../src/waves/pacingSpikes.js';
 import { DEFAULT_DELINEATION_OPTIONS } from '../src/waves/options.js';
+import { refuseRefinedGlobalBoundaries } from '../src/waves/refinedGlobalBoundaries.js';
+import { fusionTolerances } from '../src/waves/fusionTolerances.js';
 import { LUDB } from '../test/dataPaths.js';
 import { meanSd, median, newScore, scorePoints, type PointScore } from './waveScoring.js';
 import { readCsvRows } from './ptbxlNoiseFlags.js';
@@ -91,6 +93,8 @@ for (const id of ids) {
       const bridged = spikes.length ? withoutPacingSpikes(rec, spikes, oo.pacingBlankMs) : rec;
       const stimulusMax = Math.round((oo.pacedStimulusMaxMs * fs) / 1000);
       refineBoundaries(bridged.leads.map((l) => l.samples), fs, d.beatSamples, d.leads, spikes, stimulusMax, foldModels[id % 5]);
+      const g = oo.refinedGlobalShiftMs, smp = (v: number) => Math.round((v * fs) / 1000);
+      if (g) refuseRefinedGlobalBoundaries(d.global, d.leads, fusionTolerances(oo, fs), { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) });
     }
   } catch (e) {
     failures++;

@@ -11,6 +11,7 @@ import { chooseTLobes } from './chooseTLobes.js';
 import { T_LOBE_MODEL } from './tLobeModel.js';
 import { refineBoundaries } from './refineBoundaries.js';
 import { BOUNDARY_REFINE_MODELS } from './boundaryRefineModel.js';
+import { refuseRefinedGlobalBoundaries } from './refinedGlobalBoundaries.js';
 import { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
 import { stimulusBoundOnsets } from './stimulusBoundOnsets.js';
 import { beatTemplate } from './beatTemplate.js';
@@ -64,6 +65,8 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   // and the other leads' (models fitted on LUDB, models/boundary-refinement.md).
   if (o.boundaryRefinement) {
     refineBoundaries(samples, record.fs, beats, leads, spikes, Math.round((o.pacedStimulusMaxMs * record.fs) / 1000), BOUNDARY_REFINE_MODELS);
+    const g = o.refinedGlobalShiftMs;
+    if (g) refuseRefinedGlobalBoundaries(global, leads, fusionTolerances(o, record.fs), { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) });
   }
   const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
   // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is

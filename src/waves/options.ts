@@ -56,6 +56,12 @@ export interface DelineationOptions {
    * BOUNDARY_REFINE_MODELS, last step of delineateBeats): on/off. Boundaries without a shipped model are untouched.
    */
   boundaryRefinement: boolean;
+  /**
+   * With boundaryRefinement: the global P and QRS boundaries are fused again from the refined leads
+   * and shifted by these (ms; refuseRefinedGlobalBoundaries), replacing the first fusion and
+   * globalPOnsetShiftMs for those four. null: the first fusion stays.
+   */
+  refinedGlobalShiftMs: { pOnset: number; pOffset: number; qrsOnset: number; qrsOffset: number } | null;
   /** Largest SD of the P-peak-to-QRS-onset interval across beats (ms) for P to be accepted in a lead. */
   pMaxPrSdMs: number;
   /** Atrial locking index (see atrialLocking) under which there is no P in the record. */
@@ -166,6 +172,7 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   tKeepProminenceRatio: 4,
   tLobeChoice: true,
   boundaryRefinement: true,
+  refinedGlobalShiftMs: { pOnset: -10, pOffset: 8, qrsOnset: -6, qrsOffset: 8 },
   pMaxPrSdMs: 15,
   pRecordMaxPrSdMs: 20,
   pMaxDiastolicRatio: 1,
