@@ -61,8 +61,9 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   // Last, after the shrinkage that would pull half of it back to the other leads.
   const toSamples = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, smp(v)]));
   shiftLeadPConventions(leads, toSamples(o.pOnsetLeadShiftMs), toSamples(o.pOffsetLeadShiftMs));
-  // A learned correction of each lead's final QRS (and P) boundaries, from the signal around them
-  // and the other leads' (models fitted on LUDB, models/boundary-refinement.md).
+  // A learned correction of each lead's final QRS and P boundaries, from the signal around them
+  // and the other leads' (models fitted on LUDB, models/boundary-refinement.md); the global P and
+  // QRS boundaries are then fused again from the refined leads.
   if (o.boundaryRefinement) {
     refineBoundaries(samples, record.fs, beats, leads, spikes, Math.round((o.pacedStimulusMaxMs * record.fs) / 1000), BOUNDARY_REFINE_MODELS);
     const g = o.refinedGlobalShiftMs;

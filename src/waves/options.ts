@@ -90,6 +90,7 @@ export interface DelineationOptions {
   /**
    * Shift of the fused per-beat P onsets of delineateBeats to the CSE reference convention (ms), see
    * shiftGlobalPOnsets. Not applied to the median beat (measureEcg), whose PR showed no bias on odd.
+   * Superseded by refinedGlobalShiftMs when boundaryRefinement re-fuses the global boundaries.
    */
   globalPOnsetShiftMs: number;
   /**
