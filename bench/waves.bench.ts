@@ -92,9 +92,9 @@ for (const id of ids) {
       const spikes = pacingSpikeSamples(rec);
       const bridged = spikes.length ? withoutPacingSpikes(rec, spikes, oo.pacingBlankMs) : rec;
       const stimulusMax = Math.round((oo.pacedStimulusMaxMs * fs) / 1000);
-      refineBoundaries(bridged.leads.map((l) => l.samples), fs, d.beatSamples, d.leads, spikes, stimulusMax, foldModels[id % 5]);
+      const refined = refineBoundaries(bridged.leads.map((l) => l.samples), fs, d.beatSamples, d.leads, spikes, stimulusMax, foldModels[id % 5]);
       const g = oo.refinedGlobalShiftMs, smp = (v: number) => Math.round((v * fs) / 1000);
-      if (g) refuseRefinedGlobalBoundaries(d.global, d.leads, fusionTolerances(oo, fs), { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) });
+      if (refined && g) refuseRefinedGlobalBoundaries(d.global, d.leads, fusionTolerances(oo, fs), { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) });
     }
   } catch (e) {
     failures++;

@@ -65,9 +65,9 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   // and the other leads' (models fitted on LUDB, models/boundary-refinement.md); the global P and
   // QRS boundaries are then fused again from the refined leads.
   if (o.boundaryRefinement) {
-    refineBoundaries(samples, record.fs, beats, leads, spikes, Math.round((o.pacedStimulusMaxMs * record.fs) / 1000), BOUNDARY_REFINE_MODELS);
+    const refined = refineBoundaries(samples, record.fs, beats, leads, spikes, Math.round((o.pacedStimulusMaxMs * record.fs) / 1000), BOUNDARY_REFINE_MODELS);
     const g = o.refinedGlobalShiftMs;
-    if (g) refuseRefinedGlobalBoundaries(global, leads, fusionTolerances(o, record.fs), { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) });
+    if (refined && g) refuseRefinedGlobalBoundaries(global, leads, fusionTolerances(o, record.fs), { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) });
   }
   const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
   // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is

@@ -76,3 +76,11 @@ test('boundaryRefineShiftMs: linear and tanh models, clipped to maxShiftMs', () 
   const mlp: BoundaryRefineModel = { ...base, hidden: [new Array(n).fill(0).map((_, i) => (i === 1 ? 1 : 0))], hiddenBias: [0], weights: [10] };
   assert.ok(Math.abs(boundaryRefineShiftMs(mlp, f) - (2 + 10 * Math.tanh(1))) < 1e-12);
 });
+
+test('fewer than three leads: no refinement, and the global boundaries are not re-fused or shifted', async () => {
+  const full = await openRecord(join(LUDB, '1.hea'));
+  const rec = { ...full, leads: full.leads.slice(0, 2) };
+  const beats = detectBeats(full).samples;
+  const on = delineateBeats(rec, beats), off = delineateBeats(rec, beats, { boundaryRefinement: false });
+  assert.deepEqual(JSON.parse(JSON.stringify(on)), JSON.parse(JSON.stringify(off)));
+});

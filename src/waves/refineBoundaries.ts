@@ -72,15 +72,17 @@ export function boundaryRefineShiftMs(model: BoundaryRefineModel, f: Float64Arra
  * stimulus (stimulusBoundOnsets again). `samples` are the leads as delineated (pacing stimuli
  * bridged); `spikes` the pacing stimuli found (pacingSpikeSamples, empty when none) and
  * `stimulusMaxSamples` how far before a beat one binds its onset (option pacedStimulusMaxMs).
+ * Returns false, touching nothing, with fewer than three leads (the features need the other
+ * leads' boundaries) or no models.
  *
  * @example refineBoundaries(samples, 500, beats, d.leads, new Int32Array(0), 60, BOUNDARY_REFINE_MODELS);
  */
 export function refineBoundaries(
   samples: Float32Array[], fsHz: number, beats: Int32Array, leads: LeadDelineation[], spikes: Int32Array, stimulusMaxSamples: number,
   models: BoundaryRefineModels,
-): void {
+): boolean {
   const todo = ORDER.filter((b) => models[b]);
-  if (!todo.length || leads.length < 3) return;
+  if (!todo.length || leads.length < 3) return false;
   const f = new Float64Array(BOUNDARY_REFINE_FEATURE_COUNT);
   const s = refineScratch(), buf: number[] = [];
   const nb = beats.length, paced = spikes.length > 0;
@@ -112,4 +114,5 @@ export function refineBoundaries(
     }
   }
   stimulusBoundOnsets(leads, beats, spikes, stimulusMaxSamples);
+  return true;
 }
