@@ -6,6 +6,9 @@
  * AF/flutter records. CPU time of delineateBeats and measureEcg per record (least of 3 runs).
  *
  *   npm run bench:waves [-- --beats reference|detector] [--records odd|even|all|1,2,3] [--options JSON] [--dump FILE]
+ *                       [--refine-folds models/boundary-refinement-folds.json]
+ *   --refine-folds scores the boundary refinement out of fold: record r's boundaries are refined by the
+ *   fold models fitted without the records of its fold (r mod 5), not by the shipped all-200 models.
  *   WAVES_DEBUG=1 also prints error percentiles and per-record 12-lead intervals to stderr.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,11 @@ import { delineateBeats } from '../src/waves/delineateBeats.js';
 import { measureEcg } from '../src/measure/measureEcg.js';
 import { annotatedGlobalWaves, annotatedWaves, type AnnotatedWave } from '../src/waves/annotatedWaves.js';
 import type { Delineation } from '../src/waves/types.js';
+import { refineBoundaries, type BoundaryRefineModels } from '../src/waves/refineBoundaries.js';
+import { pacingSpikeSamples, withoutPacingSpikes } from '../src/waves/pacingSpikes.js';
+import { DEFAULT_DELINEATION_OPTIONS } from '../src/waves/options.js';
+import { refuseRefinedGlobalBoundaries } from '../src/waves/refinedGlobalBoundaries.js';
+import { fusionTolerances } from '../src/waves/fusionTolerances.js';
 import { LUDB } from '../test/dataPaths.js';
 import { meanSd, median, newScore, scorePoints, type PointScore } from './waveScoring.js';
 import { readCsvRows } from './ptbxlNoiseFlags.js';
@@ -30,6 +38,8 @@ const quiet = args.includes('--quiet');
 // reference points missed, for error analysis.
 const dumpPath = opt('dump', '');
 const dumpLines: string[] = [];
+const refineFoldsPath = opt('refine-folds', '');
+const foldModels: BoundaryRefineModels[] | null = refineFoldsPath ? JSON.parse(readFileSync(refineFoldsPath, 'utf8')).models : null;
 
 const ids = Array.from({ length: 200 }, (_, i) => i + 1).filter((id) =>
   which === 'all' ? true : which === 'odd' ? id % 2 === 1 : which === 'even' ? id % 2 === 0 : which.split(',').map(Number).includes(id));
@@ -73,6 +83,19 @@ for (const id of ids) {
     d = delineateBeats(rec, beats, JSON.parse(optionsJson)); // warm-up so the timing is the steady state
     // Least of 3 timed runs: the machine is shared, and the least is the run least disturbed.
     cpuMs.push(leastCpuMs(() => { d = delineateBeats(rec, beats, JSON.parse(optionsJson)); }));
+    if (foldModels) {
+      // Out-of-fold refinement: the shipped models are off, record id's fold models applied as
+      // delineateBeats would (same place: last step, on the leads with pacing stimuli bridged).
+      const o = { ...JSON.parse(optionsJson), boundaryRefinement: false };
+      d = delineateBeats(rec, beats, o);
+      const oo = { ...DEFAULT_DELINEATION_OPTIONS, ...o };
+      const spikes = pacingSpikeSamples(rec);
+      const bridged = spikes.length ? withoutPacingSpikes(rec, spikes, oo.pacingBlankMs) : rec;
+      const stimulusMax = Math.round((oo.pacedStimulusMaxMs * fs) / 1000);
+      const refined = refineBoundaries(bridged.leads.map((l) => l.samples), fs, d.beatSamples, d.leads, spikes, stimulusMax, foldModels[id % 5]);
+      const g = oo.refinedGlobalShiftMs, smp = (v: number) => Math.round((v * fs) / 1000);
+      if (refined && g) refuseRefinedGlobalBoundaries(d.global, d.leads, fusionTolerances(oo, fs), { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) });
+    }
   } catch (e) {
     failures++;
     console.error(`record ${id}: ${(e as Error).message}`);
@@ -188,7 +211,7 @@ const row = (name: string, s: PointScore, tol?: number) => {
   if (process.env.WAVES_DEBUG) { const e = [...s.errorsMs].sort((a, b) => a - b); const q = (f: number) => e[Math.floor(f * (e.length - 1))]?.toFixed(0); console.error(name, 'p5', q(0.05), 'p25', q(0.25), 'p50', q(0.5), 'p75', q(0.75), 'p95', q(0.95)); }
   return `| ${name} | ${s.tp + s.fn} | ${se.toFixed(2)} | ${pp.toFixed(2)} | ${f1(mean)} +- ${f1(sd)} | ${tol ?? (name.includes('tPeak') ? '15 (target)' : '-')} | ${ok} |`;
 };
-console.log(`\nLUDB ${ids.length} records (${which}), beats: ${beatSource === 'detector' ? 'sinus detectBeats' : 'LUDB reference QRS peaks (median across leads)'}, options ${optionsJson}`);
+console.log(`\nLUDB ${ids.length} records (${which}), beats: ${beatSource === 'detector' ? 'sinus detectBeats' : 'LUDB reference QRS peaks (median across leads)'}, options ${optionsJson}${foldModels ? `, boundary refinement OUT OF FOLD (${refineFoldsPath}; CPU rows are the shipped models)` : ''}`);
 console.log('\n| point | ref | Se % | +P % | error ms (mean +- SD) | CSE 2SD | within |\n|---|---|---|---|---|---|---|');
 for (const p of POINTS) console.log(row(`${p} (12 leads)`, perLead[p], CSE_2SD[p] ?? (p === 'tPeak' ? 15 : undefined)));
 for (const [p, s] of Object.entries(global)) console.log(row(`${p} (global)`, s, CSE_2SD[p as PointName]));

@@ -9,6 +9,9 @@ import { shrinkToLeadMedianByOptions } from './shrinkToLeadMedian.js';
 import { shiftLeadPConventions } from './leadPConventionShifts.js';
 import { chooseTLobes } from './chooseTLobes.js';
 import { T_LOBE_MODEL } from './tLobeModel.js';
+import { refineBoundaries } from './refineBoundaries.js';
+import { BOUNDARY_REFINE_MODELS } from './boundaryRefineModel.js';
+import { refuseRefinedGlobalBoundaries } from './refinedGlobalBoundaries.js';
 import { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
 import { stimulusBoundOnsets } from './stimulusBoundOnsets.js';
 import { beatTemplate } from './beatTemplate.js';
@@ -58,6 +61,14 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   // Last, after the shrinkage that would pull half of it back to the other leads.
   const toSamples = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, smp(v)]));
   shiftLeadPConventions(leads, toSamples(o.pOnsetLeadShiftMs), toSamples(o.pOffsetLeadShiftMs));
+  // A learned correction of each lead's final QRS and P boundaries, from the signal around them
+  // and the other leads' (models fitted on LUDB, models/boundary-refinement.md); the global P and
+  // QRS boundaries are then fused again from the refined leads.
+  if (o.boundaryRefinement) {
+    const refined = refineBoundaries(samples, record.fs, beats, leads, spikes, Math.round((o.pacedStimulusMaxMs * record.fs) / 1000), BOUNDARY_REFINE_MODELS);
+    const g = o.refinedGlobalShiftMs;
+    if (refined && g) refuseRefinedGlobalBoundaries(global, leads, fusionTolerances(o, record.fs), { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) });
+  }
   const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
   // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is
   // not enumerable, so serialising a delineation stays a list of boundaries.

@@ -36,9 +36,10 @@ async function medianPErrorMs(leadName: string, key: 'onset' | 'offset', options
 }
 
 test('LUDB odd sinus records: aVL P onset and V1 P offset follow the annotators once shifted', async () => {
-  const none = { pOnsetLeadShiftMs: {}, pOffsetLeadShiftMs: {} };
-  const avlBefore = await medianPErrorMs('aVL', 'onset', none), avlAfter = await medianPErrorMs('aVL', 'onset', {});
-  const v1Before = await medianPErrorMs('V1', 'offset', none), v1After = await medianPErrorMs('V1', 'offset', {});
+  // The shift step alone: the learned refinement after it (trained on shifted boundaries) is off.
+  const none = { pOnsetLeadShiftMs: {}, pOffsetLeadShiftMs: {}, boundaryRefinement: false }, shifted = { boundaryRefinement: false };
+  const avlBefore = await medianPErrorMs('aVL', 'onset', none), avlAfter = await medianPErrorMs('aVL', 'onset', shifted);
+  const v1Before = await medianPErrorMs('V1', 'offset', none), v1After = await medianPErrorMs('V1', 'offset', shifted);
   // The slope threshold starts aVL's P early and ends V1's late; the shift removes most of it.
   assert.ok(Math.abs(avlAfter) < Math.abs(avlBefore), `aVL P onset median error ${avlBefore} -> ${avlAfter} ms`);
   assert.ok(Math.abs(v1After) < Math.abs(v1Before), `V1 P offset median error ${v1Before} -> ${v1After} ms`);

@@ -51,6 +51,17 @@ export interface DelineationOptions {
   tKeepProminenceRatio: number;
   /** Learned T-lobe choice after the multi-lead steps (chooseTLobes with T_LOBE_MODEL): on/off. */
   tLobeChoice: boolean;
+  /**
+   * Learned refinement of the final per-lead QRS/P boundaries (refineBoundaries with
+   * BOUNDARY_REFINE_MODELS, last step of delineateBeats): on/off. Boundaries without a shipped model are untouched.
+   */
+  boundaryRefinement: boolean;
+  /**
+   * With boundaryRefinement: the global P and QRS boundaries are fused again from the refined leads
+   * and shifted by these (ms; refuseRefinedGlobalBoundaries), replacing the first fusion and
+   * globalPOnsetShiftMs for those four. null: the first fusion stays.
+   */
+  refinedGlobalShiftMs: { pOnset: number; pOffset: number; qrsOnset: number; qrsOffset: number } | null;
   /** Largest SD of the P-peak-to-QRS-onset interval across beats (ms) for P to be accepted in a lead. */
   pMaxPrSdMs: number;
   /** Atrial locking index (see atrialLocking) under which there is no P in the record. */
@@ -79,6 +90,7 @@ export interface DelineationOptions {
   /**
    * Shift of the fused per-beat P onsets of delineateBeats to the CSE reference convention (ms), see
    * shiftGlobalPOnsets. Not applied to the median beat (measureEcg), whose PR showed no bias on odd.
+   * Superseded by refinedGlobalShiftMs when boundaryRefinement re-fuses the global boundaries.
    */
   globalPOnsetShiftMs: number;
   /**
@@ -160,6 +172,8 @@ export const DEFAULT_DELINEATION_OPTIONS: DelineationOptions = {
   tFlatMv: 0.05,
   tKeepProminenceRatio: 4,
   tLobeChoice: true,
+  boundaryRefinement: true,
+  refinedGlobalShiftMs: { pOnset: -10, pOffset: 8, qrsOnset: -6, qrsOffset: 8 },
   pMaxPrSdMs: 15,
   pRecordMaxPrSdMs: 20,
   pMaxDiastolicRatio: 1,
