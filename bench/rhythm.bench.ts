@@ -80,8 +80,17 @@ class OpinionScores {
     console.log(`second opinion: ${this.windows} windows read, ${this.vetoed} AF episodes vetoed, ${(this.opinionMs / Math.max(1, this.records)).toFixed(0)} ms per 30-min record (max ${this.maxMs.toFixed(0)} ms)`);
   }
   maxMs = 0;
-  time(ms: number, windows: number, vetoed: number): void {
-    this.opinionMs += ms; this.records++; this.windows += windows; this.vetoed += vetoed; this.maxMs = Math.max(this.maxMs, ms);
+  /** Asks the strip models about `res`'s AF episodes, times it, scores both and logs each veto (--verbose). */
+  async review(name: string, input: Parameters<typeof reviewAfWithStripOpinion>[0], res: Parameters<typeof reviewAfWithStripOpinion>[1], ref: Map<string, Span[]>): Promise<void> {
+    const models = await opinionModels(); // loaded once, outside the timing
+    const t0 = performance.now();
+    const reviewed = await reviewAfWithStripOpinion(input, res, models);
+    const ms = performance.now() - t0;
+    this.opinionMs += ms; this.records++; this.maxMs = Math.max(this.maxMs, ms);
+    this.windows += reviewed.afOpinions.reduce((s, o) => s + o.windowAfProbabilities.length, 0);
+    this.vetoed += reviewed.afOpinions.filter((o) => o.vetoed).length;
+    this.score(name, ref, res.episodes, reviewed.episodes);
+    for (const o of reviewed.afOpinions) if (o.vetoed && args.includes('--verbose')) console.log(`${name}: AF ${(o.startSample / input.fsHz).toFixed(0)}-${(o.endSample / input.fsHz).toFixed(0)} s vetoed, P(AF) ${o.windowAfProbabilities.map((q) => (q === null ? '-' : q.toFixed(2))).join(' ')}`);
   }
 }
 const LABELS: Array<[string, RhythmLabel]> = [['(AFIB', 'atrial_fibrillation'], ['(AFL', 'atrial_flutter'], ['(VT', 'ventricular_tachycardia'], ['(VFL', 'ventricular_flutter_fibrillation'], ['(SVTA', 'svta']];
@@ -121,12 +130,7 @@ async function benchMitdb(beatSource: 'reference' | 'detected' | 'detected+class
     const res = analyzeRhythm(input);
     analysisMs += performance.now() - t1;
     const ref = rhythmSpansFromAnnotations(atr, rec.length);
-    const models = await opinionModels(); // loaded once, outside the timing
-    const t2 = performance.now();
-    const reviewed = await reviewAfWithStripOpinion(input, res, models);
-    opinion.time(performance.now() - t2, reviewed.afOpinions.reduce((s, o) => s + o.windowAfProbabilities.length, 0), reviewed.afOpinions.filter((o) => o.vetoed).length);
-    opinion.score(name, ref, res.episodes, reviewed.episodes);
-    for (const o of reviewed.afOpinions) if (o.vetoed && args.includes('--verbose')) console.log(`${name}: AF ${(o.startSample / rec.fs).toFixed(0)}-${(o.endSample / rec.fs).toFixed(0)} s vetoed, P(AF) ${o.windowAfProbabilities.map((q) => (q === null ? '-' : q.toFixed(2))).join(' ')}`);
+    await opinion.review(name, input, res, ref);
     const cells: string[] = [];
     for (const [aux, label] of LABELS) {
       const r = ref.get(aux) ?? [];
@@ -215,12 +219,7 @@ async function benchMitdbWithQuality(): Promise<void> {
       const input = { fsHz: rec.fs, beatSamples: beats, beatClasses: classes, record: rec, lengthSamples: rec.length, unusableSpans: mode === 'with' ? unusable : undefined };
       const res = analyzeRhythm(input);
       if (mode === 'with') {
-        const models = await opinionModels(); // loaded once, outside the timing
-        const t2 = performance.now();
-        const reviewed = await reviewAfWithStripOpinion(input, res, models);
-        opinion.time(performance.now() - t2, reviewed.afOpinions.reduce((s, o) => s + o.windowAfProbabilities.length, 0), reviewed.afOpinions.filter((o) => o.vetoed).length);
-        opinion.score(name, ref, res.episodes, reviewed.episodes);
-        for (const o of reviewed.afOpinions) if (o.vetoed && args.includes('--verbose')) console.log(`${name}: AF ${(o.startSample / rec.fs).toFixed(0)}-${(o.endSample / rec.fs).toFixed(0)} s vetoed, P(AF) ${o.windowAfProbabilities.map((q) => (q === null ? '-' : q.toFixed(2))).join(' ')}`);
+        await opinion.review(name, input, res, ref);
       }
       for (const [aux, label] of LABELS) {
         const t: Span[] = res.episodes.filter((e) => e.label === label);
