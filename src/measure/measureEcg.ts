@@ -172,9 +172,16 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
   return m;
 }
 
-/** The median delineation refined (a copy), or as it was when refinement is off or RR unknown. */
+/**
+ * Lowest rate (Hz) the median-beat refinement runs at. Its corrections and shifts are a few ms,
+ * fitted at 500 Hz: at 100 Hz each rounds to a whole 10 ms sample (the shifts alone would add up to
+ * 5 ms per boundary), and there the refined QT of PTB-XL 00020 drifted 42 ms from its 500 Hz twin.
+ */
+const MEDIAN_REFINE_MIN_FS_HZ = 250;
+
+/** The median delineation refined (a copy), or as it was when refinement is off, RR unknown or the rate too low. */
 function refineMedian(md: Delineation, median: MedianBeats, record: EcgRecord, r: MedianBeatRefinement | null): Delineation {
-  if (!r || median.medianRrSamples === null || md.leads.length < 3) return md;
+  if (!r || median.medianRrSamples === null || md.leads.length < 3 || median.fsHz < MEDIAN_REFINE_MIN_FS_HZ) return md;
   const fs = median.fsHz, smp = (v: number) => Math.round((v * fs) / 1000);
   const g = r.globalShiftMs;
   // The median beats come from the record with pacing stimuli bridged; the models' paced feature
