@@ -9,8 +9,9 @@
  *                       [--refine-folds models/boundary-refinement-folds.json]
  *   --refine-folds scores the boundary refinement out of fold: record r's boundaries are refined by the
  *   fold models fitted without the records of its fold (r mod 5), not by the shipped all-200 models;
- *   measureEcg's median-beat refinement then uses the same fold models and the fold's global shifts
- *   (--median-shifts, default models/median-beat-refinement-shifts.json).
+ *   measureEcg's median-beat refinement then uses its own fold models (same folds; --median-refine-folds,
+ *   default models/median-boundary-refinement-folds.json) and the fold's global shifts (--median-shifts,
+ *   default models/median-beat-refinement-shifts.json).
  *   WAVES_DEBUG=1 also prints error percentiles and per-record 12-lead intervals to stderr.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -42,6 +43,8 @@ const dumpPath = opt('dump', '');
 const dumpLines: string[] = [];
 const refineFoldsPath = opt('refine-folds', '');
 const foldModels: BoundaryRefineModels[] | null = refineFoldsPath ? JSON.parse(readFileSync(refineFoldsPath, 'utf8')).models : null;
+const medianFoldModels: BoundaryRefineModels[] | null = refineFoldsPath
+  ? JSON.parse(readFileSync(opt('median-refine-folds', 'models/median-boundary-refinement-folds.json'), 'utf8')).models : null;
 const medianFoldShifts: MedianBeatRefinement['globalShiftMs'][] | null = refineFoldsPath
   ? JSON.parse(readFileSync(opt('median-shifts', 'models/median-beat-refinement-shifts.json'), 'utf8')).folds : null;
 
@@ -192,7 +195,7 @@ for (const id of ids) {
     measureCpuMs.push(leastCpuMs(() => { m = measureEcg(rec, beats); }));
     // Out of fold: the median-beat refinement with the fold's models and global shifts (the CPU row
     // stays the shipped path's).
-    if (foldModels && medianFoldShifts) m = measureEcg(rec, beats, { medianRefinement: { models: foldModels[id % 5], globalShiftMs: medianFoldShifts[id % 5] } });
+    if (medianFoldModels && medianFoldShifts) m = measureEcg(rec, beats, { medianRefinement: { models: medianFoldModels[id % 5], globalShiftMs: medianFoldShifts[id % 5] } });
     if (noP) { afRecords++; if (m.prMs !== null) afPrReported++; }
     if (gRef) {
       const g = gRef;

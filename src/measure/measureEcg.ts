@@ -3,7 +3,7 @@ import { delineateBeats } from '../waves/delineateBeats.js';
 import { delineateMedianBeats } from '../waves/delineateMedianBeats.js';
 import { medianBeats, type MedianBeats } from '../waves/medianBeats.js';
 import type { Delineation, TPolarity } from '../waves/types.js';
-import { BOUNDARY_REFINE_MODELS } from '../waves/boundaryRefineModel.js';
+import { MEDIAN_BOUNDARY_REFINE_MODELS } from '../waves/medianBoundaryRefineModel.js';
 import type { BoundaryRefineModels } from '../waves/refineBoundaries.js';
 import { refinedMedianDelineation } from '../waves/refinedMedianDelineation.js';
 import { fusionTolerances } from '../waves/fusionTolerances.js';
@@ -69,14 +69,15 @@ export interface MedianBeatRefinement {
 }
 
 /**
- * The shipped median-beat refinement: the per-beat boundary models (models/boundary-refinement.md)
- * and global shifts chosen by record-wise 5-fold CV on LUDB (BENCHMARKS.md waves round 8).
+ * The shipped median-beat refinement: ridge models fitted on the median beats' own boundaries (the
+ * per-beat models' features; models/boundary-refinement.md, "Median beat") and global shifts, both
+ * chosen by record-wise 5-fold CV on LUDB (BENCHMARKS.md waves round 8).
  */
 export const MEDIAN_BEAT_REFINEMENT: MedianBeatRefinement = {
-  models: BOUNDARY_REFINE_MODELS,
+  models: MEDIAN_BOUNDARY_REFINE_MODELS,
   // Fitted on all 200 LUDB records to zero the mean PR, QRS and QT errors (P offset: the per-beat
   // shift, no scored interval depends on it); models/median-beat-refinement-shifts.json.
-  globalShiftMs: { pOnset: -8, pOffset: 8, qrsOnset: -6, qrsOffset: 4 },
+  globalShiftMs: { pOnset: -10, pOffset: 8, qrsOnset: -6, qrsOffset: 6 },
 };
 
 /**

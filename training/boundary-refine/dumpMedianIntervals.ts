@@ -5,7 +5,11 @@
  * qrsOn - pOn shift, QRS by qrsOff - qrsOn, QT by -qrsOn), and the reference intervals as
  * bench/waves.bench.ts forms them (median over beats of LUDB's global intervals). One JSON line each.
  *
- *   npx tsx training/boundary-refine/dumpMedianIntervals.ts [models/boundary-refinement-folds.json] > /tmp/medref/intervals.jsonl
+ *   npx tsx training/boundary-refine/dumpMedianIntervals.ts [median|beat] > /tmp/medref/intervals.jsonl
+ *
+ * median (default): the median-beat models (models/median-boundary-refinement-folds.json, shipped
+ * MEDIAN_BOUNDARY_REFINE_MODELS); beat: the per-beat models (models/boundary-refinement-folds.json,
+ * BOUNDARY_REFINE_MODELS) applied to the median beat.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,11 +19,14 @@ import { delineateBeats } from '../../src/waves/delineateBeats.js';
 import { measureEcg, type EcgMeasurements } from '../../src/measure/measureEcg.js';
 import { annotatedGlobalWaves, annotatedWaves } from '../../src/waves/annotatedWaves.js';
 import { BOUNDARY_REFINE_MODELS } from '../../src/waves/boundaryRefineModel.js';
+import { MEDIAN_BOUNDARY_REFINE_MODELS } from '../../src/waves/medianBoundaryRefineModel.js';
 import type { BoundaryRefineModels } from '../../src/waves/refineBoundaries.js';
 import { LUDB } from '../../test/dataPaths.js';
 import { median } from '../../bench/waveScoring.js';
 
-const foldModels: BoundaryRefineModels[] = JSON.parse(readFileSync(process.argv[2] ?? 'models/boundary-refinement-folds.json', 'utf8')).models;
+const beatModels = process.argv[2] === 'beat';
+const foldModels: BoundaryRefineModels[] = JSON.parse(readFileSync(beatModels ? 'models/boundary-refinement-folds.json' : 'models/median-boundary-refinement-folds.json', 'utf8')).models;
+const shipped = beatModels ? BOUNDARY_REFINE_MODELS : MEDIAN_BOUNDARY_REFINE_MODELS;
 const zero = { pOnset: 0, pOffset: 0, qrsOnset: 0, qrsOffset: 0 };
 const iv = (m: EcgMeasurements) => ({ pr: m.prMs, qrs: m.qrsDurationMs, qt: m.qtMs });
 for (let id = 1; id <= 200; id++) {
@@ -38,7 +45,7 @@ for (let id = 1; id <= 200; id++) {
   } : null;
   const off = measureEcg(rec, beats, { delineation: d, medianRefinement: null });
   const oof = measureEcg(rec, beats, { delineation: d, medianRefinement: { models: foldModels[id % 5], globalShiftMs: zero } });
-  const ins = measureEcg(rec, beats, { delineation: d, medianRefinement: { models: BOUNDARY_REFINE_MODELS, globalShiftMs: zero } });
+  const ins = measureEcg(rec, beats, { delineation: d, medianRefinement: { models: shipped, globalShiftMs: zero } });
   const leads = oof.medianDelineation?.leads.filter((l) => !l.reason).length ?? 0;
   console.log(JSON.stringify({ id, fold: id % 5, leads, ref, off: iv(off), oof: iv(oof), ins: iv(ins) }));
 }
