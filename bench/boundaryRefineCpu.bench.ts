@@ -1,6 +1,6 @@
 /**
  * CPU A/B of the learned boundary refinement: delineateBeats and measureEcg with the refinement on
- * and off, in the same process, alternating, least of 5 runs each, on every 5th LUDB record (the
+ * and off (measureEcg also with the per-beat refinement on and only its median-beat refinement off), in the same process, alternating, least of 5 runs each, on every 5th LUDB record (the
  * machine is shared; the least run is the least disturbed). Prints the medians over records.
  *
  *   npx tsx bench/boundaryRefineCpu.bench.ts [step]
@@ -19,7 +19,7 @@ const leastCpuMs = (f: () => void, runs = 5) => {
   for (let i = 0; i < runs; i++) { const t0 = process.cpuUsage(); f(); const t = process.cpuUsage(t0); least = Math.min(least, (t.user + t.system) / 1000); }
   return least;
 };
-const res = { delOn: [] as number[], delOff: [] as number[], mOn: [] as number[], mOff: [] as number[] };
+const res = { delOn: [] as number[], delOff: [] as number[], mOn: [] as number[], mOff: [] as number[], mMedOff: [] as number[], gMedOff: [] as number[], gMedOn: [] as number[] };
 for (let id = 1; id <= 200; id += step) {
   const rec = await openRecord(join(LUDB, `${id}.hea`));
   const beats = detectBeats(rec).samples;
@@ -29,7 +29,12 @@ for (let id = 1; id <= 200; id += step) {
   res.delOn.push(leastCpuMs(() => delineateBeats(rec, beats, on)));
   // measureEcg with its own delineation (the default path is measureEcg(rec, beats)), either way.
   res.mOff.push(leastCpuMs(() => measureEcg(rec, beats, { delineation: delineateBeats(rec, beats, off) })));
+  res.mMedOff.push(leastCpuMs(() => measureEcg(rec, beats, { delineation: delineateBeats(rec, beats, on), medianRefinement: null })));
   res.mOn.push(leastCpuMs(() => measureEcg(rec, beats, { delineation: delineateBeats(rec, beats, on) })));
+  // measureEcg alone (per-beat delineation given): the median-beat refinement off and on.
+  const d = delineateBeats(rec, beats, on);
+  res.gMedOff.push(leastCpuMs(() => measureEcg(rec, beats, { delineation: d, medianRefinement: null })));
+  res.gMedOn.push(leastCpuMs(() => measureEcg(rec, beats, { delineation: d })));
 }
 const f = (v: number[]) => median(v).toFixed(2);
-console.log(`${res.delOn.length} records: delineateBeats off ${f(res.delOff)} ms, on ${f(res.delOn)} ms; measureEcg off ${f(res.mOff)} ms, on ${f(res.mOn)} ms (medians of least-of-5)`);
+console.log(`${res.delOn.length} records: delineateBeats off ${f(res.delOff)} ms, on ${f(res.delOn)} ms; measureEcg off ${f(res.mOff)} ms, on ${f(res.mOn)} ms, on without the median-beat refinement ${f(res.mMedOff)} ms; measureEcg alone (delineation given) median-beat refinement off ${f(res.gMedOff)} ms, on ${f(res.gMedOn)} ms (medians of least-of-5)`);

@@ -8,7 +8,10 @@
  *   npm run bench:waves [-- --beats reference|detector] [--records odd|even|all|1,2,3] [--options JSON] [--dump FILE]
  *                       [--refine-folds models/boundary-refinement-folds.json]
  *   --refine-folds scores the boundary refinement out of fold: record r's boundaries are refined by the
- *   fold models fitted without the records of its fold (r mod 5), not by the shipped all-200 models.
+ *   fold models fitted without the records of its fold (r mod 5), not by the shipped all-200 models;
+ *   measureEcg's median-beat refinement then uses its own fold models (same folds; --median-refine-folds,
+ *   default models/median-boundary-refinement-folds.json) and the fold's global shifts (--median-shifts,
+ *   default models/median-beat-refinement-shifts.json).
  *   WAVES_DEBUG=1 also prints error percentiles and per-record 12-lead intervals to stderr.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,7 +19,7 @@ import { join } from 'node:path';
 import { openRecord } from '../src/io/openRecord.js';
 import { detectBeats } from '../src/beats/index.js';
 import { delineateBeats } from '../src/waves/delineateBeats.js';
-import { measureEcg } from '../src/measure/measureEcg.js';
+import { measureEcg, type MedianBeatRefinement } from '../src/measure/measureEcg.js';
 import { annotatedGlobalWaves, annotatedWaves, type AnnotatedWave } from '../src/waves/annotatedWaves.js';
 import type { Delineation } from '../src/waves/types.js';
 import { refineBoundaries, type BoundaryRefineModels } from '../src/waves/refineBoundaries.js';
@@ -40,6 +43,10 @@ const dumpPath = opt('dump', '');
 const dumpLines: string[] = [];
 const refineFoldsPath = opt('refine-folds', '');
 const foldModels: BoundaryRefineModels[] | null = refineFoldsPath ? JSON.parse(readFileSync(refineFoldsPath, 'utf8')).models : null;
+const medianFoldModels: BoundaryRefineModels[] | null = refineFoldsPath
+  ? JSON.parse(readFileSync(opt('median-refine-folds', 'models/median-boundary-refinement-folds.json'), 'utf8')).models : null;
+const medianFoldShifts: MedianBeatRefinement['globalShiftMs'][] | null = refineFoldsPath
+  ? JSON.parse(readFileSync(opt('median-shifts', 'models/median-beat-refinement-shifts.json'), 'utf8')).folds : null;
 
 const ids = Array.from({ length: 200 }, (_, i) => i + 1).filter((id) =>
   which === 'all' ? true : which === 'odd' ? id % 2 === 1 : which === 'even' ? id % 2 === 0 : which.split(',').map(Number).includes(id));
@@ -186,6 +193,9 @@ for (const id of ids) {
     let m = measureEcg(rec, beats); // warm-up, as for delineateBeats
     // The whole job on a record: per-beat delineation, median beats, their delineation, measurements.
     measureCpuMs.push(leastCpuMs(() => { m = measureEcg(rec, beats); }));
+    // Out of fold: the median-beat refinement with the fold's models and global shifts (the CPU row
+    // stays the shipped path's).
+    if (medianFoldModels && medianFoldShifts) m = measureEcg(rec, beats, { medianRefinement: { models: medianFoldModels[id % 5], globalShiftMs: medianFoldShifts[id % 5] } });
     if (noP) { afRecords++; if (m.prMs !== null) afPrReported++; }
     if (gRef) {
       const g = gRef;

@@ -3,6 +3,12 @@ import { delineateBeats } from '../waves/delineateBeats.js';
 import { delineateMedianBeats } from '../waves/delineateMedianBeats.js';
 import { medianBeats, type MedianBeats } from '../waves/medianBeats.js';
 import type { Delineation, TPolarity } from '../waves/types.js';
+import { MEDIAN_BOUNDARY_REFINE_MODELS } from '../waves/medianBoundaryRefineModel.js';
+import type { BoundaryRefineModels } from '../waves/refineBoundaries.js';
+import { refinedMedianDelineation } from '../waves/refinedMedianDelineation.js';
+import { fusionTolerances } from '../waves/fusionTolerances.js';
+import { DEFAULT_DELINEATION_OPTIONS } from '../waves/options.js';
+import { pacingSpikeSamples } from '../waves/pacingSpikes.js';
 import { frontalAxisDeg } from './frontalAxis.js';
 import { qtcMs, type QtcMs } from './qtc.js';
 import { voltageCriteriaMv, type VoltageCriteriaMv } from './voltageCriteria.js';
@@ -48,7 +54,31 @@ export interface MeasureOptions {
   delineation?: Delineation;
   /** Indices of the beats to build the median from (e.g. the normal beats). Default all. */
   use?: ArrayLike<number>;
+  /**
+   * Learned refinement of the median beat's per-lead P/QRS boundaries before the global ones are
+   * fused again (refinedMedianDelineation): the models and the shifts (ms) of the re-fused global
+   * boundaries. Default MEDIAN_BEAT_REFINEMENT; null turns it off.
+   */
+  medianRefinement?: MedianBeatRefinement | null;
 }
+
+/** Models and global convention shifts (ms) of the median-beat boundary refinement. */
+export interface MedianBeatRefinement {
+  models: BoundaryRefineModels;
+  globalShiftMs: { pOnset: number; pOffset: number; qrsOnset: number; qrsOffset: number };
+}
+
+/**
+ * The shipped median-beat refinement: ridge models fitted on the median beats' own boundaries (the
+ * per-beat models' features; models/boundary-refinement.md, "Median beat") and global shifts, both
+ * chosen by record-wise 5-fold CV on LUDB (BENCHMARKS.md waves round 8).
+ */
+export const MEDIAN_BEAT_REFINEMENT: MedianBeatRefinement = {
+  models: MEDIAN_BOUNDARY_REFINE_MODELS,
+  // Fitted on all 200 LUDB records to zero the mean PR, QRS and QT errors (P offset: the per-beat
+  // shift, no scored interval depends on it); models/median-beat-refinement-shifts.json.
+  globalShiftMs: { pOnset: -10, pOffset: 8, qrsOnset: -6, qrsOffset: 6 },
+};
 
 /**
  * Measures a 12-lead (or any-lead) ECG from its beats: median beat per lead, delineated, fused
@@ -83,7 +113,8 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
     for (const k of ['prMs', 'pDurationMs', 'qrsDurationMs', 'qtMs', 'pAxisDeg', 'qrsAxisDeg', 'tAxisDeg']) reasons[k] = median.reason;
     return empty;
   }
-  const md = template ? template.delineation : delineateMedianBeats(median);
+  const md0 = template ? template.delineation : delineateMedianBeats(median);
+  const md = refineMedian(md0, median, record, options.medianRefinement === undefined ? MEDIAN_BEAT_REFINEMENT : options.medianRefinement);
   const g = md.global[0];
   // Whether atrial activity is P waves at all is decided on the single beats, not on the median.
   let withP = 0, counted = 0;
@@ -140,4 +171,23 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
   if (hasP && m.pAxisDeg === null) reasons.pAxisDeg = 'needs leads I and aVF (or II) with a measurable P';
   m.voltage = voltageCriteriaMv(byLead);
   return m;
+}
+
+/**
+ * Lowest rate (Hz) the median-beat refinement runs at. Its corrections and shifts are a few ms,
+ * fitted at 500 Hz: at 100 Hz each rounds to a whole 10 ms sample (the shifts alone would add up to
+ * 5 ms per boundary), and there the refined QT of PTB-XL 00020 drifted 42 ms from its 500 Hz twin.
+ */
+const MEDIAN_REFINE_MIN_FS_HZ = 250;
+
+/** The median delineation refined (a copy), or as it was when refinement is off, RR unknown or the rate too low. */
+function refineMedian(md: Delineation, median: MedianBeats, record: EcgRecord, r: MedianBeatRefinement | null): Delineation {
+  if (!r || median.medianRrSamples === null || md.leads.length < 3 || median.fsHz < MEDIAN_REFINE_MIN_FS_HZ) return md;
+  const fs = median.fsHz, smp = (v: number) => Math.round((v * fs) / 1000);
+  const g = r.globalShiftMs;
+  // The median beats come from the record with pacing stimuli bridged; the models' paced feature
+  // asks whether there were any.
+  const paced = DEFAULT_DELINEATION_OPTIONS.pacingBlankMs > 0 && pacingSpikeSamples(record).length > 0;
+  return refinedMedianDelineation(md, median, r.models, { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) },
+    fusionTolerances(DEFAULT_DELINEATION_OPTIONS, fs), median.medianRrSamples / fs, paced);
 }

@@ -73,20 +73,21 @@ export function boundaryRefineShiftMs(model: BoundaryRefineModel, f: Float64Arra
  * bridged); `spikes` the pacing stimuli found (pacingSpikeSamples, empty when none) and
  * `stimulusMaxSamples` how far before a beat one binds its onset (option pacedStimulusMaxMs).
  * Returns false, touching nothing, with fewer than three leads (the features need the other
- * leads' boundaries) or no models.
+ * leads' boundaries) or no models. `singleBeat` gives the RR interval (s) and pacing state of a lone
+ * beat (the median beat, whose record is not at hand): RR otherwise comes from the beats, paced from `spikes`.
  *
  * @example refineBoundaries(samples, 500, beats, d.leads, new Int32Array(0), 60, BOUNDARY_REFINE_MODELS);
  */
 export function refineBoundaries(
   samples: Float32Array[], fsHz: number, beats: Int32Array, leads: LeadDelineation[], spikes: Int32Array, stimulusMaxSamples: number,
-  models: BoundaryRefineModels,
+  models: BoundaryRefineModels, singleBeat?: { rrS: number; paced: boolean },
 ): boolean {
   const todo = ORDER.filter((b) => models[b]);
   if (!todo.length || leads.length < 3) return false;
   const f = new Float64Array(BOUNDARY_REFINE_FEATURE_COUNT);
   const s = refineScratch(), buf: number[] = [];
-  const nb = beats.length, paced = spikes.length > 0;
-  const typicalRrS = nb >= 2 ? (beats[nb - 1] - beats[0]) / (nb - 1) / fsHz : 1;
+  const nb = beats.length, paced = singleBeat?.paced ?? spikes.length > 0;
+  const typicalRrS = nb >= 2 ? (beats[nb - 1] - beats[0]) / (nb - 1) / fsHz : singleBeat?.rrS ?? 1;
   const moves: { li: number; boundary: RefinedBoundary; to: number }[] = [];
   for (let k = 0; k < nb; k++) {
     const rrS = k + 1 < nb ? (beats[k + 1] - beats[k]) / fsHz : k > 0 ? (beats[k] - beats[k - 1]) / fsHz : typicalRrS;

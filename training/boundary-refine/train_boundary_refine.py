@@ -29,6 +29,12 @@ p.add_argument('--clip', type=float, default=40.0)
 p.add_argument('--boundaries', default='qrsOnset,qrsOffset')
 p.add_argument('--write', action='store_true')
 p.add_argument('--fs', type=float, default=500.0)
+# Where --write puts the models (the median-beat models of measureEcg: dumpMedianBoundaryFeatures.ts,
+# --ts-out src/waves/medianBoundaryRefineModel.ts --const MEDIAN_BOUNDARY_REFINE_MODELS
+# --folds-out models/median-boundary-refinement-folds.json).
+p.add_argument('--ts-out', default='src/waves/boundaryRefineModel.ts')
+p.add_argument('--const', default='BOUNDARY_REFINE_MODELS')
+p.add_argument('--folds-out', default='models/boundary-refinement-folds.json')
 a = p.parse_args()
 
 rows = {}
@@ -124,15 +130,15 @@ if a.write:
     ts = f"""import type {{ BoundaryRefineModels }} from './refineBoundaries.js';
 
 /**
- * Learned boundary refinement, written by training/boundary-refine/train_boundary_refine.py: {desc},
+ * Learned boundary refinement ({a.dump.split('/')[-1]}), written by training/boundary-refine/train_boundary_refine.py: {desc},
  * target LUDB reference - ours (ms, clipped to +-{a.clip:g}), fitted on all 200 LUDB records (choices made by
  * record-wise 5-fold CV, fold = record number mod 5; models/boundary-refinement.md). Do not edit by hand.
  */
-export const BOUNDARY_REFINE_MODELS: BoundaryRefineModels = {{
+export const {a.const}: BoundaryRefineModels = {{
 {body},
 }};
 """
-    open('src/waves/boundaryRefineModel.ts', 'w').write(ts)
+    open(a.ts_out, 'w').write(ts)
     json.dump({'folds': 'record number mod 5; fold k models were fitted without fold k', 'models': [{b: js(mod) for b, mod in fold_models[k].items()} for k in range(5)]},
-              open('models/boundary-refinement-folds.json', 'w'))
-    print('wrote src/waves/boundaryRefineModel.ts and models/boundary-refinement-folds.json', file=sys.stderr)
+              open(a.folds_out, 'w'))
+    print(f'wrote {a.ts_out} and {a.folds_out}', file=sys.stderr)
