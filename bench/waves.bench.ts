@@ -28,6 +28,7 @@ import { DEFAULT_DELINEATION_OPTIONS } from '../src/waves/options.js';
 import { refuseRefinedGlobalBoundaries } from '../src/waves/refinedGlobalBoundaries.js';
 import { fusionTolerances } from '../src/waves/fusionTolerances.js';
 import { LUDB } from '../test/dataPaths.js';
+import { ludbRecordIds } from '../test/ludbRecords.js';
 import { meanSd, median, newScore, scorePoints, type PointScore } from './waveScoring.js';
 import { readCsvRows } from './ptbxlNoiseFlags.js';
 
@@ -48,8 +49,7 @@ const medianFoldModels: BoundaryRefineModels[] | null = refineFoldsPath
 const medianFoldShifts: MedianBeatRefinement['globalShiftMs'][] | null = refineFoldsPath
   ? JSON.parse(readFileSync(opt('median-shifts', 'models/median-beat-refinement-shifts.json'), 'utf8')).folds : null;
 
-const ids = Array.from({ length: 200 }, (_, i) => i + 1).filter((id) =>
-  which === 'all' ? true : which === 'odd' ? id % 2 === 1 : which === 'even' ? id % 2 === 0 : which.split(',').map(Number).includes(id));
+const ids = ludbRecordIds(which);
 
 const rhythms = parseRhythms(join(LUDB, '..', 'ludb.csv'));
 const POINTS = ['pOn', 'pPeak', 'pOff', 'qrsOn', 'qrsOff', 'tPeak', 'tOff'] as const;

@@ -8,33 +8,19 @@
  *
  * One JSON line per lead-beat and boundary: { id, lead, k, b, ours, ref, f: [...] } (samples at 500 Hz).
  */
-import { join } from 'node:path';
-import { openRecord } from '../../src/io/openRecord.js';
-import { detectBeats } from '../../src/beats/index.js';
-import { delineateBeats } from '../../src/waves/delineateBeats.js';
 import { annotatedWaves } from '../../src/waves/annotatedWaves.js';
-import { pacingSpikeSamples, withoutPacingSpikes } from '../../src/waves/pacingSpikes.js';
 import {
   BOUNDARY_REFINE_FEATURE_COUNT, boundaryRefineFeatures, refineBeatContext, refineScratch, type RefinedBoundary,
 } from '../../src/waves/boundaryRefineFeatures.js';
 import { DEFAULT_DELINEATION_OPTIONS } from '../../src/waves/options.js';
-import { LUDB } from '../../test/dataPaths.js';
+import { delineatedLudbRecords, ludbRecordIds } from '../../test/ludbRecords.js';
 
-const which = process.argv[2] ?? 'all';
-const ids = Array.from({ length: 200 }, (_, i) => i + 1).filter((id) =>
-  which === 'all' ? true : which === 'odd' ? id % 2 === 1 : which === 'even' ? id % 2 === 0 : which.split(',').map(Number).includes(id));
 const o = { ...DEFAULT_DELINEATION_OPTIONS, boundaryRefinement: false };
 const BOUNDARIES: RefinedBoundary[] = ['qrsOnset', 'qrsOffset', 'pOnset', 'pOffset'];
 const f = new Float64Array(BOUNDARY_REFINE_FEATURE_COUNT);
 const s = refineScratch();
 const buf: number[] = [];
-for (const id of ids) {
-  let rec = await openRecord(join(LUDB, `${id}.hea`));
-  const beats = detectBeats(rec).samples;
-  const d = delineateBeats(rec, beats, o);
-  const spikes = pacingSpikeSamples(rec);
-  if (spikes.length) rec = withoutPacingSpikes(rec, spikes, o.pacingBlankMs);
-  const samples = rec.leads.map((l) => l.samples);
+for await (const { id, rec, d, spikes, samples } of delineatedLudbRecords(ludbRecordIds(process.argv[2] ?? 'all'), o)) {
   const fs = rec.fs, win = 0.15 * fs;
   const refs = rec.leads.map((l) => {
     const set = rec.annotations.find((a) => a.annotator === l.name.toLowerCase());

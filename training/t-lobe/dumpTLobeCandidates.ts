@@ -7,26 +7,13 @@
  *
  * One JSON line per lead-beat: { id, lead, k, ref, cands: [[peak, ...features], ...] } (samples at 500 Hz).
  */
-import { join } from 'node:path';
-import { openRecord } from '../../src/io/openRecord.js';
-import { detectBeats } from '../../src/beats/index.js';
-import { delineateBeats } from '../../src/waves/delineateBeats.js';
 import { annotatedWaves } from '../../src/waves/annotatedWaves.js';
-import { pacingSpikeSamples, withoutPacingSpikes } from '../../src/waves/pacingSpikes.js';
 import { tLobeCandidatesOfRecord } from '../../src/waves/chooseTLobes.js';
 import { DEFAULT_DELINEATION_OPTIONS } from '../../src/waves/options.js';
-import { LUDB } from '../../test/dataPaths.js';
+import { delineatedLudbRecords, ludbRecordIds } from '../../test/ludbRecords.js';
 
-const which = process.argv[2] ?? 'odd';
-const ids = Array.from({ length: 200 }, (_, i) => i + 1).filter((id) => (which === 'odd' ? id % 2 === 1 : which === 'even' ? id % 2 === 0 : which.split(',').map(Number).includes(id)));
 const o = { ...DEFAULT_DELINEATION_OPTIONS, tLobeChoice: false };
-for (const id of ids) {
-  let rec = await openRecord(join(LUDB, `${id}.hea`));
-  const beats = detectBeats(rec).samples;
-  const d = delineateBeats(rec, beats, o);
-  const spikes = pacingSpikeSamples(rec);
-  if (spikes.length) rec = withoutPacingSpikes(rec, spikes, o.pacingBlankMs);
-  const samples = rec.leads.map((l) => l.samples);
+for await (const { id, rec, d, samples } of delineatedLudbRecords(ludbRecordIds(process.argv[2] ?? 'odd'), o)) {
   const all = tLobeCandidatesOfRecord(samples, rec.fs, d.beatSamples, d.leads, o);
   const refs = rec.leads.map((l) => {
     const set = rec.annotations.find((a) => a.annotator === l.name.toLowerCase());
