@@ -114,7 +114,7 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
     return empty;
   }
   const md0 = template ? template.delineation : delineateMedianBeats(median);
-  const md = refineMedian(md0, median, record, options.medianRefinement === undefined ? MEDIAN_BEAT_REFINEMENT : options.medianRefinement);
+  const md = refineMedian(md0, median, record, per.pacingSpikes, options.medianRefinement === undefined ? MEDIAN_BEAT_REFINEMENT : options.medianRefinement);
   const g = md.global[0];
   // Whether atrial activity is P waves at all is decided on the single beats, not on the median.
   let withP = 0, counted = 0;
@@ -181,13 +181,13 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
 const MEDIAN_REFINE_MIN_FS_HZ = 250;
 
 /** The median delineation refined (a copy), or as it was when refinement is off, RR unknown or the rate too low. */
-function refineMedian(md: Delineation, median: MedianBeats, record: EcgRecord, r: MedianBeatRefinement | null): Delineation {
+function refineMedian(md: Delineation, median: MedianBeats, record: EcgRecord, spikes: Int32Array | undefined, r: MedianBeatRefinement | null): Delineation {
   if (!r || median.medianRrSamples === null || md.leads.length < 3 || median.fsHz < MEDIAN_REFINE_MIN_FS_HZ) return md;
   const fs = median.fsHz, smp = (v: number) => Math.round((v * fs) / 1000);
   const g = r.globalShiftMs;
   // The median beats come from the record with pacing stimuli bridged; the models' paced feature
-  // asks whether there were any.
-  const paced = DEFAULT_DELINEATION_OPTIONS.pacingBlankMs > 0 && pacingSpikeSamples(record).length > 0;
+  // asks whether there were any (the per-beat delineation found them already, when it ran here).
+  const paced = DEFAULT_DELINEATION_OPTIONS.pacingBlankMs > 0 && (spikes ?? pacingSpikeSamples(record)).length > 0;
   return refinedMedianDelineation(md, median, r.models, { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) },
     fusionTolerances(DEFAULT_DELINEATION_OPTIONS, fs), median.medianRrSamples / fs, paced);
 }

@@ -73,6 +73,7 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is
   // not enumerable, so serialising a delineation stays a list of boundaries.
   Object.defineProperty(out, 'template', { value: template, enumerable: false });
+  Object.defineProperty(out, 'pacingSpikes', { value: spikes, enumerable: false });
   return out;
 }
 

@@ -76,4 +76,9 @@ export interface Delineation {
    * Not enumerable: JSON output of a delineation leaves it out.
    */
   template?: BeatTemplate | null;
+  /**
+   * Pacemaker stimuli found in the record (sample indices; empty when none), bridged before the
+   * delineation. Not enumerable, like `template`.
+   */
+  pacingSpikes?: Int32Array;
 }
