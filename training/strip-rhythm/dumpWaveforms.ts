@@ -4,7 +4,7 @@
  * an index out/waveforms.json (name, label, offset, length in samples). The held-back records
  * A02401-A03000 are never written. With `--rr`, also the RR channel (stripRrChannel on the beats
  * detectBeats finds in those first 60 s, as classifyStrip does) to out/rr.f32, same offsets.
- * Usage: nice -n 10 npx tsx training/strip-rhythm/dumpWaveforms.ts [--rr]
+ * Usage: nice -n 10 npx tsx training/strip-rhythm/dumpWaveforms.ts [--rr] [--crops]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -51,4 +51,27 @@ if (withRr) {
   writeFileSync(join(outDir, 'rr.f32'), Buffer.from(rr.buffer));
 }
 writeFileSync(join(outDir, 'waveforms.json'), JSON.stringify({ fsHz: WAVEFORM_FS_HZ, records: index }));
+if (process.argv.includes('--crops')) {
+  const spans: { name: string; start: number; length: number }[] = JSON.parse(readFileSync(join(outDir, 'crops.json'), 'utf8'));
+  const cropParts: Float32Array[] = [];
+  const cropIndex: { name: string; offset: number; length: number }[] = [];
+  let cropOffset = 0;
+  let parent = '';
+  let rec: Awaited<ReturnType<typeof readWfdbRecord>> | null = null;
+  for (const span of spans) {
+    const name = span.name.split('_')[0];
+    if (Number(name.slice(1)) > 2400) throw new Error(`crop of a held-back record: ${span.name}`);
+    if (name !== parent) { rec = await readWfdbRecord(name, src); parent = name; }
+    const x = stripWaveformInput(rec!.leads[0].samples.subarray(span.start, span.start + span.length), rec!.fs);
+    cropParts.push(x);
+    cropIndex.push({ name: span.name, offset: cropOffset, length: x.length });
+    cropOffset += x.length;
+  }
+  const crops = new Float32Array(cropOffset);
+  let c = 0;
+  for (const p of cropParts) { crops.set(p, c); c += p.length; }
+  writeFileSync(join(outDir, 'crop-waveforms.f32'), Buffer.from(crops.buffer));
+  writeFileSync(join(outDir, 'crop-waveforms.json'), JSON.stringify({ fsHz: WAVEFORM_FS_HZ, records: cropIndex }));
+  console.log(`${cropIndex.length} crops, ${cropOffset} samples`);
+}
 console.log(`${index.length} records, ${offset} samples at ${WAVEFORM_FS_HZ} Hz, ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -4,7 +4,8 @@
  * and model choice), A02401-A03000 held back for the benchmark only.
  * With `--crops K`, K extra random sub-strips (9-30 s, seeded) of every train and validation
  * record are written too (splits 'train-crop' / 'validation-crop'): augmentation, never of the
- * held-back records.
+ * held-back records. Where each crop lies (start and length in samples at the record's rate) goes
+ * to out/crops.json, so dumpWaveforms.ts --crops can write the CNN input of the same sub-strips.
  * Usage: nice -n 10 npx tsx training/strip-rhythm/extractFeatures.ts [--crops 3]
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ const lines: string[] = [['record', 'label', 'split', ...STRIP_SCALAR_FEATURES, 
 const t0 = performance.now();
 const cropsArg = process.argv.indexOf('--crops');
 const crops = cropsArg > 0 ? Number(process.argv[cropsArg + 1]) : 0;
+const cropSpans: { name: string; start: number; length: number }[] = [];
 let seed = 20170;
 const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 for (const [name, label] of refs) {
@@ -44,10 +46,12 @@ for (const [name, label] of refs) {
     const samples = rec.leads[0].samples.slice(start, start + len);
     const sub = { ...rec, length: len, leads: [{ ...rec.leads[0], samples }] };
     const fc = stripFeatures(samples, rec.fs, detectBeats(sub).samples);
+    cropSpans.push({ name: `${name}_${c}`, start, length: len });
     lines.push([`${name}_${c}`, label, `${split}-crop`, ...Array.from(fc, (v) => +v.toPrecision(6))].join(','));
   }
 }
 const outDir = join(ROOT, 'training', 'strip-rhythm', 'out');
 mkdirSync(outDir, { recursive: true });
 writeFileSync(join(outDir, 'features.csv'), lines.join('\n') + '\n');
+writeFileSync(join(outDir, 'crops.json'), JSON.stringify(cropSpans));
 console.log(`${refs.length} records, ${STRIP_FEATURE_COUNT} features, ${((performance.now() - t0) / 1000).toFixed(1)} s`);

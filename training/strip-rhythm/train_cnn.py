@@ -21,6 +21,7 @@ Run:
   CNN_SEEDS=7,11,23 ... train_cnn.py final               # export the mean of several seeds' CNNs
   CNN_WINDOWS=15,30 ... train_cnn.py cv cnn              # also score the CNN read as a mean over 15 / 30 s windows
   CNN_RR=1 CNN_TAG=cnn-rr ... train_cnn.py cv cnn        # round 4: RR channel (dumpWaveforms.ts --rr) through a small branch
+  CNN_ARCH=res CNN_LABEL_SMOOTHING=0.1 CNN_CROP_MAX_S=30 CNN_EPOCHS=40 CNN_TAG=cnn-res ... cv cnn   # round 5: residual CNN
 """
 import json
 import math
@@ -58,6 +59,9 @@ WINDOWS_S = [float(v) for v in os.environ.get('CNN_WINDOWS', '').split(',') if v
 # Round 4: the RR channel (out/rr.f32, stripRrChannel) as input channel 2, read by its own branch.
 RR = os.environ.get('CNN_RR', '0') == '1'
 IN_CHANNELS = 2 if RR else 1
+# Round 5: CNN_ARCH=res trains ResStripCnn (deeper, residual) instead; CNN_LABEL_SMOOTHING (default 0).
+ARCH = os.environ.get('CNN_ARCH', 'small')
+LABEL_SMOOTHING = float(os.environ.get('CNN_LABEL_SMOOTHING', '0'))
 
 
 def load_waves():
@@ -111,6 +115,39 @@ class StripCnn(nn.Module):
         return self.head(self.drop(z))
 
 
+class ResBlock(nn.Module):
+    """Two kernel-7 convs (BN, ReLU) with a shortcut; `stride` 2 halves the rate (shortcut: average
+    pool + 1x1 conv), as in the residual ECG networks of Hannun et al. 2019."""
+
+    def __init__(self, cin, cout, stride):
+        super().__init__()
+        self.a = nn.Sequential(nn.Conv1d(cin, cout, 7, stride=stride, padding=3, bias=False), nn.BatchNorm1d(cout), nn.ReLU(),
+                               nn.Conv1d(cout, cout, 7, padding=3, bias=False), nn.BatchNorm1d(cout))
+        self.skip = nn.Identity() if cin == cout and stride == 1 else nn.Sequential(
+            nn.AvgPool1d(stride, ceil_mode=True) if stride > 1 else nn.Identity(), nn.Conv1d(cin, cout, 1, bias=False), nn.BatchNorm1d(cout))
+
+    def forward(self, x):
+        a = self.a(x)
+        return torch.relu(a + self.skip(x)[:, :, :a.shape[2]])
+
+
+class ResStripCnn(nn.Module):
+    """Round 5 (CNN_ARCH=res): a deeper residual CNN, stem + 6 residual blocks (32-96 channels,
+    /64 overall), global average + max pooling, dropout, linear -> 4; about 0.39 M parameters."""
+
+    def __init__(self):
+        super().__init__()
+        plan = [(32, 32, 2), (32, 48, 2), (48, 64, 2), (64, 64, 1), (64, 96, 2), (96, 96, 1)]
+        self.body = nn.Sequential(nn.Conv1d(1, 32, 15, stride=2, padding=7, bias=False), nn.BatchNorm1d(32), nn.ReLU(),
+                                  *[ResBlock(a, b, s) for a, b, s in plan])
+        self.drop = nn.Dropout(0.3)
+        self.head = nn.Linear(2 * plan[-1][1], 4)
+
+    def forward(self, x):
+        h = self.body(x[:, :1])
+        return self.head(self.drop(torch.cat([h.mean(2), h.amax(2)], 1)))
+
+
 class Softmaxed(nn.Module):
     """Export wrapper: waveform [batch, 1, samples] -> probabilities [batch, 4]."""
 
@@ -137,10 +174,10 @@ class SeedMean(nn.Module):
 def train_cnn(waves, y, seed, epochs=EPOCHS, log=''):
     torch.manual_seed(seed)
     rng = np.random.RandomState(seed)
-    net = StripCnn()
+    net = ResStripCnn() if ARCH == 'res' else StripCnn()
     counts = np.bincount(y, minlength=4).astype(np.float64)
     w = torch.tensor((counts.sum() / (4 * np.maximum(counts, 1))) ** 0.5, dtype=torch.float32)
-    loss_fn = nn.CrossEntropyLoss(weight=w)
+    loss_fn = nn.CrossEntropyLoss(weight=w, label_smoothing=LABEL_SMOOTHING)
     opt = torch.optim.AdamW(net.parameters(), lr=3e-3, weight_decay=1e-3)
     batch = 32
     steps = epochs * math.ceil(len(waves) / batch)
