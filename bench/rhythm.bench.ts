@@ -13,7 +13,8 @@
  * AF and flutter are also reported for DS1 (where their rules were tuned) and DS2 apart, each
  * without and with the strip models' second opinion on AF episodes (afStripOpinion.ts), with its cost.
  * Usage: tsx bench/rhythm.bench.ts [--mitdb-only | --cinc-only | --quality-only] [--ds1-only] [--verbose]
- * (--ds1-only reads the DS1 records alone: development runs that are no look at DS2).
+ * (--ds1-only reads the DS1 records alone: development runs that are no look at DS2; --opinions prints
+ * every AF episode's strip-model scores).
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -90,6 +91,12 @@ class OpinionScores {
     this.windows += reviewed.afOpinions.reduce((s, o) => s + o.windowAfProbabilities.length, 0);
     this.vetoed += reviewed.afOpinions.filter((o) => o.vetoed).length;
     this.score(name, ref, res.episodes, reviewed.episodes);
+    // --opinions: every AF episode's window scores and whether the reference has AF there (how the veto bar was set).
+    if (args.includes('--opinions')) for (const o of reviewed.afOpinions) {
+      const trueAf = (ref.get('(AFIB') ?? []).some((r) => r.startSample < o.endSample && r.endSample > o.startSample);
+      const scores = o.windowAfProbabilities.filter((q): q is number => q !== null);
+      console.log(`opinion ${name} ${(o.startSample / input.fsHz).toFixed(0)}-${(o.endSample / input.fsHz).toFixed(0)} s reference AF ${trueAf ? 'yes' : 'no'} max P(AF) ${scores.length ? Math.max(...scores).toFixed(3) : '-'}`);
+    }
     for (const o of reviewed.afOpinions) if (o.vetoed && args.includes('--verbose')) console.log(`${name}: AF ${(o.startSample / input.fsHz).toFixed(0)}-${(o.endSample / input.fsHz).toFixed(0)} s vetoed, P(AF) ${o.windowAfProbabilities.map((q) => (q === null ? '-' : q.toFixed(2))).join(' ')}`);
   }
 }

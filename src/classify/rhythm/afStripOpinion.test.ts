@@ -72,7 +72,7 @@ test('MIT-BIH 201, first 10 min: the second opinion keeps every AF episode (EC57
 
 // Without beat classes, frequent atrial premature beats in 209 (sinus rhythm; no rhythm change in
 // the reference at 345-353 s) make the RR look irregularly irregular without P waves; the strip
-// models read that stretch as not AF (P(AF) ~0.02), so it is left undetermined.
+// models read that stretch as not AF (P(AF) 0.13 with the residual CNN, under the 0.25 bar), so it is left undetermined.
 test('MIT-BIH 209, 300-400 s without beat classes: the false AF episode from APCs is vetoed', async () => {
   const { part, ref } = await mitdbPart('209', 300, 400);
   assert.equal((ref.get('(AFIB') ?? []).length, 0, 'no AF in the reference');
