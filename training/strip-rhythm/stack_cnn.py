@@ -114,13 +114,7 @@ def main():
     for kind in kinds:
         candidates[f'mlp {kind} alone'] = oof[kind]
         candidates[f'mlp {kind} + cnn 0.5'] = 0.5 * oof[kind] + 0.5 * cnn
-    log = {}
-    for k, p in candidates.items():
-        pooled = mlp.challenge_f1(y, p.argmax(1))
-        per = [mlp.challenge_f1(y[fa == f], p[fa == f].argmax(1))['mean'] for f in range(5)]
-        log[k] = {'pooled': pooled, 'fold_means': per, 'fold_median': float(np.median(per))}
-        print(f'{k:28s} pooled F1 N {pooled["N"]:.3f} A {pooled["A"]:.3f} O {pooled["O"]:.3f} ~ {pooled["~"]:.3f} mean {pooled["mean"]:.3f}; '
-              f'fold means {" ".join(f"{v:.3f}" for v in per)} (median {np.median(per):.3f})')
+    log = tc.score_candidates(candidates, y, fa, 28)
     with open(os.path.join(OUT, 'stack-cv-log.json'), 'w') as f:
         json.dump(log, f, indent=1)
     np.savez(os.path.join(OUT, 'stack-cv-oof.npz'), **{k.replace(' ', '_'): v for k, v in candidates.items()})

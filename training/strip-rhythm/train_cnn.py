@@ -294,6 +294,18 @@ def cv():
     report(names, y, fold, oof)
 
 
+def score_candidates(candidates, y, fa, width):
+    """Pooled and per-fold challenge F1 of each candidate's out-of-fold probabilities, printed and returned."""
+    log = {}
+    for k, p in candidates.items():
+        pooled = mlp.challenge_f1(y, p.argmax(1))
+        per = [mlp.challenge_f1(y[fa == f], p[fa == f].argmax(1))['mean'] for f in range(5)]
+        log[k] = {'pooled': pooled, 'fold_means': per, 'fold_median': float(np.median(per))}
+        print(f'{k:{width}s} pooled F1 N {pooled["N"]:.3f} A {pooled["A"]:.3f} O {pooled["O"]:.3f} ~ {pooled["~"]:.3f} mean {pooled["mean"]:.3f}; '
+              f'fold means {" ".join(f"{v:.3f}" for v in per)} (median {np.median(per):.3f})')
+    return log
+
+
 def report(names, y, fold, oof):
     fa = np.array([fold[n] for n in names])
     log = {}
@@ -306,12 +318,7 @@ def report(names, y, fold, oof):
         if 'mlp' in oof:
             for wc in (0.25, 0.4, 0.5, 0.6):
                 candidates[f'mlp + {tag} (cnn weight {wc})'] = (1 - wc) * oof['mlp'] + wc * candidates[tag]
-    for k, p in candidates.items():
-        pooled = mlp.challenge_f1(y, p.argmax(1))
-        per = [mlp.challenge_f1(y[fa == f], p[fa == f].argmax(1))['mean'] for f in range(5)]
-        log[k] = {'pooled': pooled, 'fold_means': per, 'fold_median': float(np.median(per))}
-        print(f'{k:36s} pooled F1 N {pooled["N"]:.3f} A {pooled["A"]:.3f} O {pooled["O"]:.3f} ~ {pooled["~"]:.3f} mean {pooled["mean"]:.3f}; '
-              f'fold means {" ".join(f"{v:.3f}" for v in per)} (median {np.median(per):.3f})')
+    log.update(score_candidates(candidates, y, fa, 36))
     with open(os.path.join(HERE, 'out', 'cv-log.json'), 'w') as f:
         json.dump(log, f, indent=1)
 
