@@ -24,17 +24,25 @@ export function shrinkToLeadMedian(
   const buf: number[] = [];
   type Key = 'onset' | 'offset';
   const fields: ['p' | 'qrs' | 't', Key][] = [['p', 'onset'], ['p', 'offset'], ['qrs', 'onset'], ['qrs', 'offset'], ['t', 'offset']];
-  const medianOf = (k: number, key: 'onset' | 'peak' | 'offset'): number | null => {
+  // Median over the leads of one point of beat k (null with fewer than three leads having it).
+  const medianOf = (k: number, wave: 'p' | 'qrs' | 't', key: 'onset' | 'peak' | 'offset'): number | null => {
     buf.length = 0;
-    for (const l of leads) { const v = l.beats[k].t[key]; if (v !== null) buf.push(v); }
+    for (const l of leads) {
+      const v = (l.beats[k][wave] as Partial<Record<typeof key, number | null>>)[key];
+      if (v !== null && v !== undefined) buf.push(v);
+    }
     if (buf.length < 3) return null;
     buf.sort((a, b) => a - b);
     const m = buf.length;
-    return Math.round(m % 2 ? buf[m >> 1] : 0.5 * (buf[(m >> 1) - 1] + buf[m >> 1]));
+    return m % 2 ? buf[m >> 1] : 0.5 * (buf[(m >> 1) - 1] + buf[m >> 1]);
+  };
+  const roundedMedianOfT = (k: number, key: 'onset' | 'peak' | 'offset'): number | null => {
+    const v = medianOf(k, 't', key);
+    return v === null ? null : Math.round(v);
   };
   for (let k = 0; k < nb; k++) {
     if (replaceBeyond.t > 0) {
-      const peak = medianOf(k, 'peak'), onset = medianOf(k, 'onset'), offset = medianOf(k, 'offset');
+      const peak = roundedMedianOfT(k, 'peak'), onset = roundedMedianOfT(k, 'onset'), offset = roundedMedianOfT(k, 'offset');
       if (peak !== null && onset !== null && offset !== null && onset <= peak && peak <= offset) {
         for (const l of leads) {
           const t = l.beats[k].t;
@@ -43,12 +51,8 @@ export function shrinkToLeadMedian(
       }
     }
     for (const [wave, key] of fields) {
-      buf.length = 0;
-      for (const l of leads) { const v = l.beats[k][wave][key]; if (v !== null) buf.push(v); }
-      if (buf.length < 3) continue;
-      buf.sort((a, b) => a - b);
-      const m = buf.length;
-      const med = m % 2 ? buf[m >> 1] : 0.5 * (buf[(m >> 1) - 1] + buf[m >> 1]);
+      const med = medianOf(k, wave, key);
+      if (med === null) continue;
       for (const l of leads) {
         const b = l.beats[k][wave];
         const v = b[key];
