@@ -6,6 +6,7 @@ import type { Delineation, TPolarity } from '../waves/types.js';
 import { MEDIAN_BOUNDARY_REFINE_MODELS } from '../waves/medianBoundaryRefineModel.js';
 import type { BoundaryRefineModels } from '../waves/refineBoundaries.js';
 import { refinedMedianDelineation } from '../waves/refinedMedianDelineation.js';
+import { refinedGlobalShiftsInSamples, type RefinedGlobalShifts } from '../waves/refinedGlobalBoundaries.js';
 import { fusionTolerances } from '../waves/fusionTolerances.js';
 import { DEFAULT_DELINEATION_OPTIONS } from '../waves/options.js';
 import { pacingSpikeSamples } from '../waves/pacingSpikes.js';
@@ -65,7 +66,7 @@ export interface MeasureOptions {
 /** Models and global convention shifts (ms) of the median-beat boundary refinement. */
 export interface MedianBeatRefinement {
   models: BoundaryRefineModels;
-  globalShiftMs: { pOnset: number; pOffset: number; qrsOnset: number; qrsOffset: number };
+  globalShiftMs: RefinedGlobalShifts;
 }
 
 /**
@@ -183,11 +184,10 @@ const MEDIAN_REFINE_MIN_FS_HZ = 250;
 /** The median delineation refined (a copy), or as it was when refinement is off, RR unknown or the rate too low. */
 function refineMedian(md: Delineation, median: MedianBeats, record: EcgRecord, spikes: Int32Array | undefined, r: MedianBeatRefinement | null): Delineation {
   if (!r || median.medianRrSamples === null || md.leads.length < 3 || median.fsHz < MEDIAN_REFINE_MIN_FS_HZ) return md;
-  const fs = median.fsHz, smp = (v: number) => Math.round((v * fs) / 1000);
-  const g = r.globalShiftMs;
+  const fs = median.fsHz;
   // The median beats come from the record with pacing stimuli bridged; the models' paced feature
   // asks whether there were any (the per-beat delineation found them already, when it ran here).
   const paced = DEFAULT_DELINEATION_OPTIONS.pacingBlankMs > 0 && (spikes ?? pacingSpikeSamples(record)).length > 0;
-  return refinedMedianDelineation(md, median, r.models, { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) },
+  return refinedMedianDelineation(md, median, r.models, refinedGlobalShiftsInSamples(r.globalShiftMs, fs),
     fusionTolerances(DEFAULT_DELINEATION_OPTIONS, fs), median.medianRrSamples / fs, paced);
 }

@@ -11,7 +11,7 @@ import { chooseTLobes } from './chooseTLobes.js';
 import { T_LOBE_MODEL } from './tLobeModel.js';
 import { refineBoundaries } from './refineBoundaries.js';
 import { BOUNDARY_REFINE_MODELS } from './boundaryRefineModel.js';
-import { refuseRefinedGlobalBoundaries } from './refinedGlobalBoundaries.js';
+import { refinedGlobalShiftsInSamples, refuseRefinedGlobalBoundaries } from './refinedGlobalBoundaries.js';
 import { pacingSpikeSamples, withoutPacingSpikes } from './pacingSpikes.js';
 import { stimulusBoundOnsets } from './stimulusBoundOnsets.js';
 import { beatTemplate } from './beatTemplate.js';
@@ -51,10 +51,12 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   refineAcrossLeads(samples, record.fs, beats, leads, o, hasP);
   const template = o.useTemplate ? beatTemplate(record, beats, o) : null;
   if (template) trackTemplate(samples, record.fs, beats, leads, template, hasP, o);
-  stimulusBoundOnsets(leads, beats, spikes, Math.round((o.pacedStimulusMaxMs * record.fs) / 1000));
-  const global = fuseGlobalBoundaries(leads, fusionTolerances(o, record.fs));
-  shiftGlobalPOnsets(global, Math.round((o.globalPOnsetShiftMs * record.fs) / 1000));
   const smp = (v: number) => Math.round((v * record.fs) / 1000);
+  const stimulusMaxSamples = smp(o.pacedStimulusMaxMs);
+  stimulusBoundOnsets(leads, beats, spikes, stimulusMaxSamples);
+  const tol = fusionTolerances(o, record.fs);
+  const global = fuseGlobalBoundaries(leads, tol);
+  shiftGlobalPOnsets(global, smp(o.globalPOnsetShiftMs));
   shrinkToLeadMedianByOptions(leads, o, record.fs);
   // Which lobe of a flat or biphasic T each lead's peak sits on, from a model fitted on odd LUDB.
   if (o.tLobeChoice) chooseTLobes(samples, record.fs, beats, leads, o, T_LOBE_MODEL);
@@ -65,9 +67,9 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   // and the other leads' (models fitted on LUDB, models/boundary-refinement.md); the global P and
   // QRS boundaries are then fused again from the refined leads.
   if (o.boundaryRefinement) {
-    const refined = refineBoundaries(samples, record.fs, beats, leads, spikes, Math.round((o.pacedStimulusMaxMs * record.fs) / 1000), BOUNDARY_REFINE_MODELS);
+    const refined = refineBoundaries(samples, record.fs, beats, leads, spikes, stimulusMaxSamples, BOUNDARY_REFINE_MODELS);
     const g = o.refinedGlobalShiftMs;
-    if (refined && g) refuseRefinedGlobalBoundaries(global, leads, fusionTolerances(o, record.fs), { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) });
+    if (refined && g) refuseRefinedGlobalBoundaries(global, leads, tol, refinedGlobalShiftsInSamples(g, record.fs));
   }
   const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
   // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is

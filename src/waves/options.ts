@@ -1,3 +1,4 @@
+import type { RefinedGlobalShifts } from './refinedGlobalBoundaries.js';
 /**
  * Tunable constants of the delineator. Durations are in ms so they hold at any sampling rate;
  * thresholds are fractions of the local slope maximum (Martinez 2004 style). The defaults were
@@ -61,7 +62,7 @@ export interface DelineationOptions {
    * and shifted by these (ms; refuseRefinedGlobalBoundaries), replacing the first fusion and
    * globalPOnsetShiftMs for those four. null: the first fusion stays.
    */
-  refinedGlobalShiftMs: { pOnset: number; pOffset: number; qrsOnset: number; qrsOffset: number } | null;
+  refinedGlobalShiftMs: RefinedGlobalShifts | null;
   /** Largest SD of the P-peak-to-QRS-onset interval across beats (ms) for P to be accepted in a lead. */
   pMaxPrSdMs: number;
   /** Atrial locking index (see atrialLocking) under which there is no P in the record. */

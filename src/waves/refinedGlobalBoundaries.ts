@@ -10,6 +10,16 @@ export interface RefinedGlobalShifts {
 }
 
 /**
+ * Shifts given in ms (as options hold them) in samples at `fsHz`.
+ *
+ * @example refinedGlobalShiftsInSamples({ pOnset: -10, pOffset: 8, qrsOnset: -6, qrsOffset: 8 }, 500); // { pOnset: -5, ... }
+ */
+export function refinedGlobalShiftsInSamples(ms: RefinedGlobalShifts, fsHz: number): RefinedGlobalShifts {
+  const smp = (v: number) => Math.round((v * fsHz) / 1000);
+  return { pOnset: smp(ms.pOnset), pOffset: smp(ms.pOffset), qrsOnset: smp(ms.qrsOnset), qrsOffset: smp(ms.qrsOffset) };
+}
+
+/**
  * After the learned per-lead refinement, the global P and QRS boundaries of every beat are fused
  * again from the refined leads (fuseGlobalBoundaries: earliest onset / latest offset within the
  * tolerance of the leads' median) and shifted by `shifts`, in place; the T offset is left as
