@@ -203,7 +203,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     // Windows of 16 usable beats: leaving beats out must not raise the consistency of AF (it reads
     // about 1/m for m unrelated segments).
     pWave = pWaveConsistencyByBeat(signal, fs, beats, 16, timingClasses ? (k) => timingClasses[k] === 'N' && !premature[k] : (k) => !premature[k], { windowOfUsableBeats: true });
-    if (timingClasses) {
+    if (timingClasses && pWave.some((v) => v !== v)) {
       const withS = pWaveConsistencyByBeat(signal, fs, beats, 16, (k) => timingClasses[k] === 'N' || timingClasses[k] === 'S', { windowOfUsableBeats: true });
       for (let i = 0; i < pWave.length; i++) if (pWave[i] !== pWave[i]) pWave[i] = withS[i];
     }
