@@ -19,7 +19,7 @@ const unusableS = (rec: EcgRecord) => {
   return rep.segments.filter((s) => !s.usable).reduce((t, s) => t + s.endSample - s.startSample, 0) / rec.fs;
 };
 
-test('a long record whose beat shape changes: each 2-min block has its own templates, so a new shape is not noise', async () => {
+test('a long record whose beat shape changes: each 2-min block has its own templates, so a new shape is not noise', async (t) => {
   const src = nodeFileSource(MITDB);
   const parts: EcgRecord[] = [];
   for (const [name, fromS] of PARTS) {
@@ -33,6 +33,7 @@ test('a long record whose beat shape changes: each 2-min block has its own templ
   const day: EcgRecord = { ...parts[0], name: 'six', length: joined.length, leads: [{ ...parts[0].leads[0], samples: joined }] };
   const own = parts.reduce((s, p) => s + unusableS(p), 0);
   const together = unusableS(day);
+  t.diagnostic(`unusable: joined ${together} s, the parts alone ${own} s`);
   // Each part on its own is the reference; the joined record may add at most a window per border.
   assert.ok(together <= own + PARTS.length, `joined ${together} s unusable, parts alone ${own} s`);
 
