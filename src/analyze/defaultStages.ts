@@ -1,14 +1,14 @@
 import type { EcgRecord } from '../record/types.js';
 import { detectBeats, detectBeatsInSignal, type BeatDetection } from '../beats/index.js';
 import { assessQuality, isInSpans, unusableSegments, type QualityReport } from '../quality/index.js';
-import { analyzeRhythm, classifyBeats, classifyStrip, stripNotDeterminable } from '../classify/index.js';
+import { analyzeRhythm, classifyBeats, classifyStrip, stripNotDeterminable, STRIP_RHYTHM_CNN_MODEL, STRIP_RHYTHM_MODEL } from '../classify/index.js';
 import { MIN_UNREADABLE_S } from '../classify/rhythm/analyzeRhythm.js';
 import { beatsInUnreadable } from '../classify/rhythm/unreadableSpans.js';
 import { analyzeRhythmWithStripOpinion } from '../classify/rhythm/afStripOpinion.js';
 import type { LoadedModel } from '../classify/onnx/modelRunner.js';
 import { delineateBeats } from '../waves/index.js';
 import { heartRateVariability, measureEcg } from '../measure/index.js';
-import { StageNotApplicableError, type AnalysisStage, type EarlierResults, type StageContext } from './stage.js';
+import { StageNotApplicableError, type AnalysisStage, type EarlierResults, type ModelInfo, type StageContext } from './stage.js';
 
 /** Per-stage options as the stage function takes them (they arrive untyped from `AnalyzeOptions.stageOptions`). */
 function optionsFor<F extends (...args: never[]) => unknown, K extends number>(_fn: F, _argIndex: K, options: Readonly<Record<string, unknown>>): Partial<NonNullable<Parameters<F>[K]>> {
@@ -112,6 +112,12 @@ function classesOutsideSpans(beats: ArrayLike<number>, classes: string[] | undef
  * const stages = [...defaultStages(), myStage]; // myStage: { name, dependsOn: ['beats'], description, run }
  * const a = await analyze(record, { stages });
  */
+/** The strip rhythm models as listed in an Analysis: the feature model, and the waveform CNN when it was used. */
+function stripModelsUsed(withWaveformModel: boolean): Omit<ModelInfo, 'stage'>[] {
+  const info = (file: string): Omit<ModelInfo, 'stage'> => ({ name: `models/${file}`, version: null, sha256: null });
+  return withWaveformModel ? [info(STRIP_RHYTHM_MODEL), info(STRIP_RHYTHM_CNN_MODEL)] : [info(STRIP_RHYTHM_MODEL)];
+}
+
 export function defaultStages(): AnalysisStage[] {
   return [
     stage('quality', [], 'signal quality per lead and segment (src/quality assessQuality)', (record, _e, ctx) => {
@@ -157,7 +163,7 @@ export function defaultStages(): AnalysisStage[] {
       modelsUsed: (r: unknown) => {
         const opinions = (r as { afOpinions?: unknown[] }).afOpinions;
         if (!Array.isArray(opinions) || opinions.length === 0) return [];
-        return [{ name: 'models/strip-rhythm.onnx', version: null, sha256: null }, { name: 'models/strip-rhythm-cnn.onnx', version: null, sha256: null }];
+        return stripModelsUsed(true);
       },
     },
     {
@@ -175,9 +181,7 @@ export function defaultStages(): AnalysisStage[] {
       modelsUsed: (r: unknown) => {
         const s = r as { method?: string; usedWaveformModel?: boolean };
         if (s.method !== 'model') return [];
-        const used = [{ name: 'models/strip-rhythm.onnx', version: null, sha256: null }];
-        if (s.usedWaveformModel) used.push({ name: 'models/strip-rhythm-cnn.onnx', version: null, sha256: null });
-        return used;
+        return stripModelsUsed(s.usedWaveformModel === true);
       },
     },
     stage('hrv', ['beats'], 'heart-rate variability from NN intervals, beats in unusable signal left out (src/measure heartRateVariability)', (record, e) => {
