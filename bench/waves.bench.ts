@@ -22,11 +22,7 @@ import { delineateBeats } from '../src/waves/delineateBeats.js';
 import { measureEcg, type MedianBeatRefinement } from '../src/measure/measureEcg.js';
 import { annotatedGlobalWaves, annotatedWaves, type AnnotatedWave } from '../src/waves/annotatedWaves.js';
 import type { Delineation } from '../src/waves/types.js';
-import { refineBoundaries, type BoundaryRefineModels } from '../src/waves/refineBoundaries.js';
-import { pacingSpikeSamples, withoutPacingSpikes } from '../src/waves/pacingSpikes.js';
-import { DEFAULT_DELINEATION_OPTIONS } from '../src/waves/options.js';
-import { refuseRefinedGlobalBoundaries } from '../src/waves/refinedGlobalBoundaries.js';
-import { fusionTolerances } from '../src/waves/fusionTolerances.js';
+import type { BoundaryRefineModels } from '../src/waves/refineBoundaries.js';
 import { LUDB } from '../test/dataPaths.js';
 import { ludbRecordIds } from '../test/ludbRecords.js';
 import { meanSd, median, newScore, scorePoints, type PointScore } from './waveScoring.js';
@@ -90,19 +86,8 @@ for (const id of ids) {
     d = delineateBeats(rec, beats, JSON.parse(optionsJson)); // warm-up so the timing is the steady state
     // Least of 3 timed runs: the machine is shared, and the least is the run least disturbed.
     cpuMs.push(leastCpuMs(() => { d = delineateBeats(rec, beats, JSON.parse(optionsJson)); }));
-    if (foldModels) {
-      // Out-of-fold refinement: the shipped models are off, record id's fold models applied as
-      // delineateBeats would (same place: last step, on the leads with pacing stimuli bridged).
-      const o = { ...JSON.parse(optionsJson), boundaryRefinement: false };
-      d = delineateBeats(rec, beats, o);
-      const oo = { ...DEFAULT_DELINEATION_OPTIONS, ...o };
-      const spikes = pacingSpikeSamples(rec);
-      const bridged = spikes.length ? withoutPacingSpikes(rec, spikes, oo.pacingBlankMs) : rec;
-      const stimulusMax = Math.round((oo.pacedStimulusMaxMs * fs) / 1000);
-      const refined = refineBoundaries(bridged.leads.map((l) => l.samples), fs, d.beatSamples, d.leads, spikes, stimulusMax, foldModels[id % 5]);
-      const g = oo.refinedGlobalShiftMs, smp = (v: number) => Math.round((v * fs) / 1000);
-      if (refined && g) refuseRefinedGlobalBoundaries(d.global, d.leads, fusionTolerances(oo, fs), { pOnset: smp(g.pOnset), pOffset: smp(g.pOffset), qrsOnset: smp(g.qrsOnset), qrsOffset: smp(g.qrsOffset) });
-    }
+    // Out-of-fold refinement: record id's fold models in place of the shipped ones, same step.
+    if (foldModels) d = delineateBeats(rec, beats, { ...JSON.parse(optionsJson), boundaryRefineModels: foldModels[id % 5] });
   } catch (e) {
     failures++;
     console.error(`record ${id}: ${(e as Error).message}`);

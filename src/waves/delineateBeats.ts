@@ -67,7 +67,7 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
   // and the other leads' (models fitted on LUDB, models/boundary-refinement.md); the global P and
   // QRS boundaries are then fused again from the refined leads.
   if (o.boundaryRefinement) {
-    const refined = refineBoundaries(samples, record.fs, beats, leads, spikes, stimulusMaxSamples, BOUNDARY_REFINE_MODELS);
+    const refined = refineBoundaries(samples, record.fs, beats, leads, spikes, stimulusMaxSamples, o.boundaryRefineModels ?? BOUNDARY_REFINE_MODELS);
     const g = o.refinedGlobalShiftMs;
     if (refined && g) refuseRefinedGlobalBoundaries(global, leads, tol, refinedGlobalShiftsInSamples(g, record.fs));
   }

@@ -1,3 +1,4 @@
+import type { BoundaryRefineModels } from './refineBoundaries.js';
 import type { RefinedGlobalShifts } from './refinedGlobalBoundaries.js';
 /**
  * Tunable constants of the delineator. Durations are in ms so they hold at any sampling rate;
@@ -57,6 +58,11 @@ export interface DelineationOptions {
    * BOUNDARY_REFINE_MODELS, last step of delineateBeats): on/off. Boundaries without a shipped model are untouched.
    */
   boundaryRefinement: boolean;
+  /**
+   * The models boundaryRefinement applies; absent: the shipped BOUNDARY_REFINE_MODELS. Set to score
+   * other fits the same way (the waves bench's out-of-fold mode).
+   */
+  boundaryRefineModels?: BoundaryRefineModels;
   /**
    * With boundaryRefinement: the global P and QRS boundaries are fused again from the refined leads
    * and shifted by these (ms; refuseRefinedGlobalBoundaries), replacing the first fusion and
