@@ -18,3 +18,7 @@ export * from './render/index.js';
 export * from './eval/index.js';
 export * from './analyze.js';
 export { SINUS_VERSION, ANALYSIS_SCHEMA_VERSION } from './version.js';
+export {
+  reconstructTwelveLeads, applyLeadTransform, LeadTransformFit, korsVcg, spatialQrsTAngle, medianBeatQrsTAngle, STANDARD_TWELVE_LEADS, SHIPPED_LEAD_TRANSFORMS,
+  type LeadTransform, type FitLeadTransformOptions, type ReconstructOptions, type Reconstruction, type Vectorcardiogram, type SpatialQrsTAngle,
+} from './reconstruct/index.js';
