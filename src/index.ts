@@ -22,3 +22,7 @@ export {
   reconstructTwelveLeads, applyLeadTransform, LeadTransformFit, korsVcg, spatialQrsTAngle, medianBeatQrsTAngle, STANDARD_TWELVE_LEADS, SHIPPED_LEAD_TRANSFORMS,
   type LeadTransform, type FitLeadTransformOptions, type ReconstructOptions, type Reconstruction, type Vectorcardiogram, type SpatialQrsTAngle,
 } from './reconstruct/index.js';
+export {
+  synthesizeEcg, SYNTH_RHYTHMS, MORPHOLOGY_PRESETS, fitBeatMorphology, dowerTwelveLeads, DOWER_MATRIX, DOWER_LEADS,
+  type SynthOptions, type SynthNoise, type SyntheticEcg, type SynthBeatTruth, type SynthRhythm, type BeatMorphology, type WaveKernel, type MorphologyBoundariesMs,
+} from './synth/index.js';

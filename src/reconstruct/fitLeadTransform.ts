@@ -1,5 +1,6 @@
 import { SinusError } from '../errors.js';
 import { removeBaselineWander } from '../dsp/baselineWander.js';
+import { solveLinearSystem } from '../dsp/solveLinearSystem.js';
 import type { EcgRecord } from '../record/types.js';
 import type { LeadTransform } from './leadTransform.js';
 
@@ -74,7 +75,11 @@ export class LeadTransformFit {
     const n = this.inputs.length;
     const meanPower = this.xtx.reduce((s, row, i) => s + row[i], 0) / n;
     const a = this.xtx.map((row, i) => row.map((v, j) => v + (i === j ? (this.options.ridge ?? 1e-4) * meanPower : 0)));
-    const columns = this.outputs.map((_, k) => solveSymmetric(a, this.xty.map((row) => row[k])));
+    const columns = this.outputs.map((_, k) => {
+      const w = solveLinearSystem(a, this.xty.map((row) => row[k]));
+      if (!w) throw new SinusError('NOT_ENOUGH_DATA', 'the input leads are linearly dependent; a lead transform cannot be fitted');
+      return w;
+    });
     return {
       inputs: [...this.inputs],
       outputs: [...this.outputs],
@@ -82,30 +87,4 @@ export class LeadTransformFit {
       source: `${source} (${this.records} records, ${this.samples} samples)`,
     };
   }
-}
-
-/** Solves A w = b for a small symmetric positive-definite A by Gaussian elimination with partial pivoting. */
-function solveSymmetric(aIn: number[][], bIn: number[]): number[] {
-  const n = bIn.length;
-  const a = aIn.map((r) => [...r]);
-  const b = [...bIn];
-  for (let c = 0; c < n; c++) {
-    let p = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(a[r][c]) > Math.abs(a[p][c])) p = r;
-    [a[c], a[p]] = [a[p], a[c]];
-    [b[c], b[p]] = [b[p], b[c]];
-    if (Math.abs(a[c][c]) < 1e-12) throw new SinusError('NOT_ENOUGH_DATA', 'the input leads are linearly dependent; a lead transform cannot be fitted');
-    for (let r = c + 1; r < n; r++) {
-      const f = a[r][c] / a[c][c];
-      for (let k = c; k < n; k++) a[r][k] -= f * a[c][k];
-      b[r] -= f * b[c];
-    }
-  }
-  const w = new Array<number>(n).fill(0);
-  for (let r = n - 1; r >= 0; r--) {
-    let s = b[r];
-    for (let k = r + 1; k < n; k++) s -= a[r][k] * w[k];
-    w[r] = s / a[r][r];
-  }
-  return w;
 }

@@ -1,0 +1,31 @@
+/** A seeded pseudo-random source (mulberry32), so a synthetic record is reproducible from its seed. */
+export interface Random {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Standard normal (Box-Muller). */
+  normal(): number;
+}
+
+/**
+ * A reproducible random source from a 32-bit seed.
+ *
+ * @example
+ * const rng = seededRandom(42); rng.next(); rng.normal();
+ */
+export function seededRandom(seed: number): Random {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    normal: () => {
+      const u = Math.max(next(), 1e-12), v = next();
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    },
+  };
+}
