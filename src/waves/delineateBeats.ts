@@ -18,7 +18,7 @@ import { beatTemplate } from './beatTemplate.js';
 import { trackTemplate } from './trackTemplate.js';
 import { settleAtrialActivity } from './atrialActivity.js';
 import { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
-import type { Delineation, LeadDelineation } from './types.js';
+import type { Delineation, DelineationWithTemplate, LeadDelineation } from './types.js';
 
 /**
  * Delineates every beat in every lead: P onset/peak/offset (or null with 'no P'), QRS onset/offset
@@ -31,6 +31,19 @@ import type { Delineation, LeadDelineation } from './types.js';
  * const qrsMs = (d.global[0].qrsOffset! - d.global[0].qrsOnset!) * 1000 / d.fsHz;
  */
 export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>, options: Partial<DelineationOptions> = {}): Delineation {
+  return delineateBeatsWithTemplate(record, beatSamples, options).delineation;
+}
+
+/**
+ * {@link delineateBeats} with what the delineation found on the way and later steps reuse: the
+ * dominant beat template (median beats of the aligned beats, delineated; what `recordMedianBeat`
+ * turns into the record's median beat) and the pacemaker stimuli it bridged.
+ *
+ * @example
+ * const { delineation, template, pacingSpikes } = delineateBeatsWithTemplate(record, detectBeats(record).samples);
+ * console.log(delineation.global.length, template?.median.beatCount, pacingSpikes.length);
+ */
+export function delineateBeatsWithTemplate(record: EcgRecord, beatSamples: ArrayLike<number>, options: Partial<DelineationOptions> = {}): DelineationWithTemplate {
   if (!(record.fs > 0) || !Number.isFinite(record.fs)) throw new SinusError('BAD_ARGUMENT', `sampling rate must be positive, got ${record.fs}`);
   if (record.leads.length === 0) throw new SinusError('BAD_ARGUMENT', 'record has no leads');
   const o: DelineationOptions = { ...DEFAULT_DELINEATION_OPTIONS, ...options };
@@ -71,12 +84,7 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
     const g = o.refinedGlobalShiftMs;
     if (refined && g) refuseRefinedGlobalBoundaries(global, leads, tol, refinedGlobalShiftsInSamples(g, record.fs));
   }
-  const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
-  // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is
-  // not enumerable, so serialising a delineation stays a list of boundaries.
-  Object.defineProperty(out, 'template', { value: template, enumerable: false });
-  Object.defineProperty(out, 'pacingSpikes', { value: spikes, enumerable: false });
-  return out;
+  return { delineation: { fsHz: record.fs, beatSamples: beats, leads, global }, template, pacingSpikes: spikes };
 }
 
 /**

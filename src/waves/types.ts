@@ -70,15 +70,16 @@ export interface Delineation {
   leads: LeadDelineation[];
   /** Multi-lead boundaries, one per beat. */
   global: GlobalBeatBoundaries[];
+}
+
+/** Result of `delineateBeatsWithTemplate`: the delineation and what later steps reuse from it. */
+export interface DelineationWithTemplate {
+  delineation: Delineation;
   /**
    * The dominant beat template the beats were tracked with (median beats of the aligned beats and
    * their delineation), or null when there was none (too few matching beats, or turned off).
-   * Not enumerable: JSON output of a delineation leaves it out.
    */
-  template?: BeatTemplate | null;
-  /**
-   * Pacemaker stimuli found in the record (sample indices; empty when none), bridged before the
-   * delineation. Not enumerable, like `template`.
-   */
-  pacingSpikes?: Int32Array;
+  template: BeatTemplate | null;
+  /** Pacemaker stimuli found in the record (sample indices; empty when none), bridged before the delineation. */
+  pacingSpikes: Int32Array;
 }
