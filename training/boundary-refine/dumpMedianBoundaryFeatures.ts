@@ -38,7 +38,7 @@ for (let id = 1; id <= 200; id++) {
   if (!md || d.medianBeat.median.medianRrSamples === null) continue;
   const fs = rec.fs, win = 0.15 * fs, F = d.medianBeat.median.fiducialIndex;
   // Beats the median was built from, at the positions it was aligned on.
-  const t = d.template;
+  const t = w.template;
   const sorted = Int32Array.from(beats).sort();
   const mapped: number[] = t
     ? Array.from(t.alignedSamples).filter((_, k) => t.qrsCorrelation[k] >= DEFAULT_DELINEATION_OPTIONS.templateMinCorrelation)
