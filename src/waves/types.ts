@@ -1,5 +1,3 @@
-import type { BeatTemplate } from './beatTemplate.js';
-
 /**
  * Delineation results. Every position is an integer sample index from the record start (never
  * seconds); a missing point is `null` and the beat carries a reason saying why.
@@ -72,14 +70,3 @@ export interface Delineation {
   global: GlobalBeatBoundaries[];
 }
 
-/** Result of `delineateBeatsWithTemplate`: the delineation and what later steps reuse from it. */
-export interface DelineationWithTemplate {
-  delineation: Delineation;
-  /**
-   * The dominant beat template the beats were tracked with (median beats of the aligned beats and
-   * their delineation), or null when there was none (too few matching beats, or turned off).
-   */
-  template: BeatTemplate | null;
-  /** Pacemaker stimuli found in the record (sample indices; empty when none), bridged before the delineation. */
-  pacingSpikes: Int32Array;
-}
