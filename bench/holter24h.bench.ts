@@ -82,11 +82,11 @@ console.log(`\n| stage | ${a.stages.map((s) => s.name).join(' | ')} |`);
 console.log(`|---|${a.stages.map(() => '---').join('|')}|`);
 console.log(`| wall s | ${a.stages.map((s) => (s.timeMs / 1000).toFixed(1)).join(' | ')} |`);
 
-const beats = a.results.beats as { samples: number[]; beatsInUnusableSignal: number } | null;
-const quality = a.results.quality as { segments: Array<{ startSample: number; endSample: number; usable: boolean }> } | null;
+const beats = a.results.beats;
+const quality = a.results.quality;
 const unusableSamples = (from: number, to: number) =>
   (quality?.segments ?? []).filter((g) => !g.usable).reduce((s, g) => s + Math.max(0, Math.min(to, g.endSample) - Math.max(from, g.startSample)), 0);
-const rhythm = a.results.rhythm as { holter: { beatCount: number; afBurdenPct: number; pvcCount: number; pauseCount: number } } | null;
+const rhythm = a.results.rhythm;
 if (beats) {
   const cmp = compareBeats(holter.name, refBeats, beats.samples, fsHz, { startSample: 0, excluded: refExcluded });
   console.log(`\nBeats (EC57 matching, 150 ms, whole day, VFL excluded): reference ${refBeats.length}, detected ${beats.samples.length}, Se ${cmp.sensitivityPct?.toFixed(2)} %, +P ${cmp.positivePredictivityPct?.toFixed(2)} %; beats left out in unusable signal ${beats.beatsInUnusableSignal}`);

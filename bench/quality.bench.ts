@@ -23,7 +23,8 @@ import { readWfdbAnnotationSets } from '../src/io/wfdb/readAnnotations.js';
 import { BEAT_CODES } from '../src/io/wfdb/annotationCodes.js';
 import type { EcgRecord } from '../src/record/types.js';
 import { nstNoiseGain, nstNoiseRms, nstSignalPeakToPeak } from '../src/eval/index.js';
-import { assessQuality, curveLengthBeats, isInSpans, unusableSegments, type BeatDetectorFn, type QualityReport } from '../src/quality/index.js';
+import { assessQuality, curveLengthBeats, isInSpans, unusableSegments, type BeatDetectorFn, type QualityOptions, type QualityReport } from '../src/quality/index.js';
+import { detectBeats } from '../src/beats/index.js';
 import { leadScoreFeatures, LEAD_SCORE_FEATURES, LEAD_SCORE_WEIGHTS } from '../src/quality/qualityScore.js';
 import { CINC2017, MITDB, NSTDB, PTBXL } from '../test/dataPaths.js';
 import { matchedBeatCount } from '../src/quality/beatAgreement.js';
@@ -33,6 +34,9 @@ const args = process.argv.slice(2);
 const partArg = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'a,b,c,d,speed';
 const parts = new Set(partArg.split(','));
 const FIT = args.includes('--fit');
+// --primary record (default; as the pipeline runs it: the beats detected once on all leads fused are
+// every lead's primary beats) or --primary lead (the primary detector run on each lead, as before).
+const PRIMARY_MODE = args.includes('--primary') ? args[args.indexOf('--primary') + 1] : 'record';
 
 // The primary detector from the beats stage when it is in this checkout; else the own detector.
 let primary: BeatDetectorFn | undefined;
@@ -46,6 +50,11 @@ try {
   }
 } catch {
   /* not merged yet */
+}
+
+/** The primary beats quality compares its own detector with, as --primary says. */
+function primaryOptions(rec: EcgRecord): QualityOptions {
+  return PRIMARY_MODE === 'lead' || !primary ? { primaryDetector: primary } : { primaryBeats: detectBeats(rec).samples };
 }
 
 function auc(scoresPos: number[], scoresNeg: number[]): number {
@@ -99,7 +108,7 @@ if (parts.has('a')) {
   const t0 = performance.now();
   for (const [name, label] of ref) {
     const rec = await readWfdbRecord(name, src);
-    const rep = assessQuality(rec, { primaryDetector: primary });
+    const rep = assessQuality(rec, primaryOptions(rec));
     const num = Number(name.slice(1));
     rows.push({ name, noisy: label === '~', score: rep.score, verdict: rep.verdict, features: leadScoreFeatures(rep.leads[0].indices), fit: num <= 2000 });
   }
@@ -113,7 +122,7 @@ if (parts.has('a')) {
       `| ${label} | ${set.length} | ${pos.length} | ${auc(pos, neg).toFixed(3)} | ${((100 * unusableNoisy) / pos.length).toFixed(1)}% | ${((100 * unusableClean) / neg.length).toFixed(1)}% |`,
     );
   };
-  console.log(`\n(a) CinC 2017 '~' vs rest, record score (primary detector: ${primaryName}); ${(dt / rows.length).toFixed(1)} ms/record wall`);
+  console.log(`\n(a) CinC 2017 '~' vs rest, record score (primary detector: ${primaryName}, ${PRIMARY_MODE === 'lead' ? 'run on each lead' : 'beats detected once on all leads'}); ${(dt / rows.length).toFixed(1)} ms/record wall`);
   console.log('| split | records | ~ | AUC | ~ judged unusable | others judged unusable |');
   console.log('|---|---|---|---|---|---|');
   report(rows.filter((r) => r.fit), 'fit A00001-A02000');
@@ -170,7 +179,7 @@ if (parts.has('b')) {
     const file = c[col('filename_hr')];
     const rec = await readWfdbRecord(file.split('/').pop()!, nodeFileSource(join(PTBXL, file.split('/').slice(0, -1).join('/'))));
     const t0 = performance.now();
-    const rep = assessQuality(rec, { primaryDetector: primary, mainsHz: 50 });
+    const rep = assessQuality(rec, { ...primaryOptions(rec), mainsHz: 50 });
     ms += performance.now() - t0;
     foldTag = Number(c[col('strat_fold')]) >= 9 ? 'folds 9-10' : 'folds 1-8';
     const flagged = Object.fromEntries(FLAGS.map((f) => [f, flaggedLeads(c[col(f)] ?? '')])) as Record<(typeof FLAGS)[number], Set<string>>;
@@ -233,7 +242,7 @@ if (parts.has('c')) {
           const mixed = new Float32Array(n);
           for (let i = 0; i < n; i++) mixed[i] = clean[i] + a * noise[i];
           const rec: EcgRecord = { ...full, length: n, leads: [{ ...full.leads[0], samples: mixed, raw: undefined }], annotations: [] };
-          const rep = assessQuality(rec, { primaryDetector: primary });
+          const rep = assessQuality(rec, primaryOptions(rec));
           const est = rep.leads[0].indices.snrDb;
           const key = `${nz} ${snr}`;
           const e = errs.get(key) ?? [];
@@ -311,7 +320,7 @@ if (parts.has('d')) {
     }
     const half = Math.round(0.5 * rec.fs);
     for (const a of atr.annotations) if (a.code === 'V' || a.code === 'F' || a.code === 'E') nearV.fill(1, Math.max(0, a.sample - half), Math.min(n, a.sample + half));
-    const rep = assessQuality(rec, { primaryDetector: primary });
+    const rep = assessQuality(rec, primaryOptions(rec));
     let u = 0;
     for (const seg of rep.segments) {
       if (seg.usable) continue;

@@ -1,66 +1,91 @@
 /**
- * `analyze()`: one call from a record to an {@link Analysis}. The pipeline is an ordered list of
- * stages (see {@link AnalysisStage}); each adds one section to `results`. A stage that is missing,
- * fails, or depends on one that gave nothing leaves its section `null` and says why in `stages`,
- * so the rest of the analysis still arrives.
+ * `analyze()`: one call from a record to an {@link Analysis}. The built-in pipeline is straight typed
+ * code below, one line per stage: each stage's function gets the typed values of the stages before
+ * it, and its JSON form becomes one section of `results`. A stage that is left out, fails, or needs
+ * one that gave nothing leaves its section `null` and says why in `stages`, so the rest still arrives.
+ * Stages a caller adds ({@link AnalysisStage}) run after the built-in ones, into `results.extra`.
  */
 import { SinusError } from './errors.js';
 import type { EcgRecord } from './record/types.js';
 import { ANALYSIS_SCHEMA_VERSION, SINUS_VERSION } from './version.js';
-import { defaultStages } from './analyze/defaultStages.js';
+import { detectBeats, detectBeatsInSignal } from './beats/index.js';
+import { assessQuality, type QualityOptions } from './quality/index.js';
+import { analyzeRhythm, classifyBeats, classifyStrip, stripNotDeterminable } from './classify/index.js';
+import { analyzeRhythmWithStripOpinion } from './classify/rhythm/afStripOpinion.js';
+import type { BeatClassification } from './classify/classifyBeats.js';
+import { delineateBeatsWithTemplate } from './waves/delineateBeats.js';
+import { recordMedianBeat } from './waves/recordMedianBeat.js';
+import { heartRateVariability, measureEcg } from './measure/index.js';
 import { summarizeRecord, type RecordSummary } from './analyze/recordSummary.js';
-import { StageNotApplicableError, StageUnavailableError, type AnalysisStage, type ModelInfo } from './analyze/stage.js';
-import { toJsonValue, type JsonValue } from './analyze/toJsonValue.js';
+import { StageNotApplicableError, type AnalysisStage, type ModelInfo } from './analyze/stage.js';
+import { PipelineRun, type AnalyzeProgress, type Prepared, type StageReport } from './analyze/pipelineRun.js';
+import type { AnalysisResults, AnalysisSections } from './analyze/results.js';
+import type { StageOptions } from './analyze/stageOptions.js';
+import { BUILT_IN_STAGES } from './analyze/builtInStages.js';
+import { STRIP_MAX_S, usableBeats } from './analyze/usableBeats.js';
+import { classesOutsideSpans, unusableSpansOf } from './analyze/unusableSpans.js';
+import { beatClassModels, rhythmModels, stripRhythmModels } from './analyze/stageModels.js';
 
-export { defaultStages } from './analyze/defaultStages.js';
+export { BUILT_IN_STAGES } from './analyze/builtInStages.js';
 export { summarizeRecord, type RecordSummary } from './analyze/recordSummary.js';
 export { StageNotApplicableError, StageUnavailableError, type AnalysisStage, type ModelInfo, type StageContext, type EarlierResults } from './analyze/stage.js';
-export { toJsonValue, type JsonValue } from './analyze/toJsonValue.js';
+export type { StageStatus, StageReport, AnalyzeProgress } from './analyze/pipelineRun.js';
+export type { StageOptions } from './analyze/stageOptions.js';
+export type {
+  AnalysisResults, AnalysisSections, PipelineValues, StageName, BeatsResult, RhythmResult, BeatsJson, QualityJson, BeatClassesJson, WavesJson,
+  MedianBeatJson, MeasurementsJson, RhythmJson, StripRhythmJson, HrvJson, InterpretationJson,
+} from './analyze/results.js';
+export { toJsonValue, type JsonValue, type JsonOf } from './analyze/toJsonValue.js';
+export { usableBeats } from './analyze/usableBeats.js';
+export { unusableSpansOf, classesOutsideSpans } from './analyze/unusableSpans.js';
 
-/** How a stage ended. */
-export type StageStatus = 'ok' | 'unavailable' | 'skipped' | 'failed';
-
-/** One stage's line in the Analysis: what happened and how long it took. */
-export interface StageReport {
-  name: string;
-  dependsOn: string[];
-  status: StageStatus;
-  /** Why the section is null (for every status but 'ok'); null when ok. */
-  reason: string | null;
-  /** SinusError code when the stage failed on the input. */
-  errorCode: string | null;
-  /** Wall time of the stage's own work in milliseconds (0 when it did not run; JSON conversion excluded). */
-  timeMs: number;
-}
-
-/** The result of {@link analyze}; plain JSON, described by `schema/analysis.schema.json`. */
-export interface Analysis {
+/**
+ * The layout of an Analysis around its results `R`: {@link Analysis} holds the sections' JSON
+ * forms; {@link AnalysisDocument} (what the JSON Schema is generated from) their stages' own types.
+ */
+export interface AnalysisOf<R> {
+  /**
+   * Version of this layout (semver); a breaking change bumps the major version.
+   * @pattern ^2\.[0-9]+\.[0-9]+$
+   */
   schemaVersion: string;
   software: { name: 'sinus-ecg'; version: string };
-  /** ISO 8601 time the analysis was made. */
+  /**
+   * ISO 8601 time the analysis was made.
+   * @format date-time
+   */
   createdAt: string;
   record: RecordSummary;
-  /** One entry per pipeline stage, in run order. */
+  /** One entry per pipeline stage, in run order (built-in stages first, then the added ones). */
   stages: StageReport[];
   /** Models used by any stage. */
   models: ModelInfo[];
+  /** Wall time in milliseconds: the whole analysis and each stage. */
   timingsMs: { total: number; stages: Record<string, number> };
-  /** Each stage's section by stage name; null when the stage gave nothing (see `stages` for why). */
-  results: Record<string, JsonValue>;
+  /** Each stage's section; null when the stage gave nothing (see `stages` for why). */
+  results: R;
 }
 
-/** Progress of a running analysis. */
-export interface AnalyzeProgress {
-  /** Stage running now (or the last one, when done). */
-  stage: string;
-  /** Overall fraction done in [0, 1]. */
-  fraction: number;
-  stageIndex: number;
-  stageCount: number;
-}
+/**
+ * The result of {@link analyze}: plain JSON, described by `schema/analysis.schema.json` (generated
+ * from these types by `npm run schema`). Each section of `results` is typed.
+ *
+ * @example
+ * const a: Analysis = await analyze(record);
+ * const qrsMs: number | null | undefined = a.results.measurements?.qrsDurationMs;
+ */
+export type Analysis = AnalysisOf<AnalysisResults>;
+
+/**
+ * The Analysis with each section as its stage's own type (typed arrays where the JSON has number
+ * arrays): what the JSON Schema is generated from.
+ *
+ * @example const json: Analysis = toJsonValue(document as AnalysisDocument) as Analysis;
+ */
+export type AnalysisDocument = AnalysisOf<AnalysisSections>;
 
 export interface AnalyzeOptions {
-  /** The pipeline; default {@link defaultStages}. */
+  /** Stages to run after the built-in ones (their sections go to `results.extra`). */
   stages?: AnalysisStage[];
   /** Run only these stages (their dependencies must be listed too). */
   only?: string[];
@@ -71,11 +96,8 @@ export interface AnalyzeOptions {
   /** Abort the analysis (throws the signal's reason between stages). */
   signal?: AbortSignal;
   /** Options passed to each stage by name. */
-  stageOptions?: Record<string, Record<string, unknown>>;
+  stageOptions?: StageOptions;
 }
-
-/** Records longer than this yield to the event loop between stages, so pages and servers stay responsive. */
-const YIELD_AFTER_S = 60;
 
 const now: () => number = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
 
@@ -89,9 +111,12 @@ function checkRecord(record: EcgRecord): void {
   }
 }
 
-function checkOrder(stages: AnalysisStage[]): void {
-  const seen = new Set<string>();
+/** Added stages: unique names that are not built-in ones, each after the stages it depends on. */
+function checkAddedStages(stages: readonly AnalysisStage[]): void {
+  const seen = new Set<string>(BUILT_IN_STAGES.map((s) => s.name));
+  const reserved = new Set<string>([...seen, 'interpretation', 'extra']);
   for (const s of stages) {
+    if (reserved.has(s.name)) throw new SinusError('BAD_ARGUMENT', `stage "${s.name}" is a built-in stage's name`);
     if (seen.has(s.name)) throw new SinusError('BAD_ARGUMENT', `stage "${s.name}" is listed twice`);
     for (const d of s.dependsOn) {
       if (!seen.has(d) && !stages.some((t) => t.name === d)) throw new SinusError('BAD_ARGUMENT', `stage "${s.name}" depends on unknown stage "${d}"`);
@@ -101,106 +126,87 @@ function checkOrder(stages: AnalysisStage[]): void {
   }
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** The value computed ahead of its stage, or the error it threw (so that stage fails with it). */
+function valueOf<T>(prepared: Prepared<T> | null): T {
+  if (prepared === null || prepared.value === null) throw prepared?.error ?? new Error('not computed');
+  return prepared.value;
+}
+
+/**
+ * The beats quality judges each lead against: the record's beats when they were detected, else
+ * (beats left out or failed) the primary detector run on each lead, as bSQI compares detectors.
+ */
+function qualityBeats(detection: Prepared<{ samples: Int32Array }> | null): QualityOptions {
+  return detection?.value ? { primaryBeats: detection.value.samples } : { primaryDetector: (x, fs) => detectBeatsInSignal(x, fs).samples };
+}
+
+/** Indices of the normal beats, which the median beat is built from (as 12-lead programs do), when there are at least 3. */
+function normalBeatIndices(classes: BeatClassification | null, enabled = true): number[] | undefined {
+  const normal = enabled && classes ? classes.labels.flatMap((l, i) => (l === 'N' ? [i] : [])) : [];
+  return normal.length >= 3 ? normal : undefined;
+}
 
 /**
  * Runs the analysis pipeline over a record and returns one JSON-serialisable {@link Analysis}.
  * Throws {@link SinusError} only for a record that cannot be analysed at all (no leads, no
- * samples, bad rate) or a malformed stage list; everything else ends up in `stages[].reason`.
+ * samples, bad rate) or a malformed list of added stages; everything else ends up in `stages[].reason`.
  *
  * @example
  * const a = await analyze(record, { onProgress: (p) => console.error(p.stage, p.fraction) });
  * if (a.results.beats === null) console.log(a.stages.find((s) => s.name === 'beats')?.reason);
+ * else console.log(a.results.beats.samples.length, a.results.measurements?.qrsDurationMs);
  */
 export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): Promise<Analysis> {
   const t0 = now();
   checkRecord(record);
-  const stages = options.stages ?? defaultStages();
-  checkOrder(stages);
-  const only = options.only ? new Set(options.only) : null;
-  const skip = new Set(options.skip ?? []);
-  const longRecord = record.length / record.fs > YIELD_AFTER_S;
+  const added = options.stages ?? [];
+  checkAddedStages(added);
+  const o = options.stageOptions ?? {};
+  const run = new PipelineRun(record, options, BUILT_IN_STAGES.length + added.length);
 
-  const raw: Record<string, unknown> = {};
-  const results: Record<string, JsonValue> = {};
-  const reports: StageReport[] = [];
-  const models: ModelInfo[] = [];
-  const timings: Record<string, number> = {};
-  const stageCount = stages.length;
+  // Beats are detected once, on all leads fused; quality judges every lead against them, and the
+  // beats stage then leaves out the beats in signal quality found unusable.
+  const detection = run.prepare('beats', () => detectBeats(record, o.beats));
+  const quality = await run.step('quality', {}, () => assessQuality(record, { ...qualityBeats(detection), ...o.quality }));
+  const beats = await run.step('beats', {}, () => usableBeats(valueOf(detection), quality), undefined, detection?.timeMs);
+  const beatClasses = await run.step('beatClasses', { beats }, ({ beats }) => classifyBeats(record, beats.samples, { method: 'mlp', ...o.beatClasses }), beatClassModels);
+  const delineated = await run.stepKeeping('waves', { beats }, ({ beats }) => delineateBeatsWithTemplate(record, beats.samples, o.waves), (d) => d.delineation);
+  const medianBeat = await run.step('medianBeat', { beats, waves: delineated }, ({ beats, waves }) =>
+    recordMedianBeat(record, beats.samples, { template: waves.template, use: normalBeatIndices(beatClasses, o.medianBeat?.fromNormalBeats) }));
+  await run.step('measurements', { beats, waves: delineated, medianBeat }, ({ beats, waves, medianBeat }) =>
+    measureEcg(record, beats.samples, { delineation: waves.delineation, medianBeat, pacingSpikes: waves.pacingSpikes, ...o.measurements }));
+  await run.step('rhythm', { beats }, ({ beats }) => {
+    const input = { fsHz: record.fs, beatSamples: beats.samples, beatClasses: beatClasses?.labels, record, lengthSamples: record.length, unusableSpans: unusableSpansOf(quality) };
+    const { stripModel, stripWaveformModel } = o.rhythm ?? {};
+    return stripModel ? analyzeRhythmWithStripOpinion(input, { model: stripModel, waveformModel: stripWaveformModel }) : analyzeRhythm(input);
+  }, rhythmModels);
+  await run.step('stripRhythm', {}, () => {
+    const durationS = record.length / record.fs;
+    // The label was made for 9-60 s handheld strips; longer records get rhythm episodes instead.
+    if (durationS > STRIP_MAX_S) throw new StageNotApplicableError(`a strip label is for records up to ${STRIP_MAX_S} s; this one is ${durationS.toFixed(0)} s (see rhythm episodes)`);
+    if (quality?.verdict !== 'unusable') return classifyStrip(record, o.stripRhythm);
+    const lead = record.leads.find((l) => !l.derived) ?? record.leads[0];
+    return stripNotDeterminable(`the record is judged unusable (${quality.reasons.join('; ')})`, lead?.name ?? null);
+  }, stripRhythmModels);
+  // An interval touching a beat in unusable signal is not an NN interval (missed or extra beats).
+  await run.step('hrv', { beats }, ({ beats }) =>
+    heartRateVariability(beats.samples, record.fs, classesOutsideSpans(beats.samples, beatClasses?.labels, unusableSpansOf(quality))));
 
-  const report = (stage: string, stageIndex: number, inStage: number) =>
-    options.onProgress?.({ stage, stageIndex, stageCount, fraction: Math.min(1, (stageIndex + Math.max(0, Math.min(1, inStage))) / stageCount) });
-
-  for (let i = 0; i < stages.length; i++) {
-    const s = stages[i];
-    if (options.signal?.aborted) throw options.signal.reason ?? new Error('aborted');
-    const entry: StageReport = { name: s.name, dependsOn: [...s.dependsOn], status: 'ok', reason: null, errorCode: null, timeMs: 0 };
-    reports.push(entry);
-    results[s.name] = null;
-    timings[s.name] = 0;
-    report(s.name, i, 0);
-    if (skip.has(s.name) || (only && !only.has(s.name))) {
-      entry.status = 'skipped';
-      entry.reason = 'left out by the caller';
-      continue;
-    }
-    const missing = s.dependsOn.filter((d) => !(d in raw));
-    if (missing.length) {
-      entry.status = 'skipped';
-      entry.reason = `needs ${missing.map((d) => `${d} (${reports.find((r) => r.name === d)?.status ?? 'no result'})`).join(', ')}`;
-      continue;
-    }
-    if (longRecord) await yieldToEventLoop();
-    const ts = now();
-    let stageMs: number | null = null;
-    try {
-      const value = await s.run(record, raw, {
-        progress: (f) => report(s.name, i, f),
-        signal: options.signal,
-        options: options.stageOptions?.[s.name] ?? {},
-      });
-      // The stage's own time; converting its result to JSON counts in the total only.
-      stageMs = now() - ts;
-      if (value === undefined || value === null) {
-        entry.status = 'failed';
-        entry.reason = 'the stage returned nothing';
-      } else {
-        const json = toJsonValue(value);
-        const used = s.modelsUsed?.(value) ?? [];
-        // Published only once everything about the result worked, so later stages never see half a section.
-        raw[s.name] = value;
-        results[s.name] = json;
-        for (const m of used) models.push({ ...m, stage: s.name });
-      }
-    } catch (e) {
-      if (e instanceof StageUnavailableError) {
-        entry.status = 'unavailable';
-        entry.reason = e.message;
-      } else if (e instanceof StageNotApplicableError) {
-        entry.status = 'skipped';
-        entry.reason = e.message;
-      } else if (options.signal?.aborted) {
-        throw e;
-      } else {
-        entry.status = 'failed';
-        entry.reason = e instanceof Error ? e.message : String(e);
-        entry.errorCode = e instanceof SinusError ? e.code : null;
-      }
-    }
-    entry.timeMs = entry.status === 'ok' && stageMs !== null ? stageMs : now() - ts;
-    timings[s.name] = entry.timeMs;
+  for (const s of added) {
+    const stageOptions = (o[s.name] ?? {}) as Readonly<Record<string, unknown>>;
+    await run.extraStep(s.name, s.dependsOn, stageOptions, (ctx) => s.run(record, { builtIn: run.values, extra: run.extraValues }, ctx), s.modelsUsed?.bind(s));
   }
-  report(stages[stages.length - 1]?.name ?? 'done', stageCount, 0);
+  run.done();
 
   return {
     schemaVersion: ANALYSIS_SCHEMA_VERSION,
     software: { name: 'sinus-ecg', version: SINUS_VERSION },
     createdAt: new Date().toISOString(),
     record: summarizeRecord(record),
-    stages: reports,
-    models,
-    timingsMs: { total: now() - t0, stages: timings },
-    results,
+    stages: run.reports,
+    models: run.models,
+    timingsMs: { total: now() - t0, stages: run.timings },
+    results: run.results,
   };
 }
 export { recordFromFiles, safeFileName } from './analyze/recordFromFiles.js';

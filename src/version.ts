@@ -2,4 +2,4 @@
 export const SINUS_VERSION = '0.1.0';
 
 /** Version of the Analysis JSON layout (`schema/analysis.schema.json`); bump on any breaking change. */
-export const ANALYSIS_SCHEMA_VERSION = '1.1.0';
+export const ANALYSIS_SCHEMA_VERSION = '2.0.0';

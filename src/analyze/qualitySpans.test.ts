@@ -17,8 +17,6 @@ function slice(rec: EcgRecord, fromS: number, toS: number): EcgRecord {
 }
 
 type Span = { startSample: number; endSample: number };
-type Rhythm = { episodes: Array<Span & { label: string; reason: string }>; holter: { unreadableS: number; pvcCount: number | null }; determinable: boolean };
-type Quality = { segments: Array<Span & { usable: boolean }> };
 function mergedSpans(spans: Span[]): Span[] {
   const out: Span[] = [];
   for (const s of spans) {
@@ -35,8 +33,8 @@ const ONLY = { only: ['quality', 'beats', 'beatClasses', 'rhythm', 'hrv'] };
 test('MIT-BIH 105 noisy stretch: no VT episode inside unusable signal; the noise is a noise episode', async () => {
   const rec = slice(await openRecord(join(MITDB, '105.hea')), 1140, 1360);
   const a = await analyze(rec, ONLY);
-  const q = a.results.quality as unknown as Quality;
-  const r = a.results.rhythm as unknown as Rhythm;
+  const q = a.results.quality!;
+  const r = a.results.rhythm!;
   // Spans under MIN_UNREADABLE_S stay readable by design (one quality window trips on one wide beat).
   const unusable = mergedSpans(q.segments.filter((s) => !s.usable)).filter((s) => s.endSample - s.startSample >= MIN_UNREADABLE_S * rec.fs);
   assert.ok(unusable.length > 0, 'the quality stage finds unusable signal in this stretch');
@@ -62,7 +60,7 @@ test('MIT-BIH 201 AF stretch: with quality spans the AF is still found', async (
   const atr = (await readWfdbAnnotationSets('201', ['atr'], nodeFileSource(MITDB)))[0].annotations.filter((x) => x.sample < rec.length);
   const refAf = rhythmSpansFromAnnotations(atr, rec.length).get('(AFIB') ?? [];
   assert.ok(refAf.length >= 2);
-  const r = (await analyze(rec, ONLY)).results.rhythm as unknown as Rhythm;
+  const r = (await analyze(rec, ONLY)).results.rhythm!;
   const c = episodeCounts(refAf, r.episodes.filter((e) => e.label === 'atrial_fibrillation'));
   assert.equal(c.refDetected, refAf.length, 'every reference AF episode is overlapped');
   assert.ok(c.overlapSamples / c.refSamples >= 0.8, `AF duration Se ${(c.overlapSamples / c.refSamples).toFixed(2)}`);

@@ -1,47 +1,56 @@
-import type { JsonValue } from './toJsonValue.js';
+import type { AnalysisResults, StageName } from './results.js';
+import type { JsonValue } from './jsonOf.js';
 
-type Obj = { [k: string]: JsonValue };
-const isObj = (v: JsonValue | undefined): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const num = (v: JsonValue | undefined, digits = 0) => (typeof v === 'number' ? v.toFixed(digits) : '—');
+const num = (v: number | null | undefined, digits = 0) => (typeof v === 'number' ? v.toFixed(digits) : '—');
 
-/** Stage-specific one-liners; anything unknown falls back to a generic description. */
-const SUMMARIES: Record<string, (v: Obj) => string | null> = {
-  quality: (v) => (typeof v.verdict === 'string' ? `${v.verdict}${typeof v.score === 'number' ? ` (score ${v.score.toFixed(2)})` : ''}${Array.isArray(v.reasons) && v.reasons.length ? `: ${v.reasons.slice(0, 2).join('; ')}` : ''}` : null),
-  beats: (v) => (Array.isArray(v.samples) ? `${v.samples.length} beats${Array.isArray(v.leadsUsed) ? ` from ${v.leadsUsed.join('+')}` : ''}${typeof v.reason === 'string' && v.reason ? ` (${v.reason})` : ''}` : null),
-  beatClasses: (v) => (isObj(v.counts) ? Object.entries(v.counts).map(([k, n]) => `${k} ${n}`).join(', ') + (typeof v.method === 'string' ? ` (${v.method})` : '') : null),
-  waves: (v) => (Array.isArray(v.beatSamples) && Array.isArray(v.leads) ? `${v.beatSamples.length} beats delineated in ${v.leads.length} leads` : null),
+type Summaries = { [K in StageName]: (v: NonNullable<AnalysisResults[K]>) => string };
+
+/** One line per built-in section, read from its typed fields. */
+const SUMMARIES: Summaries = {
+  quality: (v) => `${v.verdict} (score ${v.score.toFixed(2)})${v.reasons.length ? `: ${v.reasons.slice(0, 2).join('; ')}` : ''}`,
+  beats: (v) => `${v.samples.length} beats from ${v.leadsUsed.join('+')}${v.reason ? ` (${v.reason})` : ''}`,
+  beatClasses: (v) => Object.entries(v.counts).map(([k, n]) => `${k} ${n}`).join(', ') + ` (${v.method})`,
+  waves: (v) => `${v.beatSamples.length} beats delineated in ${v.leads.length} leads`,
+  medianBeat: (v) => (v.median.reason ? `none: ${v.median.reason}` : `${v.median.beatCount} beats in ${v.median.leads.length} leads (${v.source === 'template' ? 'dominant-beat template' : 'selected beats'})`),
   measurements: (v) =>
-    'heartRateBpm' in v
-      ? `HR ${num(v.heartRateBpm)} bpm, PR ${num(v.prMs)} ms, QRS ${num(v.qrsDurationMs ?? v.qrsMs)} ms, QT/QTc ${num(v.qtMs)}/${num(isObj(v.qtc) ? v.qtc.bazettMs : v.qtcMs)} ms, axes P ${num(v.pAxisDeg)} QRS ${num(v.qrsAxisDeg)} T ${num(v.tAxisDeg)}`
-      : null,
+    `HR ${num(v.heartRateBpm)} bpm, PR ${num(v.prMs)} ms, QRS ${num(v.qrsDurationMs)} ms, QT/QTc ${num(v.qtMs)}/${num(v.qtc.bazettMs)} ms, axes P ${num(v.pAxisDeg)} QRS ${num(v.qrsAxisDeg)} T ${num(v.tAxisDeg)}`,
   rhythm: (v) => {
-    if (!Array.isArray(v.episodes)) return null;
-    if (v.determinable === false) return `cannot be determined: ${v.reason}`;
+    if (!v.determinable) return `cannot be determined: ${v.reason}`;
     const seconds = new Map<string, number>();
-    for (const e of v.episodes) if (isObj(e) && typeof e.label === 'string' && typeof e.startSample === 'number' && typeof e.endSample === 'number') seconds.set(e.label, (seconds.get(e.label) ?? 0) + e.endSample - e.startSample);
+    for (const e of v.episodes) seconds.set(e.label, (seconds.get(e.label) ?? 0) + e.endSample - e.startSample);
     const labels = [...seconds.entries()].sort((a, b) => b[1] - a[1]).map(([l]) => l.replace(/_/g, ' '));
-    const h = isObj(v.holter) ? v.holter : {};
-    const unreadable = typeof h.unreadableS === 'number' && h.unreadableS > 0 ? `, ${num(h.unreadableS)} s unreadable (${num(h.unreadablePct, 1)}%)` : '';
+    const h = v.holter;
+    const unreadable = h.unreadableS > 0 ? `, ${num(h.unreadableS)} s unreadable (${num(h.unreadablePct, 1)}%)` : '';
     return `${labels.slice(0, 3).join(', ') || 'no episodes'}; ${v.episodes.length} episodes, AF burden ${num(h.afBurdenPct, 1)}%, PVCs ${num(h.pvcCount)}${unreadable}`;
   },
-  stripRhythm: (v) => (typeof v.label === 'string' ? `${v.label}${typeof v.method === 'string' ? ` (${v.method})` : ''}${typeof v.reason === 'string' ? `: ${v.reason}` : ''}` : null),
-  hrv: (v) => (isObj(v.timeDomain) ? `${num(v.nnCount)} NN, SDNN ${num(v.timeDomain.sdnnMs, 1)} ms, RMSSD ${num(v.timeDomain.rmssdMs, 1)} ms` : null),
+  stripRhythm: (v) => `${v.label} (${v.method}): ${v.reason}`,
+  hrv: (v) => `${v.nnCount} NN, SDNN ${num(v.timeDomain.sdnnMs, 1)} ms, RMSSD ${num(v.timeDomain.rmssdMs, 1)} ms`,
+  interpretation: (v) => `${v.statements.length} statements, ${v.summary.class}${v.rhythm ? `, rhythm ${v.rhythm.code}` : ''}`,
 };
 
-/**
- * A few words on what a stage's section holds, for text output (CLI, logs).
- *
- * @example sectionSummary('beats', analysis.results.beats) // '74 beats from MLII+V5'
- */
-export function sectionSummary(stage: string, value: JsonValue): string {
+/** A few words on a section of a stage the caller added: its size and a label or verdict it carries. */
+function addedSectionSummary(value: JsonValue): string {
   if (value === null) return 'none';
   if (Array.isArray(value)) return `${value.length} items`;
   if (typeof value !== 'object') return String(value);
-  const specific = SUMMARIES[stage]?.(value);
-  if (specific) return specific;
-  const v = value as Obj;
   const parts: string[] = [];
-  if (Array.isArray(v.samples)) parts.push(`${v.samples.length} beats`);
-  for (const k of ['verdict', 'label']) if (typeof v[k] === 'string') parts.push(`${k} ${v[k]}`);
-  return parts.length ? parts.join(', ') : `${Object.keys(v).length} fields`;
+  for (const k of ['verdict', 'label']) if (typeof value[k] === 'string') parts.push(`${k} ${value[k]}`);
+  return parts.length ? parts.join(', ') : `${Object.keys(value).length} fields`;
+}
+
+const isStageName = (name: string): name is StageName => name in SUMMARIES;
+
+/**
+ * A few words on what a stage's section holds, for text output (CLI, logs); 'none' when it is null.
+ *
+ * @example sectionSummary(analysis.results, 'beats') // '74 beats from MLII+V5'
+ */
+export function sectionSummary(results: AnalysisResults, stage: string): string {
+  if (!isStageName(stage)) return addedSectionSummary(results.extra[stage] ?? null);
+  return summaryOf(results, stage);
+}
+
+function summaryOf<K extends StageName>(results: AnalysisResults, stage: K): string {
+  const v = results[stage];
+  return v === null ? 'none' : SUMMARIES[stage](v as NonNullable<AnalysisResults[K]>);
 }

@@ -1,4 +1,5 @@
 import type { EcgRecord } from '../record/types.js';
+import type { PipelineValues } from './results.js';
 
 /** A model a stage used, so an Analysis says exactly what produced it. */
 export interface ModelInfo {
@@ -12,26 +13,40 @@ export interface ModelInfo {
 }
 
 /** What a stage can use while it runs. */
-export interface StageContext {
+export interface StageContext<O = Readonly<Record<string, unknown>>> {
   /** Reports progress inside the stage, `fraction` in [0, 1]. */
   progress(fraction: number): void;
   /** Aborted when the caller gives up (HTTP client gone, CLI interrupted); long stages should check it. */
   signal?: AbortSignal;
   /** Options for this stage from `AnalyzeOptions.stageOptions[name]`. */
-  options: Readonly<Record<string, unknown>>;
+  options: O;
 }
 
-/** Raw (not JSON-converted) results of the stages that ran before, by stage name; absent when that stage gave nothing. */
-export type EarlierResults = Readonly<Record<string, unknown>>;
+/**
+ * What a stage the caller adds can read: the built-in stages' typed values (absent when that stage
+ * gave nothing) and, by name, the values of the added stages that ran before it.
+ */
+export interface EarlierResults {
+  readonly builtIn: Readonly<Partial<PipelineValues>>;
+  readonly extra: Readonly<Record<string, unknown>>;
+}
 
 /**
- * One step of the analysis pipeline. Stages run in list order; a stage runs only when every stage it
- * depends on produced a result. Its return value becomes `analysis.results[name]` (converted to JSON).
+ * A stage the caller adds to the pipeline (`AnalyzeOptions.stages`). Added stages run after the
+ * built-in ones, in list order; one runs only when every stage it depends on (built-in or added)
+ * produced a result. Its return value becomes `analysis.results.extra[name]`, converted to JSON.
+ *
+ * @example
+ * const peak: AnalysisStage<{ maxAbsMv: number }> = {
+ *   name: 'peak', dependsOn: ['beats'], description: 'largest |amplitude| of the first lead, mV',
+ *   run: (record) => ({ maxAbsMv: Math.max(...Array.from(record.leads[0].samples, Math.abs)) }),
+ * };
+ * const a = await analyze(record, { stages: [peak] });
  */
 export interface AnalysisStage<T = unknown> {
-  /** Key of its section in `Analysis.results`, e.g. 'beats'. */
+  /** Key of its section in `Analysis.results.extra`, e.g. 'peak'; must not be a built-in stage's name. */
   name: string;
-  /** Names of earlier stages whose results it needs. */
+  /** Names of stages (built-in or added earlier) whose results it needs. */
   dependsOn: readonly string[];
   /** One line for `--help` and the schema docs. */
   description: string;

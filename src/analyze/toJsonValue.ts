@@ -1,5 +1,6 @@
-/** A value JSON can hold exactly. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+import type { JsonOf, JsonValue } from './jsonOf.js';
+
+export type { JsonOf, JsonValue } from './jsonOf.js';
 
 const MAX_DEPTH = 32;
 
@@ -15,8 +16,8 @@ function isTypedArray(v: unknown): v is ArrayLike<number> & ArrayBufferView {
  *
  * @example toJsonValue({ rr: new Float32Array([0.8, NaN]) }) // { rr: [0.800000011920929, null] }
  */
-export function toJsonValue(value: unknown): JsonValue {
-  return convert(value, 0, new WeakSet());
+export function toJsonValue<T>(value: T): JsonOf<T> {
+  return convert(value, 0, new WeakSet()) as JsonOf<T>;
 }
 
 function convert(v: unknown, depth: number, seen: WeakSet<object>): JsonValue {

@@ -1,7 +1,7 @@
 import type { EcgRecord } from '../record/types.js';
-import { delineateBeats } from '../waves/delineateBeats.js';
-import { delineateMedianBeats } from '../waves/delineateMedianBeats.js';
-import { medianBeats, type MedianBeats } from '../waves/medianBeats.js';
+import { delineateBeatsWithTemplate } from '../waves/delineateBeats.js';
+import type { MedianBeats } from '../waves/medianBeats.js';
+import { recordMedianBeat, type MedianBeat } from '../waves/recordMedianBeat.js';
 import type { Delineation, TPolarity } from '../waves/types.js';
 import { MEDIAN_BOUNDARY_REFINE_MODELS } from '../waves/medianBoundaryRefineModel.js';
 import type { BoundaryRefineModels } from '../waves/refineBoundaries.js';
@@ -45,15 +45,22 @@ export interface EcgMeasurements {
   leads: LeadMeasurements[];
   /** Why a global value is null, by field name. */
   reasons: Record<string, string>;
-  /** The median beats and their delineation the figures come from (positions index the median beat). */
-  median: MedianBeats;
+  /**
+   * The delineation of the median beat the figures come from, after the learned median-beat
+   * refinement (positions index the median beat; the beat itself is `MeasureOptions.medianBeat`,
+   * `results.medianBeat` in an Analysis).
+   */
   medianDelineation: Delineation | null;
 }
 
 export interface MeasureOptions {
-  /** Per-beat delineation already computed for these beats (used to decide whether P exists). */
+  /** Per-beat delineation already computed for these beats (used to decide whether P exists); computed here when absent. */
   delineation?: Delineation;
-  /** Indices of the beats to build the median from (e.g. the normal beats). Default all. */
+  /** The median beat to measure (`recordMedianBeat`); built here when absent (from the template of the delineation made here, or from `use`). */
+  medianBeat?: MedianBeat;
+  /** Pacemaker stimuli the delineation bridged (`delineateBeatsWithTemplate`); looked for here when absent and needed. */
+  pacingSpikes?: Int32Array;
+  /** Indices of the beats to build the median from (e.g. the normal beats), when `medianBeat` is not given. Default all. */
   use?: ArrayLike<number>;
   /**
    * Learned refinement of the median beat's per-lead P/QRS boundaries before the global ones are
@@ -98,24 +105,26 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
   const beats = Int32Array.from(beatSamples, (v) => Math.round(v)).sort();
   // Per-beat delineation first: it decides whether P exists, and its beat template (the median of
   // the beats of the dominant shape, re-aligned on each other) is the median beat measured here.
-  const per = options.delineation ?? delineateBeats(record, beats);
-  const template = options.use ? null : per.template ?? null;
-  // `use` indexes the caller's array, so the median is built from it, not from the sorted copy.
-  const median = template ? template.median : medianBeats(record, beatSamples, { use: options.use });
+  // The pipeline hands both in (stages waves and medianBeat); a direct call makes them here.
+  const own = options.delineation ? null : delineateBeatsWithTemplate(record, beats);
+  const per = options.delineation ?? own!.delineation;
+  const medianBeat = options.medianBeat ?? recordMedianBeat(record, beatSamples, { template: own?.template ?? null, use: options.use });
+  const median = medianBeat.median;
+  const pacingSpikes = options.pacingSpikes ?? own?.pacingSpikes;
   const rrMs = median.medianRrSamples === null ? null : toMs(median.medianRrSamples);
   if (rrMs === null) reasons.rrMs = `${beats.length} beats, 2 needed for an RR interval`;
   const empty: EcgMeasurements = {
     fsHz: fs, beatCount: median.beatCount, rrMs, heartRateBpm: rrMs === null ? null : 60000 / rrMs,
     prMs: null, pDurationMs: null, qrsDurationMs: null, qtMs: null, qtc: qtcMs(null, null),
     pAxisDeg: null, qrsAxisDeg: null, tAxisDeg: null, voltage: { sokolowLyonMv: null, cornellMv: null },
-    leads: [], reasons, median, medianDelineation: null,
+    leads: [], reasons, medianDelineation: null,
   };
-  if (median.reason) {
-    for (const k of ['prMs', 'pDurationMs', 'qrsDurationMs', 'qtMs', 'pAxisDeg', 'qrsAxisDeg', 'tAxisDeg']) reasons[k] = median.reason;
+  const md0 = medianBeat.delineation;
+  if (median.reason || md0 === null) {
+    for (const k of ['prMs', 'pDurationMs', 'qrsDurationMs', 'qtMs', 'pAxisDeg', 'qrsAxisDeg', 'tAxisDeg']) reasons[k] = median.reason ?? 'the median beat was not delineated';
     return empty;
   }
-  const md0 = template ? template.delineation : delineateMedianBeats(median);
-  const md = refineMedian(md0, median, record, per.pacingSpikes, options.medianRefinement === undefined ? MEDIAN_BEAT_REFINEMENT : options.medianRefinement);
+  const md = refineMedian(md0, median, record, pacingSpikes, options.medianRefinement === undefined ? MEDIAN_BEAT_REFINEMENT : options.medianRefinement);
   const g = md.global[0];
   // Whether atrial activity is P waves at all is decided on the single beats, not on the median.
   let withP = 0, counted = 0;

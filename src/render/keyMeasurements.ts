@@ -1,4 +1,5 @@
-import type { JsonValue } from '../analyze/toJsonValue.js';
+import type { AnalysisResults, RhythmJson } from '../analyze/results.js';
+import { EVENT_LABELS, type RhythmLabel } from '../classify/rhythm/types.js';
 
 /** The measurements printed in the header of an ECG print; null = not measured. */
 export interface KeyMeasurements {
@@ -6,6 +7,7 @@ export interface KeyMeasurements {
   prMs: number | null;
   qrsMs: number | null;
   qtMs: number | null;
+  /** QTc by Bazett, as carts print it. */
   qtcMs: number | null;
   pAxisDeg: number | null;
   qrsAxisDeg: number | null;
@@ -14,82 +16,50 @@ export interface KeyMeasurements {
   quality: string | null;
 }
 
-type Obj = { [k: string]: JsonValue };
-const isObj = (v: JsonValue | undefined): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-
-/** First finite number under any of `keys`, looking in `o`, then `o.global`, `o.summary`, `o.intervals`, `o.axes`. */
-function pick(o: JsonValue | undefined, keys: string[]): number | null {
-  if (!isObj(o)) return null;
-  for (const scope of [o, o.global, o.summary, o.intervals, o.axes, o.record]) {
-    if (!isObj(scope)) continue;
-    for (const k of keys) {
-      const v = scope[k];
-      if (typeof v === 'number' && Number.isFinite(v)) return v;
-      if (isObj(v) && typeof v.value === 'number') return v.value;
-    }
-  }
-  return null;
-}
-
-function pickText(o: JsonValue | undefined, keys: string[]): string | null {
-  if (!isObj(o)) return null;
-  for (const scope of [o, o.record, o.summary, o.global]) {
-    if (!isObj(scope)) continue;
-    for (const k of keys) {
-      const v = scope[k];
-      if (typeof v === 'string' && v) return v;
-      if (isObj(v) && typeof v.label === 'string') return v.label;
-    }
-  }
-  return null;
-}
-
-/** Heart rate from the median RR of detected beats, when the beats section has samples and a rate. */
-function rateFromBeats(beats: JsonValue | undefined, fsHz: number): number | null {
-  if (!isObj(beats)) return null;
-  const s = beats.samples;
-  const fs = typeof beats.fsHz === 'number' ? beats.fsHz : fsHz;
-  if (!Array.isArray(s) || s.length < 3 || !(fs > 0)) return null;
+/** Heart rate from the median RR of the detected beats (when measurements gave none), or null with fewer than 3 beats. */
+function rateFromBeats(samples: readonly number[], fsHz: number): number | null {
+  if (samples.length < 3 || !(fsHz > 0)) return null;
   const rr: number[] = [];
-  for (let i = 1; i < s.length; i++) if (typeof s[i] === 'number' && typeof s[i - 1] === 'number') rr.push(((s[i] as number) - (s[i - 1] as number)) / fs);
+  for (let i = 1; i < samples.length; i++) rr.push((samples[i] - samples[i - 1]) / fsHz);
   rr.sort((a, b) => a - b);
   const med = rr[rr.length >> 1];
   return med > 0 ? 60 / med : null;
 }
 
-/** The rhythm that covers most of the record, from rhythm episodes ({ label, startSample, endSample }). */
-function dominantRhythm(rhythm: JsonValue | undefined): string | null {
-  if (!isObj(rhythm) || !Array.isArray(rhythm.episodes)) return null;
-  const seconds = new Map<string, number>();
+/** Labels that say nothing about the underlying rhythm: events overlaying it, and spans without one. */
+const NOT_A_RHYTHM: ReadonlySet<RhythmLabel> = new Set<RhythmLabel>([...EVENT_LABELS, 'undetermined', 'noise']);
+
+/** The rhythm that covers most of the record, from the rhythm episodes. */
+function dominantRhythm(rhythm: RhythmJson): string | null {
+  const samples = new Map<RhythmLabel, number>();
   for (const e of rhythm.episodes) {
-    if (!isObj(e) || typeof e.label !== 'string' || typeof e.startSample !== 'number' || typeof e.endSample !== 'number') continue;
-    if (['pause', 'ventricular_bigeminy', 'ventricular_trigeminy', 'undetermined', 'noise'].includes(e.label)) continue;
-    seconds.set(e.label, (seconds.get(e.label) ?? 0) + e.endSample - e.startSample);
+    if (NOT_A_RHYTHM.has(e.label)) continue;
+    samples.set(e.label, (samples.get(e.label) ?? 0) + e.endSample - e.startSample);
   }
-  let best: string | null = null;
-  for (const [label, n] of seconds) if (best === null || n > seconds.get(best)!) best = label;
-  return best === null ? null : best.replace(/_/g, ' ') + (seconds.size > 1 ? ` (+${seconds.size - 1} other)` : '');
+  let best: RhythmLabel | null = null;
+  for (const [label, n] of samples) if (best === null || n > samples.get(best)!) best = label;
+  return best === null ? null : best.replace(/_/g, ' ') + (samples.size > 1 ? ` (+${samples.size - 1} other)` : '');
 }
 
 /**
  * Gathers the header measurements from an Analysis's sections (`measurements`, `beats`, `rhythm`,
- * `quality`). Missing sections or fields give null, printed as a dash, never a guess.
+ * `stripRhythm`, `quality`). Missing sections or fields give null, printed as a dash, never a guess.
  *
  * @example keyMeasurements(analysis).qrsMs // 92 or null
  */
-export function keyMeasurements(analysis: { results: Record<string, JsonValue>; record: { fsHz: number } } | null): KeyMeasurements {
-  const r = analysis?.results ?? {};
-  const m = r.measurements;
+export function keyMeasurements(analysis: { results: AnalysisResults; record: { fsHz: number } } | null): KeyMeasurements {
+  const r = analysis?.results;
+  const m = r?.measurements ?? null;
   return {
-    heartRateBpm: pick(m, ['heartRateBpm', 'hrBpm', 'ventricularRateBpm']) ?? rateFromBeats(r.beats, analysis?.record.fsHz ?? 0),
-    prMs: pick(m, ['prMs', 'prIntervalMs']),
-    qrsMs: pick(m, ['qrsMs', 'qrsDurationMs']),
-    qtMs: pick(m, ['qtMs', 'qtIntervalMs']),
-    qtcMs: pick(m, ['qtcMs', 'qtcBazettMs', 'qtcFridericiaMs']) ?? (isObj(m) ? pick(m.qtc, ['bazettMs', 'fridericiaMs']) : null),
-    pAxisDeg: pick(m, ['pAxisDeg']),
-    qrsAxisDeg: pick(m, ['qrsAxisDeg']),
-    tAxisDeg: pick(m, ['tAxisDeg']),
-    rhythm: pickText(r.rhythm, ['stripLabel', 'label', 'rhythm', 'summary']) ?? dominantRhythm(r.rhythm) ?? pickText(r.stripRhythm, ['label']),
-    quality: pickText(r.quality, ['verdict', 'recordVerdict', 'overall']),
+    heartRateBpm: m?.heartRateBpm ?? (r?.beats ? rateFromBeats(r.beats.samples, analysis!.record.fsHz) : null),
+    prMs: m?.prMs ?? null,
+    qrsMs: m?.qrsDurationMs ?? null,
+    qtMs: m?.qtMs ?? null,
+    qtcMs: m?.qtc.bazettMs ?? null,
+    pAxisDeg: m?.pAxisDeg ?? null,
+    qrsAxisDeg: m?.qrsAxisDeg ?? null,
+    tAxisDeg: m?.tAxisDeg ?? null,
+    rhythm: (r?.rhythm ? dominantRhythm(r.rhythm) : null) ?? r?.stripRhythm?.label ?? null,
+    quality: r?.quality?.verdict ?? null,
   };
 }

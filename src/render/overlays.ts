@@ -1,7 +1,8 @@
 import { aamiClass, BEAT_CODES } from '../io/wfdb/annotationCodes.js';
 import { normalizeLeadName } from '../record/leadNames.js';
 import type { EcgRecord } from '../record/types.js';
-import type { JsonValue } from '../analyze/toJsonValue.js';
+import type { AnalysisResults, QualityJson, WavesJson } from '../analyze/results.js';
+import type { RhythmLabel } from '../classify/rhythm/types.js';
 
 /** A beat to mark on the tracing; `label` is its class (N, S, V, F, Q) when known. */
 export interface BeatMark {
@@ -25,6 +26,8 @@ export interface EpisodeMark {
   startSample: number;
   endSample: number;
   label: string;
+  /** What kind of rhythm it is (colours the band). */
+  kind: EpisodeKind;
 }
 
 /** A span of one lead (or of every lead when `lead` is null) the quality stage found unusable. */
@@ -48,6 +51,20 @@ export interface Overlays {
 }
 
 const WAVE_OF_PEAK: Record<string, WaveName> = { p: 'P', N: 'QRS', t: 'T' };
+const EDGES: WaveEdge[] = ['onset', 'peak', 'offset'];
+
+/**
+ * The kind of a rhythm in a reference annotation file (MIT-BIH rhythm codes in '+' annotations'
+ * aux text: '(N', '(AFIB', '(VT', ...); reference files carry free text, not sinus's labels.
+ */
+function referenceRhythmKind(code: string): EpisodeKind {
+  const l = code.toLowerCase();
+  if (/^noise$|^~$/.test(l)) return 'unreadable';
+  if (/^n$|^sinus/.test(l)) return 'normal';
+  if (/^(v|ivr|vfl|vt|b\b|t\b)|ventric/.test(l)) return 'ventricular';
+  if (/afib|afl|atrial|svta|sbr|pause|brady|tachy|^ab|^nod|^pr/.test(l)) return 'atrial';
+  return 'normal';
+}
 
 /**
  * Overlays from the annotations that came with the record: beats from a beat annotator ('atr',
@@ -79,122 +96,78 @@ export function overlaysFromAnnotations(record: EcgRecord): Overlays {
       for (const x of a) if (BEAT_CODES.has(x.code)) beats.push({ sample: x.sample, label: aamiClass(x.code) ?? x.code });
       // Rhythm changes: '+' annotations with aux '(AFIB', '(N', ... each run to the next change.
       const changes = a.filter((x) => x.code === '+' && x.aux?.startsWith('('));
-      changes.forEach((x, i) => episodes.push({ startSample: x.sample, endSample: changes[i + 1]?.sample ?? record.length, label: x.aux!.slice(1).replace(/\0/g, '').trim() }));
+      changes.forEach((x, i) => {
+        const label = x.aux!.slice(1).replace(/\0/g, '').trim();
+        episodes.push({ startSample: x.sample, endSample: changes[i + 1]?.sample ?? record.length, label, kind: referenceRhythmKind(label) });
+      });
     }
   }
   return { beats, waves, episodes, source: used.length ? `reference annotations (${used.length > 3 ? `${used.length} sets` : used.join(', ')})` : 'none' };
 }
 
-type Json = JsonValue;
-const isObj = (v: Json | undefined): v is { [k: string]: Json } => !!v && typeof v === 'object' && !Array.isArray(v);
-const numArray = (v: Json | undefined): number[] | null => (Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v as number[]) : null);
+/** What kind of rhythm an episode band shows, which decides its colour. */
+export type EpisodeKind = 'normal' | 'unreadable' | 'atrial' | 'ventricular';
 
-function beatSamples(beats: Json | undefined): number[] {
-  if (Array.isArray(beats)) return beats.flatMap((b) => (typeof b === 'number' ? [b] : isObj(b) && typeof b.sample === 'number' ? [b.sample] : []));
-  if (!isObj(beats)) return [];
-  return numArray(beats.samples) ?? numArray(beats.positions) ?? beatSamples(beats.beats);
-}
+/** The kind of each rhythm label the rhythm stage gives (exhaustive: a new label is a type error until placed here). */
+const KIND_OF_RHYTHM: Record<RhythmLabel, EpisodeKind> = {
+  sinus_rhythm: 'normal',
+  sinus_bradycardia: 'normal',
+  sinus_tachycardia: 'normal',
+  atrial_fibrillation: 'atrial',
+  atrial_flutter: 'atrial',
+  svta: 'atrial',
+  pause: 'atrial',
+  ventricular_tachycardia: 'ventricular',
+  ventricular_flutter_fibrillation: 'ventricular',
+  ventricular_bigeminy: 'ventricular',
+  ventricular_trigeminy: 'ventricular',
+  undetermined: 'normal',
+  noise: 'unreadable',
+};
 
-function beatLabels(classes: Json | undefined): Array<string | null> {
-  if (Array.isArray(classes)) {
-    return classes.map((c) => (typeof c === 'string' ? c : isObj(c) ? ((c.label ?? c.class ?? c.aami ?? null) as string | null) : null));
-  }
-  if (!isObj(classes)) return [];
-  for (const k of ['labels', 'classes', 'beats']) if (Array.isArray(classes[k])) return beatLabels(classes[k]);
-  return [];
-}
-
-const EDGE_KEYS: Array<[RegExp, WaveEdge]> = [[/(onset|on)$/i, 'onset'], [/peak$/i, 'peak'], [/(offset|off|end)$/i, 'offset']];
-
-function collectWaves(v: Json | undefined, lead: string | null, out: WaveMark[], depth: number): void {
-  if (depth > 6 || v === null || v === undefined) return;
-  if (Array.isArray(v)) {
-    for (const x of v) collectWaves(x, lead, out, depth + 1);
-    return;
-  }
-  if (!isObj(v)) return;
-  const here = typeof v.lead === 'string' ? normalizeLeadName(v.lead) : lead;
-  for (const [k, x] of Object.entries(v)) {
-    const m = /^(p|qrs|t)(onset|on|peak|offset|off|end)(sample)?$/i.exec(k);
-    if (m && typeof x === 'number') {
-      const edge = EDGE_KEYS.find(([re]) => re.test(m[2]))![1];
-      out.push({ sample: x, wave: m[1].toUpperCase() as WaveName, edge, lead: here });
-    } else if (typeof x === 'object') {
-      collectWaves(x, k.length <= 4 && /^(I|II|III|aVR|aVL|aVF|V[1-6])$/i.test(k) ? normalizeLeadName(k) : here, out, depth + 1);
-    }
-  }
-}
-
-const EDGES: WaveEdge[] = ['onset', 'peak', 'offset'];
-
-/**
- * Wave marks from a delineation section shaped { leads: [{ lead, beats: [{ p, qrs, t }] }], global: [...] }
- * (src/waves): per-lead onsets/peaks/offsets and the global (all-lead) boundaries.
- */
-function delineationWaves(w: Json | undefined, out: WaveMark[]): boolean {
-  if (!isObj(w) || !Array.isArray(w.leads)) return false;
+/** Wave marks of a delineation: per-lead onsets/peaks/offsets (the R peak stands for a QRS without a peak). */
+function delineationWaves(w: WavesJson): WaveMark[] {
+  const out: WaveMark[] = [];
   for (const l of w.leads) {
-    if (!isObj(l) || typeof l.lead !== 'string' || !Array.isArray(l.beats)) continue;
     const lead = normalizeLeadName(l.lead);
     for (const b of l.beats) {
-      if (!isObj(b)) continue;
-      for (const [key, wave] of [['p', 'P'], ['qrs', 'QRS'], ['t', 'T']] as const) {
-        const pts = b[key];
-        if (!isObj(pts)) continue;
+      const points: Array<[WaveName, Record<WaveEdge, number | null>]> = [['P', b.p], ['QRS', { onset: b.qrs.onset, peak: b.qrs.rPeak, offset: b.qrs.offset }], ['T', b.t]];
+      for (const [wave, pts] of points) {
         for (const edge of EDGES) {
-          const v = pts[edge] ?? (edge === 'peak' && key === 'qrs' ? pts.rPeak : undefined);
-          if (typeof v === 'number') out.push({ sample: v, wave, edge, lead });
+          const v = pts[edge];
+          if (v !== null) out.push({ sample: v, wave, edge, lead });
         }
       }
-    }
-  }
-  return true;
-}
-
-/** Unusable spans from a quality section: per-lead `leads[].segments` with `usable: false`. */
-function unusableSpans(q: Json | undefined): UnusableSpan[] {
-  if (!isObj(q) || !Array.isArray(q.leads)) return [];
-  const out: UnusableSpan[] = [];
-  for (const l of q.leads) {
-    if (!isObj(l) || typeof l.lead !== 'string' || !Array.isArray(l.segments)) continue;
-    for (const seg of l.segments) {
-      if (!isObj(seg) || seg.usable !== false || typeof seg.startSample !== 'number' || typeof seg.endSample !== 'number') continue;
-      const reasons = Array.isArray(seg.reasons) ? seg.reasons.filter((r): r is string => typeof r === 'string') : [];
-      out.push({ startSample: seg.startSample, endSample: seg.endSample, lead: normalizeLeadName(l.lead), reason: reasons.join('; ') || 'unusable' });
     }
   }
   return out;
 }
 
-function rhythmEpisodes(r: Json | undefined): EpisodeMark[] {
-  if (!isObj(r) || !Array.isArray(r.episodes)) return [];
-  return r.episodes.flatMap((e) =>
-    isObj(e) && typeof e.label === 'string' && typeof e.startSample === 'number' && typeof e.endSample === 'number'
-      ? [{ startSample: e.startSample, endSample: e.endSample, label: e.label.replace(/_/g, ' ') }]
-      : [],
-  );
+/** Unusable spans of each lead in a quality section. */
+function unusableSpans(q: QualityJson): UnusableSpan[] {
+  return q.leads.flatMap((l) => l.segments
+    .filter((seg) => !seg.usable)
+    .map((seg) => ({ startSample: seg.startSample, endSample: seg.endSample, lead: normalizeLeadName(l.lead), reason: seg.reasons.join('; ') || 'unusable' })));
 }
 
 /**
  * Overlays from an Analysis: beats from `results.beats`, their classes from `results.beatClasses`
- * (aligned by index), wave marks from `results.waves` (the src/waves delineation, or fields named
- * like `qrsOnset`, `tOffset` with a `lead` where given), rhythm episodes from `results.rhythm`,
- * unusable signal from `results.quality`.
- * Sections that are null give no marks.
+ * (aligned by index), wave marks from `results.waves`, rhythm episodes from `results.rhythm`,
+ * unusable signal from `results.quality`. Sections that are null give no marks.
  *
  * @example const ov = overlaysFromAnalysis(await analyze(record));
  */
-export function overlaysFromAnalysis(analysis: { results: Record<string, JsonValue> }): Overlays {
-  const samples = beatSamples(analysis.results.beats ?? null);
-  const labels = beatLabels(analysis.results.beatClasses ?? null);
-  const waves: WaveMark[] = [];
-  if (!delineationWaves(analysis.results.waves ?? null, waves)) collectWaves(analysis.results.waves ?? null, null, waves, 0);
-  const episodes = rhythmEpisodes(analysis.results.rhythm ?? null);
+export function overlaysFromAnalysis(analysis: { results: AnalysisResults }): Overlays {
+  const r = analysis.results;
+  const samples = r.beats?.samples ?? [];
+  const labels = r.beatClasses?.labels ?? [];
+  const waves = r.waves ? delineationWaves(r.waves) : [];
+  const episodes = (r.rhythm?.episodes ?? []).map((e) => ({ startSample: e.startSample, endSample: e.endSample, label: e.label.replace(/_/g, ' '), kind: KIND_OF_RHYTHM[e.label] }));
   return {
     beats: samples.map((sample, i) => ({ sample, label: labels.length === samples.length ? labels[i] : null })),
     waves,
     episodes,
-    unusable: unusableSpans(analysis.results.quality ?? null),
+    unusable: r.quality ? unusableSpans(r.quality) : [],
     source: samples.length || waves.length ? 'analysis' : 'none',
   };
 }

@@ -3,7 +3,7 @@ import type { EcgRecord } from '../record/types.js';
 import { SINUS_VERSION } from '../version.js';
 import { keyMeasurements, type KeyMeasurements } from './keyMeasurements.js';
 import { pageLayout, type LayoutOptions, type PageLayout, type Panel } from './layout.js';
-import { overlaysFromAnalysis, type Overlays } from './overlays.js';
+import { overlaysFromAnalysis, type EpisodeKind, type Overlays } from './overlays.js';
 
 export interface RenderOptions extends LayoutOptions {
   /** Analysis of the same record: header measurements and, by default, the overlays. */
@@ -28,16 +28,8 @@ const COLORS = {
   wave: { P: '#2b8a3e', QRS: '#1f5fbf', T: '#8e44ad' } as Record<string, string>,
 };
 
-/** Band colour of a rhythm label: normal rhythms muted, unreadable grey, atrial arrhythmias amber, ventricular red. */
-function episodeColor(label: string): string {
-  const l = label.toLowerCase();
-  // Unreadable signal is grey, so it does not read as a normal rhythm.
-  if (/^noise$|^~$/.test(l)) return '#9e9e9e';
-  if (/^sinus|^\(?n$|undetermined/.test(l)) return '#7d9a7d';
-  if (/^(v|ivr|vfl|vt|b\b|t\b)|ventric/.test(l)) return '#c8102e';
-  if (/afib|afl|atrial|svta|sbr|pause|brady|tachy|^ab|^nod|^pr/.test(l)) return '#d27000';
-  return '#7d9a7d';
-}
+/** Band colour of an episode: normal rhythms muted, unreadable grey, atrial arrhythmias amber, ventricular red. */
+const EPISODE_COLORS: Record<EpisodeKind, string> = { normal: '#7d9a7d', unreadable: '#9e9e9e', atrial: '#d27000', ventricular: '#c8102e' };
 
 const f2 = (x: number) => (Math.round(x * 100) / 100).toString();
 
@@ -180,7 +172,7 @@ function overlayMarks(p: Panel, ov: Overlays, show: Required<NonNullable<RenderO
       const s1 = Math.min(e.endSample, p.endSample);
       if (s1 <= s0) continue;
       const x0 = xOf(s0), x1 = xOf(s1);
-      const color = episodeColor(e.label);
+      const color = EPISODE_COLORS[e.kind];
       out.push(`<rect class="episode" data-label="${esc(e.label)}" x="${f2(x0)}" y="${f2(y)}" width="${f2(Math.max(0.3, x1 - x0))}" height="0.9" fill="${color}" opacity="0.75"/>`);
       // At the row start the lead label owns the corner; the episode name moves right of it.
       const tx = s0 === p.startSample ? x0 + 11 : x0 + 0.5;

@@ -1,8 +1,7 @@
 import { SinusError } from '../errors.js';
 import type { EcgRecord } from '../record/types.js';
-import { delineateLeadSignal, medianRrOf, pSearchStart, shiftToReferenceConvention, tContext } from './delineateLeadSignal.js';
-import { findTWave, tWaveScratch } from './tWave.js';
-import { findPWave, pWaveScratch } from './pWave.js';
+import { delineateLeadSignal } from './delineateLeadSignal.js';
+import { refineAcrossLeads } from './refineAcrossLeads.js';
 import { fuseGlobalBoundaries, shiftGlobalPOnsets } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';
 import { shrinkToLeadMedianByOptions } from './shrinkToLeadMedian.js';
@@ -18,7 +17,20 @@ import { beatTemplate } from './beatTemplate.js';
 import { trackTemplate } from './trackTemplate.js';
 import { settleAtrialActivity } from './atrialActivity.js';
 import { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
+import type { BeatTemplate } from './beatTemplate.js';
 import type { Delineation, LeadDelineation } from './types.js';
+
+/** Result of {@link delineateBeatsWithTemplate}: the delineation and what later steps reuse from it. */
+export interface DelineationWithTemplate {
+  delineation: Delineation;
+  /**
+   * The dominant beat template the beats were tracked with (median beats of the aligned beats and
+   * their delineation), or null when there was none (too few matching beats, or turned off).
+   */
+  template: BeatTemplate | null;
+  /** Pacemaker stimuli found in the record (sample indices; empty when none), bridged before the delineation. */
+  pacingSpikes: Int32Array;
+}
 
 /**
  * Delineates every beat in every lead: P onset/peak/offset (or null with 'no P'), QRS onset/offset
@@ -31,6 +43,19 @@ import type { Delineation, LeadDelineation } from './types.js';
  * const qrsMs = (d.global[0].qrsOffset! - d.global[0].qrsOnset!) * 1000 / d.fsHz;
  */
 export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>, options: Partial<DelineationOptions> = {}): Delineation {
+  return delineateBeatsWithTemplate(record, beatSamples, options).delineation;
+}
+
+/**
+ * {@link delineateBeats} with what the delineation found on the way and later steps reuse: the
+ * dominant beat template (median beats of the aligned beats, delineated; what `recordMedianBeat`
+ * turns into the record's median beat) and the pacemaker stimuli it bridged.
+ *
+ * @example
+ * const { delineation, template, pacingSpikes } = delineateBeatsWithTemplate(record, detectBeats(record).samples);
+ * console.log(delineation.global.length, template?.median.beatCount, pacingSpikes.length);
+ */
+export function delineateBeatsWithTemplate(record: EcgRecord, beatSamples: ArrayLike<number>, options: Partial<DelineationOptions> = {}): DelineationWithTemplate {
   if (!(record.fs > 0) || !Number.isFinite(record.fs)) throw new SinusError('BAD_ARGUMENT', `sampling rate must be positive, got ${record.fs}`);
   if (record.leads.length === 0) throw new SinusError('BAD_ARGUMENT', 'record has no leads');
   const o: DelineationOptions = { ...DEFAULT_DELINEATION_OPTIONS, ...options };
@@ -71,90 +96,5 @@ export function delineateBeats(record: EcgRecord, beatSamples: ArrayLike<number>
     const g = o.refinedGlobalShiftMs;
     if (refined && g) refuseRefinedGlobalBoundaries(global, leads, tol, refinedGlobalShiftsInSamples(g, record.fs));
   }
-  const out: Delineation = { fsHz: record.fs, beatSamples: beats, leads, global };
-  // The template (median beats, thousands of samples) rides along for measureEcg to reuse, but is
-  // not enumerable, so serialising a delineation stays a list of boundaries.
-  Object.defineProperty(out, 'template', { value: template, enumerable: false });
-  Object.defineProperty(out, 'pacingSpikes', { value: spikes, enumerable: false });
-  return out;
-}
-
-/**
- * The multi-lead passes on single-lead results (boundaries not yet shifted): P looked for again in
- * leads that missed it (when `recoverP`), stray T waves searched again near the other leads' T,
- * then the reference-convention shifts.
- */
-export function refineAcrossLeads(samples: Float32Array[], fsHz: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions, recoverP: boolean): void {
-  if (recoverP) recoverSmallP(samples, fsHz, beats, leads, o);
-  refineTOutliers(samples, fsHz, beats, leads, o);
-  const n = samples.length ? samples[0].length : 0;
-  leads.forEach((l) => shiftToReferenceConvention(l.beats, n, fsHz, o));
-}
-
-/**
- * The median (upper median for an even count) of the leads' `wave` peaks in beat `k`, or null when
- * fewer than `minLeads` leads have one. `buf` is reused scratch.
- */
-function medianPeakOfBeat(leads: LeadDelineation[], k: number, wave: 'p' | 't', minLeads: number, buf: number[]): number | null {
-  buf.length = 0;
-  for (const l of leads) { const p = l.beats[k][wave].peak; if (p !== null) buf.push(p); }
-  if (buf.length < minLeads) return null;
-  buf.sort((a, b) => a - b);
-  return buf[buf.length >> 1];
-}
-
-/**
- * Leads where P is small miss it on their own; when at least three other leads agree on a P
- * before this QRS, search again around their median P peak with a lower amplitude floor.
- */
-function recoverSmallP(samples: Float32Array[], fs: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions): void {
-  const scratch = pWaveScratch(fs, o);
-  const peaks: number[] = [];
-  for (let k = 0; k < beats.length; k++) {
-    const hint = medianPeakOfBeat(leads, k, 'p', 3, peaks);
-    if (hint === null) continue;
-    leads.forEach((l, li) => {
-      const b = l.beats[k];
-      if (l.reason || b.p.peak !== null || b.qrs.onset === null) return;
-      const start = pSearchStart(b.qrs.onset, k > 0 ? l.beats[k - 1].t.offset : null, k > 0 ? beats[k - 1] : null, fs, o);
-      const p = findPWave(samples[li], fs, b.qrs.onset, start, o, scratch, hint);
-      if (!p) return;
-      b.p = p;
-      b.pReason = null;
-    });
-  }
-}
-
-/**
- * The T wave is one repolarisation seen from twelve sides: a lead whose T peak lies far from the
- * median of the others (or that found none) most likely took a stray slope (next P, U wave, noise),
- * so it is searched again around the other leads' T peak - unless its own T is a lobe far more
- * prominent than the one found there (a biphasic or notched T whose other lobe this lead shows).
- */
-function refineTOutliers(samples: Float32Array[], fs: number, beats: Int32Array, leads: LeadDelineation[], o: DelineationOptions): void {
-  const scratch = tWaveScratch(fs, o);
-  const typicalRr = medianRrOf(beats) ?? fs;
-  const far = Math.round((o.tOutlierMs * fs) / 1000);
-  const peaks: number[] = [];
-  for (let k = 0; k < beats.length; k++) {
-    const hint = medianPeakOfBeat(leads, k, 't', 4, peaks);
-    if (hint === null) continue;
-    leads.forEach((l, li) => {
-      const b = l.beats[k];
-      if (l.reason || b.qrs.onset === null || b.qrs.offset === null) return;
-      if (b.t.peak !== null && Math.abs(b.t.peak - hint) <= far) return;
-      const ctx = tContext(beats, l.beats, k, typicalRr);
-      const r = findTWave(samples[li], fs, ctx, o, scratch, hint);
-      if (!r.t || Math.abs(r.t.peak! - hint) > far) return;
-      if (o.tKeepProminenceRatio > 0 && b.t.peak !== null) {
-        // A lead that shows its own lobe clearly keeps it (LUDB's annotators mark the lobe each
-        // lead shows, not a common instant); the lobe near the others' T must be as clear.
-        const own = findTWave(samples[li], fs, ctx, o, scratch, null);
-        if (own.t && own.t.peak === b.t.peak && (own.prominenceMv ?? 0) > o.tKeepProminenceRatio * Math.max(0, r.prominenceMv ?? 0)) return;
-      }
-      b.t = r.t;
-      b.tPolarity = r.polarity;
-      b.tReason = null;
-    });
-  }
+  return { delineation: { fsHz: record.fs, beatSamples: beats, leads, global }, template, pacingSpikes: spikes };
 }

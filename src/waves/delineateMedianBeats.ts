@@ -1,5 +1,5 @@
 import { delineateLeadSignal } from './delineateLeadSignal.js';
-import { refineAcrossLeads } from './delineateBeats.js';
+import { refineAcrossLeads } from './refineAcrossLeads.js';
 import { shrinkToLeadMedianByOptions } from './shrinkToLeadMedian.js';
 import { fuseGlobalBoundaries } from './globalBoundaries.js';
 import { fusionTolerances } from './fusionTolerances.js';

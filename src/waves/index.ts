@@ -1,7 +1,8 @@
 /** Public API of the waves stage. */
 export type { Delineation, LeadDelineation, LeadBeatDelineation, GlobalBeatBoundaries, QrsPoints, WavePoints, TPolarity } from './types.js';
 export { DEFAULT_DELINEATION_OPTIONS, type DelineationOptions } from './options.js';
-export { delineateBeats } from './delineateBeats.js';
+export { delineateBeats, delineateBeatsWithTemplate, type DelineationWithTemplate } from './delineateBeats.js';
+export { recordMedianBeat, type MedianBeat, type RecordMedianBeatInput } from './recordMedianBeat.js';
 export { delineateLeadSignal } from './delineateLeadSignal.js';
 export { fuseGlobalBoundaries, type FusionTolerances } from './globalBoundaries.js';
 export { smoothedDerivative } from './smoothedDerivative.js';

@@ -1,5 +1,3 @@
-import type { BeatTemplate } from './beatTemplate.js';
-
 /**
  * Delineation results. Every position is an integer sample index from the record start (never
  * seconds); a missing point is `null` and the beat carries a reason saying why.
@@ -70,15 +68,5 @@ export interface Delineation {
   leads: LeadDelineation[];
   /** Multi-lead boundaries, one per beat. */
   global: GlobalBeatBoundaries[];
-  /**
-   * The dominant beat template the beats were tracked with (median beats of the aligned beats and
-   * their delineation), or null when there was none (too few matching beats, or turned off).
-   * Not enumerable: JSON output of a delineation leaves it out.
-   */
-  template?: BeatTemplate | null;
-  /**
-   * Pacemaker stimuli found in the record (sample indices; empty when none), bridged before the
-   * delineation. Not enumerable, like `template`.
-   */
-  pacingSpikes?: Int32Array;
 }
+

@@ -5,7 +5,7 @@
  */
 import { analyze, type Analysis } from '../analyze.js';
 import { recordFromFiles } from '../analyze/recordFromFiles.js';
-import type { JsonValue } from '../analyze/toJsonValue.js';
+import type { QualityJson } from '../analyze/results.js';
 import type { EcgRecord } from '../record/types.js';
 import { hasTwelveLeads, pageLayout } from '../render/layout.js';
 import { keyMeasurements } from '../render/keyMeasurements.js';
@@ -238,24 +238,18 @@ function fillTables(): void {
 }
 
 /** Quality section: record verdict and reasons, a verdict per lead, and the findings with their time spans. */
-function qualityHtml(q: JsonValue): string {
-  if (typeof q !== 'object' || q === null || Array.isArray(q)) return `<pre>${esc(JSON.stringify(q).slice(0, 400))}</pre>`;
+function qualityHtml(q: QualityJson): string {
   const fs = state.record!.fs;
-  const str = (v: JsonValue | undefined) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
-  const reasons = Array.isArray(q.reasons) ? q.reasons.map(str).filter(Boolean) : [];
-  const leads = Array.isArray(q.leads) ? q.leads.filter((l): l is { [k: string]: JsonValue } => typeof l === 'object' && l !== null && !Array.isArray(l)) : [];
-  const findings = [...(Array.isArray(q.findings) ? q.findings : []), ...leads.flatMap((l) => (Array.isArray(l.findings) ? l.findings : []))];
-  const leadRows = leads
-    .map((l) => `<tr><td>${esc(str(l.lead))}</td><td class="q-${esc(str(l.verdict))}">${esc(str(l.verdict))}</td><td class="num">${typeof l.score === 'number' ? l.score.toFixed(2) : ''}</td></tr>`)
+  const findings = q.leads.flatMap((l) => l.findings);
+  const leadRows = q.leads
+    .map((l) => `<tr><td>${esc(l.lead)}</td><td class="q-${esc(l.verdict)}">${esc(l.verdict)}</td><td class="num">${l.score.toFixed(2)}</td></tr>`)
     .join('');
   const items = findings.slice(0, 40).map((f) => {
-    if (typeof f !== 'object' || f === null || Array.isArray(f)) return `<li>${esc(str(f))}</li>`;
-    const span = typeof f.startSample === 'number' && typeof f.endSample === 'number' ? ` ${(f.startSample / fs).toFixed(1)}–${(f.endSample / fs).toFixed(1)} s` : '';
-    const value = typeof f.value === 'number' ? ` (${f.value.toPrecision(3)} ${str(f.unit)})` : '';
-    return `<li>${esc(`${str(f.lead)} ${str(f.kind ?? f.type)} ${str(f.severity)}${span}${value}`.trim())}</li>`;
+    const span = ` ${(f.startSample / fs).toFixed(1)}–${(f.endSample / fs).toFixed(1)} s`;
+    return `<li>${esc(`${f.lead} ${f.kind} ${f.severity}${span} (${f.value.toPrecision(3)} ${f.unit})`)}</li>`;
   });
   return (
-    `<p><b>${esc(str(q.verdict) || keyMeasurements(state.analysis).quality || 'assessed')}</b>${reasons.length ? ': ' + esc(reasons.join('; ')) : ''}</p>` +
+    `<p><b>${esc(q.verdict)}</b>${q.reasons.length ? ': ' + esc(q.reasons.join('; ')) : ''}</p>` +
     (leadRows ? `<table class="quality-leads">${leadRows}</table>` : '') +
     (items.length ? `<ul class="findings">${items.join('')}</ul>${findings.length > 40 ? `<p>… ${findings.length - 40} more</p>` : ''}` : '<p>no findings</p>')
   );

@@ -12,7 +12,8 @@
 import { join } from 'node:path';
 import { openRecord } from '../../src/io/openRecord.js';
 import { detectBeats } from '../../src/beats/index.js';
-import { delineateBeats } from '../../src/waves/delineateBeats.js';
+import { delineateBeatsWithTemplate } from '../../src/waves/delineateBeats.js';
+import { recordMedianBeat } from '../../src/waves/recordMedianBeat.js';
 import { measureEcg } from '../../src/measure/measureEcg.js';
 import { annotatedWaves } from '../../src/waves/annotatedWaves.js';
 import { pacingSpikeSamples } from '../../src/waves/pacingSpikes.js';
@@ -30,18 +31,19 @@ const med = (v: number[]) => { const x = [...v].sort((a, b) => a - b); const n =
 for (let id = 1; id <= 200; id++) {
   const rec = await openRecord(join(LUDB, `${id}.hea`));
   const beats = detectBeats(rec).samples;
-  const d = delineateBeats(rec, beats);
-  const m = measureEcg(rec, beats, { delineation: d, medianRefinement: null });
+  const w = delineateBeatsWithTemplate(rec, beats);
+  const d = { delineation: w.delineation, medianBeat: recordMedianBeat(rec, beats, w), pacingSpikes: w.pacingSpikes };
+  const m = measureEcg(rec, beats, { ...d, medianRefinement: null });
   const md = m.medianDelineation;
-  if (!md || m.median.medianRrSamples === null) continue;
-  const fs = rec.fs, win = 0.15 * fs, F = m.median.fiducialIndex;
+  if (!md || d.medianBeat.median.medianRrSamples === null) continue;
+  const fs = rec.fs, win = 0.15 * fs, F = d.medianBeat.median.fiducialIndex;
   // Beats the median was built from, at the positions it was aligned on.
-  const t = d.template;
+  const t = w.template;
   const sorted = Int32Array.from(beats).sort();
   const mapped: number[] = t
     ? Array.from(t.alignedSamples).filter((_, k) => t.qrsCorrelation[k] >= DEFAULT_DELINEATION_OPTIONS.templateMinCorrelation)
     : Array.from(sorted);
-  const paced = pacingSpikeSamples(rec).length > 0, rrS = m.median.medianRrSamples / fs;
+  const paced = pacingSpikeSamples(rec).length > 0, rrS = d.medianBeat.median.medianRrSamples / fs;
   const lines: string[] = [];
   for (const b of BOUNDARIES) {
     const ctx = refineBeatContext(md.leads, 0, b, buf);
@@ -50,7 +52,7 @@ for (let id = 1; id <= 200; id++) {
       const ours = ctx.positions[li];
       const set = rec.annotations.find((a) => a.annotator === rec.leads[li].name.toLowerCase());
       if (!set || !set.annotations.length || l.reason || ours === null) return;
-      if (!boundaryRefineFeatures(m.median.leads[li].samples, fs, l, 0, b, ctx, paced, rrS, s, f)) return;
+      if (!boundaryRefineFeatures(d.medianBeat.median.leads[li].samples, fs, l, 0, b, ctx, paced, rrS, s, f)) return;
       const a = set.annotations, span = [a[0].sample, a[a.length - 1].sample];
       const w = annotatedWaves(set).filter((x) => x.kind === (b.startsWith('qrs') ? 'qrs' : 'p'));
       const marks = w.map((x) => (b.endsWith('Onset') ? x.onset : x.offset)).filter((v): v is number => v !== null && v >= span[0] && v <= span[1]);

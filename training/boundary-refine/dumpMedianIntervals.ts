@@ -15,7 +15,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRecord } from '../../src/io/openRecord.js';
 import { detectBeats } from '../../src/beats/index.js';
-import { delineateBeats } from '../../src/waves/delineateBeats.js';
+import { delineateBeatsWithTemplate } from '../../src/waves/delineateBeats.js';
+import { recordMedianBeat } from '../../src/waves/recordMedianBeat.js';
 import { measureEcg, type EcgMeasurements } from '../../src/measure/measureEcg.js';
 import { annotatedGlobalWaves, annotatedWaves } from '../../src/waves/annotatedWaves.js';
 import { BOUNDARY_REFINE_MODELS } from '../../src/waves/boundaryRefineModel.js';
@@ -33,7 +34,8 @@ for (let id = 1; id <= 200; id++) {
   const rec = await openRecord(join(LUDB, `${id}.hea`));
   const fs = rec.fs, toMs = (v: number) => (v * 1000) / fs;
   const beats = detectBeats(rec).samples;
-  const d = delineateBeats(rec, beats);
+  const w = delineateBeatsWithTemplate(rec, beats);
+  const d = { delineation: w.delineation, medianBeat: recordMedianBeat(rec, beats, w), pacingSpikes: w.pacingSpikes };
   const refByLead = rec.leads.map((l) => rec.annotations.find((s) => s.annotator === l.name.toLowerCase()))
     .filter((s) => s && s.annotations.length).map((s) => annotatedWaves(s!));
   const g = refByLead.length ? annotatedGlobalWaves(refByLead, fs) : null;
@@ -43,9 +45,9 @@ for (let id = 1; id <= 200; id++) {
     qrs: med(g.beats.filter((b) => b.qrsOff !== null).map((b) => toMs(b.qrsOff! - b.qrsOn))),
     qt: med(g.beats.filter((b) => b.tOff !== null).map((b) => toMs(b.tOff! - b.qrsOn))),
   } : null;
-  const off = measureEcg(rec, beats, { delineation: d, medianRefinement: null });
-  const oof = measureEcg(rec, beats, { delineation: d, medianRefinement: { models: foldModels[id % 5], globalShiftMs: zero } });
-  const ins = measureEcg(rec, beats, { delineation: d, medianRefinement: { models: shipped, globalShiftMs: zero } });
+  const off = measureEcg(rec, beats, { ...d, medianRefinement: null });
+  const oof = measureEcg(rec, beats, { ...d, medianRefinement: { models: foldModels[id % 5], globalShiftMs: zero } });
+  const ins = measureEcg(rec, beats, { ...d, medianRefinement: { models: shipped, globalShiftMs: zero } });
   const leads = oof.medianDelineation?.leads.filter((l) => !l.reason).length ?? 0;
   console.log(JSON.stringify({ id, fold: id % 5, leads, ref, off: iv(off), oof: iv(oof), ins: iv(ins) }));
 }

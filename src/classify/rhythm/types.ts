@@ -71,9 +71,16 @@ export interface HolterSummary {
   maxRateBpm: number | null;
   /** Seconds in each rhythm label. */
   secondsByLabel: Partial<Record<RhythmLabel, number>>;
-  /** Seconds of unreadable signal ('noise' episodes); its beats are left out of every count, run and rate above. */
+  /**
+   * Seconds of unreadable signal ('noise' episodes); its beats are left out of every count, run and rate above.
+   * @minimum 0
+   */
   unreadableS: number;
-  /** `unreadableS` as a percentage of `durationS`. */
+  /**
+   * `unreadableS` as a percentage of `durationS`.
+   * @minimum 0
+   * @maximum 100
+   */
   unreadablePct: number;
   /**
    * Beats given inside unreadable signal (included in `beatCount`, left out of the class counts). In

@@ -27,7 +27,7 @@ export function formatAnalysisText(a: Analysis): string {
     `record       ${r.name} (${r.format ?? 'unknown format'}), ${r.fsHz} Hz, ${r.leads.length} leads (${r.leads.map((l) => l.name).join(', ')}), ${r.durationS.toFixed(1)} s`,
   ];
   for (const s of a.stages) {
-    const what = s.status === 'ok' ? sectionSummary(s.name, a.results[s.name]) : `${s.status}: ${s.reason}`;
+    const what = s.status === 'ok' ? sectionSummary(a.results, s.name) : `${s.status}: ${s.reason}`;
     lines.push(`${s.name.padEnd(12)} ${what}${s.status === 'ok' ? `  [${s.timeMs.toFixed(1)} ms]` : ''}`);
   }
   if (a.models.length) lines.push(`models       ${a.models.map((m) => `${m.name}${m.version ? ' ' + m.version : ''}`).join(', ')}`);
@@ -38,7 +38,7 @@ export function formatAnalysisText(a: Analysis): string {
 /** One line per record for batch text output. */
 export function formatAnalysisLine(file: string, a: Analysis): string {
   const r = a.record;
-  const ok = a.stages.filter((s) => s.status === 'ok').map((s) => `${s.name}: ${sectionSummary(s.name, a.results[s.name])}`);
+  const ok = a.stages.filter((s) => s.status === 'ok').map((s) => `${s.name}: ${sectionSummary(a.results, s.name)}`);
   const notOk = a.stages.filter((s) => s.status !== 'ok').map((s) => `${s.name} ${s.status}`);
   return [file, `${r.fsHz} Hz`, `${r.leads.length} leads`, `${r.durationS.toFixed(1)} s`, ...ok, notOk.length ? `[${notOk.join(', ')}]` : '', `${a.timingsMs.total.toFixed(0)} ms`].filter(Boolean).join('\t');
 }

@@ -6,8 +6,8 @@ import { heartRateVariability } from '../../measure/hrv/heartRateVariability.js'
 
 /** JSON-friendly measurements (median-beat internals left out). */
 export function measurementSummary(m: EcgMeasurements) {
-  const { median, medianDelineation, ...rest } = m;
-  return { ...rest, medianBeatCount: median.beatCount };
+  const { medianDelineation, ...rest } = m;
+  return { ...rest, medianBeatCount: m.beatCount };
 }
 
 const f = (v: number | null, unit: string, digits = 0) => (v === null ? 'not measurable' : `${v.toFixed(digits)} ${unit}`);

@@ -3,7 +3,8 @@ import { normalizeLeadName } from '../../record/leadNames.js';
 import type { ChecksumStatus, EcgRecord, Lead } from '../../record/types.js';
 import type { FileSource } from '../source.js';
 import { parseWfdbHeader, type WfdbHeader, type WfdbSignalSpec } from './header.js';
-import { parseWfdbStartTime, readWfdbRecord, type ReadWfdbOptions } from './readRecord.js';
+import type { ReadWfdbOptions } from './readOptions.js';
+import { parseWfdbStartTime } from './startTime.js';
 
 const textDecoder = new TextDecoder('latin1');
 
@@ -22,12 +23,16 @@ export interface WfdbSegmentPlacement {
  * layout's by description and a signal a segment lacks is NaN there. Without one the layout is
  * fixed: every segment has the same signals in the same order. Null segments ('~') are NaN gaps.
  * Leads have no `raw` (gains may differ between segments); checksums are reported per segment as
- * `segment:lead`. Placement of each segment is in `metadata.segments`. Called by `readWfdbRecord`.
+ * `segment:lead`. Placement of each segment is in `metadata.segments`. Called by `readWfdbRecord`,
+ * which hands itself in as `readSegment` (the reader of each segment's single-segment record).
  *
  * @example
  * const rec = await readWfdbRecord('multi', source); // master header 'multi/3 2 360 ...'
  */
-export async function readMultiSegmentRecord(header: WfdbHeader, headerFile: string, source: FileSource, options: ReadWfdbOptions): Promise<EcgRecord> {
+export async function readMultiSegmentRecord(
+  header: WfdbHeader, headerFile: string, source: FileSource, options: ReadWfdbOptions,
+  readSegment: (name: string, source: FileSource, options: ReadWfdbOptions) => Promise<EcgRecord>,
+): Promise<EcgRecord> {
   const segs = header.segments!;
   let layoutSignals: WfdbSignalSpec[] | undefined;
   let dataSegs = segs;
@@ -45,7 +50,7 @@ export async function readMultiSegmentRecord(header: WfdbHeader, headerFile: str
   const records: (EcgRecord | null)[] = [];
   for (const seg of dataSegs) {
     if (seg.name === '~') { records.push(null); continue; }
-    const rec = await readWfdbRecord(seg.name, source, options);
+    const rec = await readSegment(seg.name, source, options);
     records.push(rec);
   }
   const firstReal = records.find((r): r is EcgRecord => r !== null);

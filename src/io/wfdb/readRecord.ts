@@ -7,19 +7,14 @@ import { upsampleLinear } from '../upsampleLinear.js';
 import { parseWfdbHeader, type WfdbHeader, type WfdbSignalSpec } from './header.js';
 import { bytesForSamples, decodeStream, invalidSampleValue, samplesInBytes } from './signalFormats.js';
 import { readMultiSegmentRecord } from './readMultiSegment.js';
+import type { ReadWfdbOptions } from './readOptions.js';
+import { parseWfdbStartTime } from './startTime.js';
+
+export { parseWfdbStartTime } from './startTime.js';
 
 const textDecoder = new TextDecoder('latin1');
 
-/** Options for reading WFDB records. */
-export interface ReadWfdbOptions {
-  /**
-   * Policy for multi-frequency records (a signal with fewer samples per frame than another).
-   * 'interpolate' (default): the record's `fs` is the highest signal rate and slower signals are
-   * linearly interpolated up to it; each such lead has `info.nativeFsHz` and is listed in
-   * `metadata.interpolatedLeads`. 'reject': throw UNSUPPORTED_FORMAT instead.
-   */
-  multiFrequency?: 'interpolate' | 'reject';
-}
+export type { ReadWfdbOptions } from './readOptions.js';
 
 /**
  * Signed 16-bit sum of raw samples, as WFDB stores in the header's checksum field.
@@ -63,7 +58,7 @@ export async function readWfdbRecord(recordName: string, source: FileSource, opt
   const headerBytes = await source.read(headerFile);
   if (headerBytes.length === 0) throw new SinusError('FILE_EMPTY', 'header file is empty', headerFile);
   const header = parseWfdbHeader(textDecoder.decode(headerBytes), headerFile);
-  if (header.segments) return readMultiSegmentRecord(header, headerFile, source, options);
+  if (header.segments) return readMultiSegmentRecord(header, headerFile, source, options, readWfdbRecord);
   const signals = await readWfdbRawSignals(header, headerFile, source);
   return buildWfdbRecord(header, signals, options);
 }
@@ -291,18 +286,3 @@ export function buildWfdbRecord(header: WfdbHeader, signals: WfdbRawSignals, opt
   };
 }
 
-/**
- * Start time from WFDB's base time (hh:mm:ss) and date (dd/mm/yyyy), read as UTC; undefined when absent.
- *
- * @example
- * parseWfdbStartTime('05:05:15', '1/05/2000'); // 2000-05-01T05:05:15Z
- */
-export function parseWfdbStartTime(time?: string, date?: string): Date | undefined {
-  if (!time || !date) return undefined;
-  const t = /^(\d{1,2}):(\d{1,2}):(\d{1,2}(?:\.\d+)?)$/.exec(time);
-  const d = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(date);
-  if (!t || !d) return undefined;
-  const sec = Number(t[3]);
-  const ms = Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1]), Number(t[1]), Number(t[2]), Math.floor(sec), Math.round((sec % 1) * 1000));
-  return Number.isFinite(ms) ? new Date(ms) : undefined;
-}

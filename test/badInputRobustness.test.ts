@@ -1,5 +1,5 @@
 /**
- * Bad input for the code added in this session (T-lobe choice, per-lead shrinkage and P shifts,
+ * Bad input for analyze() and the functions behind it (T-lobe choice, per-lead shrinkage and P shifts,
  * paced onsets, QRST-cancelled flutter, P consistency over usable beats, RR irregularity around a
  * beat, the strip waveform CNN): real records cut, blanked, inverted, resampled or spiked, driven
  * through analyze() as the CLI runs it (shipped models) and through the new functions directly.
@@ -8,9 +8,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { analyze, type Analysis } from '../src/analyze.js';
 import { shippedModelStageOptions } from '../src/analyze/shippedModels.node.js';
 import { openRecord } from '../src/io/openRecord.js';
@@ -30,9 +28,9 @@ import { prematureBeats } from '../src/classify/rhythm/rrIntervals.js';
 import { flutterRuns } from '../src/classify/rhythm/flutterEpisodes.js';
 import { atrialSpectrumWindows, qrstCancelledResidual } from '../src/classify/rhythm/atrialActivity.js';
 import { pWaveConsistencyByBeat } from '../src/classify/rhythm/pWaveConsistency.js';
-import { CINC2017, LUDB, NSTDB, ROOT } from './dataPaths.js';
+import { CINC2017, LUDB, NSTDB } from './dataPaths.js';
+import { analysisSchemaErrors } from './support/analysisSchema.js';
 
-const schema = z.fromJSONSchema(JSON.parse(readFileSync(join(ROOT, 'schema', 'analysis.schema.json'), 'utf8')));
 
 const withLeads = (r: EcgRecord, f: (x: Float32Array, i: number) => Float32Array): EcgRecord => {
   const leads = r.leads.map((l, i) => ({ ...l, raw: undefined, samples: f(l.samples, i) }));
@@ -52,11 +50,10 @@ function nonFinitePaths(v: unknown, path = '', out: string[] = []): string[] {
 /** Every wave point of the waves section is null or a sample index inside the record. */
 function wavePointsOutside(a: Analysis, length: number): string[] {
   const bad: string[] = [];
-  const w = a.results.waves as { leads: { lead: string; beats: Record<string, unknown>[] }[] } | null;
-  for (const l of w?.leads ?? []) {
+  for (const l of a.results.waves?.leads ?? []) {
     l.beats.forEach((b, k) => {
-      for (const wave of ['p', 'qrs', 't']) {
-        for (const [key, v] of Object.entries((b[wave] ?? {}) as Record<string, unknown>)) {
+      for (const wave of ['p', 'qrs', 't'] as const) {
+        for (const [key, v] of Object.entries(b[wave])) {
           if (v !== null && typeof v === 'number' && !(Number.isInteger(v) && v >= 0 && v < length)) bad.push(`${l.lead}[${k}].${wave}.${key}=${v}`);
         }
       }
@@ -70,13 +67,12 @@ async function analyzeChecked(rec: EcgRecord, what: string): Promise<Analysis> {
   const a = await analyze(rec, { stageOptions: await shippedModelStageOptions() });
   const text = JSON.stringify(a);
   assert.ok(!/NaN|Infinity/.test(text), `${what}: NaN/Infinity in the JSON`);
-  const parsed = schema.safeParse(JSON.parse(text));
-  assert.ok(parsed.success, `${what}: ${JSON.stringify(parsed.error?.issues?.slice(0, 3))}`);
+  assert.deepEqual(analysisSchemaErrors(JSON.parse(text)), [], `${what}: the Analysis does not fit the schema`);
   for (const s of a.stages) {
     if (s.status === 'failed') assert.ok(s.errorCode !== null, `${what}: stage ${s.name} crashed without a typed error: ${s.reason}`);
   }
   assert.deepEqual(wavePointsOutside(a, rec.length), [], `${what}: wave points outside the record`);
-  const strip = a.results.stripRhythm as { determinable: boolean; probabilities: Record<string, number | null> } | null;
+  const strip = a.results.stripRhythm;
   if (strip) {
     const p = Object.values(strip.probabilities);
     assert.ok(p.every((v) => typeof v === 'number' && v >= 0 && v <= 1), `${what}: strip probabilities ${JSON.stringify(strip.probabilities)}`);
@@ -85,14 +81,14 @@ async function analyzeChecked(rec: EcgRecord, what: string): Promise<Analysis> {
   return a;
 }
 
-const heartRateOf = (a: Analysis) => (a.results.measurements as { heartRateBpm: number | null } | null)?.heartRateBpm ?? null;
-const beatCountOf = (a: Analysis) => (a.results.beats as { samples: number[] }).samples.length;
-const stripOf = (a: Analysis) => a.results.stripRhythm as { label: string; determinable: boolean } | null;
+const heartRateOf = (a: Analysis) => a.results.measurements?.heartRateBpm ?? null;
+const beatCountOf = (a: Analysis) => a.results.beats!.samples.length;
+const stripOf = (a: Analysis) => a.results.stripRhythm;
 
 test('analyze: cut to 2 s, 1 beat and 0 beats of a real record gives "cannot determine", not an answer', async () => {
   const ludb = await openRecord(join(LUDB, '1.hea'));
   const two = await analyzeChecked(sliceRecord(ludb, 0, 2 * ludb.fs), 'LUDB 1, 2 s');
-  assert.equal((two.results.rhythm as { determinable: boolean }).determinable, false);
+  assert.equal(two.results.rhythm?.determinable, false);
   assert.equal(stripOf(two)?.determinable, false);
   // One beat: LUDB 1's second beat alone (its R at ~1.3 s), 0.4 s on each side.
   const one = await analyzeChecked(sliceRecord(ludb, 470, 870), 'LUDB 1, one beat');
@@ -104,7 +100,7 @@ test('analyze: cut to 2 s, 1 beat and 0 beats of a real record gives "cannot det
   assert.equal(beatCountOf(none), 0);
   assert.equal(heartRateOf(none), null);
   assert.equal(stripOf(none)?.determinable, false);
-  assert.equal((none.results.rhythm as { determinable: boolean }).determinable, false);
+  assert.equal(none.results.rhythm?.determinable, false);
 });
 
 // The NSTDB noise records hold only electrode noise (no ECG): every strip cut from them must come
@@ -115,7 +111,7 @@ test('analyze: 2 s and 10 s of pure muscle and electrode-motion noise give no be
     const a = await analyzeChecked(sliceRecord(noise, 0, seconds * noise.fs), `NSTDB ${name}, ${seconds} s`);
     assert.equal(beatCountOf(a), 0, `${name} ${seconds} s: beats`);
     assert.equal(heartRateOf(a), null, `${name} ${seconds} s: heart rate`);
-    assert.equal((a.results.rhythm as { determinable: boolean }).determinable, false, `${name} ${seconds} s: rhythm`);
+    assert.equal(a.results.rhythm?.determinable, false, `${name} ${seconds} s: rhythm`);
     assert.equal(stripOf(a)?.determinable, false, `${name} ${seconds} s: strip label`);
   }
 });
@@ -141,7 +137,7 @@ test('analyze: NaN runs, a NaN lead, a flat lead, an inverted lead and a single 
   }
   // 1.5 s of NaN in every lead: analysed around it, nothing read out of the gap.
   const gap = await analyzeChecked(withLeads(ludb, (x) => { const y = Float32Array.from(x); y.fill(NaN, 1000, 1750); return y; }), 'NaN run');
-  const beats = (gap.results.beats as { samples: number[] }).samples;
+  const beats = gap.results.beats!.samples;
   assert.ok(beats.every((s) => s < 1000 || s >= 1750), `beats inside the NaN run: ${beats}`);
 });
 

@@ -1,0 +1,10 @@
+/** Options for reading WFDB records. */
+export interface ReadWfdbOptions {
+  /**
+   * Policy for multi-frequency records (a signal with fewer samples per frame than another).
+   * 'interpolate' (default): the record's `fs` is the highest signal rate and slower signals are
+   * linearly interpolated up to it; each such lead has `info.nativeFsHz` and is listed in
+   * `metadata.interpolatedLeads`. 'reject': throw UNSUPPORTED_FORMAT instead.
+   */
+  multiFrequency?: 'interpolate' | 'reject';
+}
