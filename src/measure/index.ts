@@ -1,5 +1,6 @@
 /** Public API of the measure stage. */
 export { measureEcg, type EcgMeasurements, type LeadMeasurements, type MeasureOptions } from './measureEcg.js';
+export { measureWithMedianBeat } from './measureWithMedianBeat.js';
 export { qtcMs, type QtcMs } from './qtc.js';
 export { frontalAxisDeg } from './frontalAxis.js';
 export { waveAmplitudesMv, type WaveAmplitudesMv } from './waveAmplitudes.js';

@@ -1,4 +1,5 @@
-import type { EcgMeasurements } from '../measure/measureEcg.js';
+import type { MedianBeats } from '../waves/medianBeats.js';
+import type { Delineation } from '../waves/types.js';
 import type { EcgRecord } from '../record/types.js';
 import { korsVcg, spatialQrsTAngle, type SpatialQrsTAngle } from './korsVcg.js';
 
@@ -8,17 +9,17 @@ import { korsVcg, spatialQrsTAngle, type SpatialQrsTAngle } from './korsVcg.js';
  * median beat lacks a lead the Kors matrix needs or a boundary.
  *
  * @example
- * const m = measureEcg(record, detectBeats(record).samples);
- * console.log(medianBeatQrsTAngle(m)?.angleDeg);
+ * const { medianBeat, measurements } = measureWithMedianBeat(record, detectBeats(record).samples);
+ * console.log(medianBeatQrsTAngle(medianBeat.median, measurements.medianDelineation)?.angleDeg);
  */
-export function medianBeatQrsTAngle(m: Pick<EcgMeasurements, 'median' | 'medianDelineation'>): SpatialQrsTAngle | null {
-  const g = m.medianDelineation?.global[0];
-  const leads = m.median.leads;
+export function medianBeatQrsTAngle(median: MedianBeats, medianDelineation: Delineation | null): SpatialQrsTAngle | null {
+  const g = medianDelineation?.global[0];
+  const leads = median.leads;
   if (!g || leads.length === 0) return null;
   const names = new Set(leads.map((l) => l.lead));
   if (!['I', 'II', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'].every((n) => names.has(n))) return null;
   const medianRecord: EcgRecord = {
-    name: 'median beat', fs: m.median.fsHz, length: leads[0].samples.length, annotations: [], metadata: {},
+    name: 'median beat', fs: median.fsHz, length: leads[0].samples.length, annotations: [], metadata: {},
     leads: leads.map((l) => ({ name: l.lead, originalName: l.lead, samples: l.samples, info: { gain: 1000, baseline: 0, units: 'mV' } })),
   };
   return spatialQrsTAngle(korsVcg(medianRecord), g.qrsOnset, g.qrsOffset, g.tOffset);

@@ -8,7 +8,7 @@ import type { EcgRecord } from '../record/types.js';
 import { LUDB, PTBXL } from '../../test/dataPaths.js';
 import { ptbxlRows } from '../../test/ptbxlDatabase.js';
 import { detectBeats } from '../beats/index.js';
-import { measureEcg } from '../measure/measureEcg.js';
+import { measureWithMedianBeat } from '../measure/measureWithMedianBeat.js';
 import { medianBeatQrsTAngle } from './medianBeatQrsTAngle.js';
 import { reconstructTwelveLeads, STANDARD_TWELVE_LEADS } from './reconstructTwelveLeads.js';
 import { korsVcg, spatialQrsTAngle, KORS_MATRIX } from './korsVcg.js';
@@ -98,7 +98,8 @@ test('Kors VCG applies the published matrix, and a normal ECG has a spatial QRS-
   for (const r of ptbxlRows().slice(0, 3)) {
     assert.ok((r.scpCodes.NORM ?? 0) >= 80);
     const rec = await openRecord(join(PTBXL, `${r.file500}.hea`));
-    const angle = medianBeatQrsTAngle(measureEcg(rec, detectBeats(rec).samples))?.angleDeg;
+    const { medianBeat, measurements } = measureWithMedianBeat(rec, detectBeats(rec).samples);
+    const angle = medianBeatQrsTAngle(medianBeat.median, measurements.medianDelineation)?.angleDeg;
     assert.ok(angle !== undefined && angle < 105, `ecg_id ${r.ecgId}: ${angle}`);
   }
 });

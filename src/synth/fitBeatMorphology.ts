@@ -16,8 +16,8 @@ const KERNELS: Readonly<Record<KernelWave, number>> = { P: 3, QRS: 8, T: 5 };
  * model's rate exponents. Null when a boundary is missing or the beat lacks a lead the Kors VCG needs.
  *
  * @example
- * const m = measureEcg(record, beats);
- * const shape = fitBeatMorphology(m.median, m.medianDelineation!.global[0], 'PTB-XL 12');
+ * const { medianBeat, measurements } = measureWithMedianBeat(record, beats);
+ * const shape = fitBeatMorphology(medianBeat.median, measurements.medianDelineation!.global[0], 'PTB-XL 12');
  */
 export function fitBeatMorphology(median: MedianBeats, g: GlobalBeatBoundaries, source: string): BeatMorphology | null {
   if (g.qrsOnset === null || g.qrsOffset === null || g.tOffset === null || median.leads.length === 0 || median.medianRrSamples === null) return null;

@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRecord } from '../../src/io/openRecord.js';
 import { detectBeats } from '../../src/beats/index.js';
-import { measureEcg } from '../../src/measure/index.js';
+import { measureWithMedianBeat } from '../../src/measure/measureWithMedianBeat.js';
 import { fitBeatMorphology } from '../../src/synth/fitBeatMorphology.js';
 import type { BeatMorphology } from '../../src/synth/morphology.js';
 import { PTBXL } from '../../test/dataPaths.js';
@@ -35,10 +35,10 @@ for (const [name, match] of Object.entries(PRESETS)) {
     const rec = await openRecord(join(PTBXL, `${r.file500}.hea`));
     const beats = detectBeats(rec).samples;
     if (beats.length < 5) continue;
-    const m = measureEcg(rec, beats);
-    const g = m.medianDelineation?.global[0];
+    const { medianBeat, measurements } = measureWithMedianBeat(rec, beats);
+    const g = measurements.medianDelineation?.global[0];
     if (!g) continue;
-    const fit = fitBeatMorphology(m.median, g, `fitted: PTB-XL ecg_id ${r.ecgId} median beat`);
+    const fit = fitBeatMorphology(medianBeat.median, g, `fitted: PTB-XL ecg_id ${r.ecgId} median beat`);
     if (fit && (name === 'normal' ? fit.boundariesMs.pOnset !== null : true)) out[name].push(fit);
   }
   console.log(`${name}: ${out[name].length} records (${out[name].map((f) => f.source.replace(/\D+/g, ' ').trim().split(' ')[0]).join(', ')})`);

@@ -4,7 +4,7 @@ import { openRecord } from '../../io/openRecord.js';
 import { writeFilesToDir } from '../../io/nodeWriteFiles.js';
 import { writeRecordFiles } from '../../io/writeRecordFiles.js';
 import { detectBeats } from '../../beats/index.js';
-import { measureEcg } from '../../measure/measureEcg.js';
+import { measureWithMedianBeat } from '../../measure/measureWithMedianBeat.js';
 import { reconstructTwelveLeads } from '../../reconstruct/reconstructTwelveLeads.js';
 import { medianBeatQrsTAngle } from '../../reconstruct/medianBeatQrsTAngle.js';
 import type { EcgRecord } from '../../record/types.js';
@@ -12,7 +12,9 @@ import type { EcgRecord } from '../../record/types.js';
 /** Spatial QRS-T angle of the record's median beat (Kors VCG), or null with too few beats. */
 function medianBeatQrsTAngleDeg(record: EcgRecord): number | null {
   const beats = detectBeats(record).samples;
-  return beats.length < 3 ? null : (medianBeatQrsTAngle(measureEcg(record, beats))?.angleDeg ?? null);
+  if (beats.length < 3) return null;
+  const { medianBeat, measurements } = measureWithMedianBeat(record, beats);
+  return medianBeatQrsTAngle(medianBeat.median, measurements.medianDelineation)?.angleDeg ?? null;
 }
 
 /** `sinus reconstruct <file> --from I,II,V2 -o full.hea`: the 12 standard leads from a subset. */
