@@ -1,0 +1,163 @@
+import { resample } from '../dsp/resample.js';
+import { butterworthFilter } from '../dsp/butterworthFilter.js';
+import type { MedianBeats } from '../waves/medianBeats.js';
+
+/**
+ * Global QRS onset/offset and T end of the median beat, found on all leads together (the
+ * IEC 60601-2-25 / CSE convention of 12-lead programs), in ms from the start of the median beats.
+ * Fractional: found on a 1 kHz grid, whatever the record's rate.
+ */
+export interface SpatialMedianBoundaries {
+  qrsOnsetMs: number | null;
+  qrsOffsetMs: number | null;
+  tOffsetMs: number | null;
+  /** The leads the curves were formed from (the independent ones of a 12-lead set). */
+  leads: string[];
+  /** Why a boundary is null, by field name. */
+  reasons: Record<string, string>;
+}
+
+/** Tuning of {@link spatialMedianBoundaries}; the defaults are {@link SPATIAL_BOUNDARY_OPTIONS}. */
+export interface SpatialBoundaryOptions {
+  /** Common band limit (Hz) of every rate's median beats, so 100 Hz and 1000 Hz records see the same curve. */
+  lowpassHz: number;
+  /** QRS onset/offset where the spatial velocity falls to floor + fraction x (peak - floor). */
+  qrsOnsetFraction: number;
+  qrsOffsetFraction: number;
+  /** The velocity must stay below the threshold this long (ms) for the QRS to have begun / ended. */
+  quietMs: number;
+}
+
+/**
+ * Defaults chosen by cross-validation (docs/notes/generalise-measurements.md): on PTB-XL strat_fold
+ * 1-8 (normal records' QRS distribution, 100 vs 500 Hz agreement) and LUDB's global marks.
+ */
+export const SPATIAL_BOUNDARY_OPTIONS: SpatialBoundaryOptions = { lowpassHz: 40, qrsOnsetFraction: 0.05, qrsOffsetFraction: 0.05, quietMs: 12 };
+
+/** The grid (Hz) every median beat is brought to before its boundaries are sought. */
+const GRID_HZ = 1000;
+
+/** Leads that are linear combinations of I and II: left out when both are there, so the limb plane is not counted three times. */
+const DERIVED_LIMB = new Set(['III', 'aVR', 'aVL', 'aVF']);
+
+/**
+ * The leads whose median beats form the spatial curves: all of them, except the limb leads derived
+ * from I and II when both are present; leads with gaps (NaN) are left out.
+ *
+ * @example
+ * spatialLeadNames(median); // ['I', 'II', 'V1', ..., 'V6'] for a 12-lead median
+ */
+export function spatialLeadNames(median: MedianBeats): string[] {
+  const names = median.leads.map((l) => l.lead);
+  const both = names.includes('I') && names.includes('II');
+  return median.leads.filter((l) => !(both && DERIVED_LIMB.has(l.lead)) && !l.samples.some((v) => Number.isNaN(v))).map((l) => l.lead);
+}
+
+/**
+ * Global QRS onset and offset from the spatial velocity (the root of the summed squared
+ * derivatives of the median beats, band-limited to a common `lowpassHz` on a 1 kHz grid): the QRS
+ * is the span around the fiducial where the velocity stays above floor + fraction x (peak - floor),
+ * the floor being the quietest 20 ms before the QRS. The T end is where the tangent at the steepest
+ * descent of the spatial magnitude (distance of all leads from their level before the QRS) after its
+ * T peak meets that magnitude's lowest level after the T. One computation for 1 to 12 leads and any
+ * rate; null with a reason when the median beat has no leads or no QRS.
+ *
+ * @example
+ * const b = spatialMedianBoundaries(medianBeats(record, detectBeats(record).samples));
+ * const qrsMs = b.qrsOffsetMs! - b.qrsOnsetMs!;
+ */
+export function spatialMedianBoundaries(median: MedianBeats, options: Partial<SpatialBoundaryOptions> = {}): SpatialMedianBoundaries {
+  const o = { ...SPATIAL_BOUNDARY_OPTIONS, ...options };
+  const names = spatialLeadNames(median);
+  const out: SpatialMedianBoundaries = { qrsOnsetMs: null, qrsOffsetMs: null, tOffsetMs: null, leads: names, reasons: {} };
+  const none = (why: string) => { out.reasons.qrsOnsetMs = why; out.reasons.qrsOffsetMs = why; out.reasons.tOffsetMs = why; return out; };
+  if (median.reason || names.length === 0) return none(median.reason ?? 'no lead without gaps in the median beat');
+  const fs = median.fsHz;
+  const lp = Math.min(o.lowpassHz, 0.45 * Math.min(fs, GRID_HZ));
+  const curves = median.leads.filter((l) => names.includes(l.lead)).map((l) => butterworthFilter(fs === GRID_HZ ? l.samples : resample(l.samples, fs, GRID_HZ), GRID_HZ, 'lowpass', 2, lp));
+  const n = curves[0].length;
+  const ms = (v: number) => Math.round((v * GRID_HZ) / 1000);
+  const fid = Math.round((median.fiducialIndex * GRID_HZ) / fs);
+  const velocity = spatialVelocity(curves);
+  const qrs = qrsSpan(velocity, fid, o, ms);
+  if (typeof qrs === 'string') return none(qrs);
+  out.qrsOnsetMs = qrs[0];
+  out.qrsOffsetMs = qrs[1];
+  const rrMs = median.medianRrSamples === null ? null : (median.medianRrSamples * 1000) / fs;
+  const tEnd = tEndByTangent(curves, qrs[0], qrs[1], fid, rrMs, n, ms);
+  if (typeof tEnd === 'string') out.reasons.tOffsetMs = tEnd;
+  else out.tOffsetMs = tEnd;
+  return out;
+}
+
+/** Root of the summed squared central differences of the curves (per grid sample). */
+function spatialVelocity(curves: Float32Array[]): Float64Array {
+  const n = curves[0].length;
+  const v = new Float64Array(n);
+  for (let i = 1; i < n - 1; i++) {
+    let s = 0;
+    for (const c of curves) { const d = c[i + 1] - c[i - 1]; s += d * d; }
+    v[i] = Math.sqrt(s);
+  }
+  v[0] = v[1];
+  v[n - 1] = v[n - 2];
+  return v;
+}
+
+/** [onset, offset] grid indices of the QRS on the spatial velocity, or why there is none. */
+function qrsSpan(v: Float64Array, fid: number, o: SpatialBoundaryOptions, ms: (v: number) => number): [number, number] | string {
+  const n = v.length;
+  let peak = -1, peakAt = -1;
+  for (let i = Math.max(1, fid - ms(80)); i <= Math.min(n - 2, fid + ms(80)); i++) if (v[i] > peak) { peak = v[i]; peakAt = i; }
+  if (peakAt < 0 || !(peak > 0)) return 'no QRS in the median beat (flat around the beat fiducial)';
+  // The floor: the quietest 20 ms between 350 and 40 ms before the fiducial (the PR segment or TP).
+  const w = ms(20);
+  let floor = Infinity;
+  for (let s = Math.max(0, fid - ms(350)); s + w <= Math.max(0, fid - ms(40)); s++) {
+    let sum = 0;
+    for (let i = s; i < s + w; i++) sum += v[i];
+    floor = Math.min(floor, sum / w);
+  }
+  if (!Number.isFinite(floor)) floor = 0;
+  if (peak <= 3 * floor) return 'the QRS does not stand out from the activity before it in the median beat';
+  const quiet = Math.max(1, ms(o.quietMs));
+  const below = (thr: number, from: number, step: 1 | -1): number | null => {
+    let run = 0;
+    for (let i = from; i > 0 && i < n - 1; i += step) {
+      if (v[i] < thr) { run++; if (run >= quiet) return i - step * (quiet - 1); } else run = 0;
+    }
+    return null;
+  };
+  const on = below(floor + o.qrsOnsetFraction * (peak - floor), peakAt, -1);
+  const off = below(floor + o.qrsOffsetFraction * (peak - floor), peakAt, 1);
+  if (on === null || off === null) return 'the QRS runs to the edge of the median beat';
+  if (off - on > ms(250)) return `the QRS spans ${off - on} ms on the spatial velocity (more than 250 ms: no clear end)`;
+  return [on, off];
+}
+
+/** T end (grid index) by the tangent on the spatial magnitude, or why there is none. */
+function tEndByTangent(curves: Float32Array[], on: number, off: number, fid: number, rrMs: number | null, n: number, ms: (v: number) => number): number | string {
+  // Each lead's level just before the QRS is its zero.
+  const base = curves.map((c) => { let s = 0; for (let i = Math.max(0, on - ms(20)); i < Math.max(1, on - ms(5)); i++) s += c[i]; return s / Math.max(1, Math.max(1, on - ms(5)) - Math.max(0, on - ms(20))); });
+  const mag = new Float64Array(n);
+  for (let i = 0; i < n; i++) { let s = 0; for (let l = 0; l < curves.length; l++) { const d = curves[l][i] - base[l]; s += d * d; } mag[i] = Math.sqrt(s); }
+  const end = Math.min(n - 2, fid + Math.max(ms(300), rrMs === null ? ms(650) : ms(Math.min(rrMs - 80, 700))));
+  const from = off + ms(60);
+  if (end - from < ms(60)) return 'the beat is too short after the QRS for a T wave';
+  // The T peak lies within 0.6 RR of the QRS onset (300-550 ms): later peaks are a U wave or the next P.
+  const peakEnd = Math.min(end, on + ms(Math.max(300, Math.min(550, 0.6 * (rrMs ?? 900)))));
+  let pk = from;
+  for (let i = from; i <= peakEnd; i++) if (mag[i] > mag[pk]) pk = i;
+  // Steepest descent after the T peak (slope over +-4 ms), then the level it descends to.
+  const h = ms(4);
+  let steep = -1, slope = 0;
+  for (let i = pk + h; i <= Math.min(end - h, pk + ms(250)); i++) {
+    const d = (mag[i + h] - mag[i - h]) / (2 * h);
+    if (d < slope) { slope = d; steep = i; }
+  }
+  if (steep < 0) return 'the T wave has no descent in the median beat';
+  let level = Infinity;
+  for (let i = steep; i <= end; i++) level = Math.min(level, mag[i]);
+  const t = steep + (mag[steep] - level) / -slope;
+  return Math.min(end, t);
+}
