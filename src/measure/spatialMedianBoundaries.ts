@@ -1,6 +1,7 @@
 import { resample } from '../dsp/resample.js';
 import { butterworthFilter } from '../dsp/butterworthFilter.js';
 import type { MedianBeats } from '../waves/medianBeats.js';
+import { globalTEnd, type GlobalTEndOptions } from './globalTEnd.js';
 
 /**
  * Global QRS onset/offset and T end of the median beat, found on all leads together (the
@@ -18,7 +19,7 @@ export interface SpatialMedianBoundaries {
 }
 
 /** Tuning of {@link spatialMedianBoundaries}; the defaults are {@link SPATIAL_BOUNDARY_OPTIONS}. */
-export interface SpatialBoundaryOptions {
+export interface SpatialBoundaryOptions extends GlobalTEndOptions {
   /** Common band limit (Hz) of every rate's median beats, so 100 Hz and 1000 Hz records see the same curve. */
   lowpassHz: number;
   /** QRS onset/offset where the spatial velocity falls to floor + fraction x (peak - floor). */
@@ -32,7 +33,7 @@ export interface SpatialBoundaryOptions {
  * Defaults chosen by cross-validation (docs/notes/generalise-measurements.md): on PTB-XL strat_fold
  * 1-8 (normal records' QRS distribution, 100 vs 500 Hz agreement) and LUDB's global marks.
  */
-export const SPATIAL_BOUNDARY_OPTIONS: SpatialBoundaryOptions = { lowpassHz: 40, qrsOnsetFraction: 0.05, qrsOffsetFraction: 0.05, quietMs: 12 };
+export const SPATIAL_BOUNDARY_OPTIONS: SpatialBoundaryOptions = { lowpassHz: 40, qrsOnsetFraction: 0.05, qrsOffsetFraction: 0.05, quietMs: 12, tEndLeadMinAmplitude: 0.25, tEndLeadLateMs: 100, tEndLeadRank: 2 };
 
 /** The grid (Hz) every median beat is brought to before its boundaries are sought. */
 const GRID_HZ = 1000;
@@ -84,7 +85,7 @@ export function spatialMedianBoundaries(median: MedianBeats, options: Partial<Sp
   out.qrsOnsetMs = qrs[0];
   out.qrsOffsetMs = qrs[1];
   const rrMs = median.medianRrSamples === null ? null : (median.medianRrSamples * 1000) / fs;
-  const tEnd = tEndByTangent(curves, qrs[0], qrs[1], fid, rrMs, n, ms);
+  const tEnd = globalTEnd(curves, qrs[0], qrs[1], fid, rrMs, o);
   if (typeof tEnd === 'string') out.reasons.tOffsetMs = tEnd;
   else out.tOffsetMs = tEnd;
   return out;
@@ -133,31 +134,4 @@ function qrsSpan(v: Float64Array, fid: number, o: SpatialBoundaryOptions, ms: (v
   if (on === null || off === null) return 'the QRS runs to the edge of the median beat';
   if (off - on > ms(250)) return `the QRS spans ${off - on} ms on the spatial velocity (more than 250 ms: no clear end)`;
   return [on, off];
-}
-
-/** T end (grid index) by the tangent on the spatial magnitude, or why there is none. */
-function tEndByTangent(curves: Float32Array[], on: number, off: number, fid: number, rrMs: number | null, n: number, ms: (v: number) => number): number | string {
-  // Each lead's level just before the QRS is its zero.
-  const base = curves.map((c) => { let s = 0; for (let i = Math.max(0, on - ms(20)); i < Math.max(1, on - ms(5)); i++) s += c[i]; return s / Math.max(1, Math.max(1, on - ms(5)) - Math.max(0, on - ms(20))); });
-  const mag = new Float64Array(n);
-  for (let i = 0; i < n; i++) { let s = 0; for (let l = 0; l < curves.length; l++) { const d = curves[l][i] - base[l]; s += d * d; } mag[i] = Math.sqrt(s); }
-  const end = Math.min(n - 2, fid + Math.max(ms(300), rrMs === null ? ms(650) : ms(Math.min(rrMs - 80, 700))));
-  const from = off + ms(60);
-  if (end - from < ms(60)) return 'the beat is too short after the QRS for a T wave';
-  // The T peak lies within 0.6 RR of the QRS onset (300-550 ms): later peaks are a U wave or the next P.
-  const peakEnd = Math.min(end, on + ms(Math.max(300, Math.min(550, 0.6 * (rrMs ?? 900)))));
-  let pk = from;
-  for (let i = from; i <= peakEnd; i++) if (mag[i] > mag[pk]) pk = i;
-  // Steepest descent after the T peak (slope over +-4 ms), then the level it descends to.
-  const h = ms(4);
-  let steep = -1, slope = 0;
-  for (let i = pk + h; i <= Math.min(end - h, pk + ms(250)); i++) {
-    const d = (mag[i + h] - mag[i - h]) / (2 * h);
-    if (d < slope) { slope = d; steep = i; }
-  }
-  if (steep < 0) return 'the T wave has no descent in the median beat';
-  let level = Infinity;
-  for (let i = steep; i <= end; i++) level = Math.min(level, mag[i]);
-  const t = steep + (mag[steep] - level) / -slope;
-  return Math.min(end, t);
 }
