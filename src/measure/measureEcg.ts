@@ -66,7 +66,9 @@ export interface MeasureOptions {
   /**
    * Learned refinement of the median beat's per-lead P/QRS boundaries before the global ones are
    * fused again (refinedMedianDelineation): the models and the shifts (ms) of the re-fused global
-   * boundaries. Default MEDIAN_BEAT_REFINEMENT; null turns it off.
+   * boundaries. Default null (off): fitted on LUDB only, it made PTB-XL's 100 vs 500 Hz PR agree
+   * less and the device PRs of the clinical example files further off (docs/notes/generalise-measurements.md);
+   * MEDIAN_BEAT_REFINEMENT turns it on.
    */
   medianRefinement?: MedianBeatRefinement | null;
 }
@@ -123,7 +125,7 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
     return empty;
   }
   const md0 = template ? template.delineation : delineateMedianBeats(median);
-  const refined = refineMedian(md0, median, record, per.pacingSpikes, options.medianRefinement === undefined ? MEDIAN_BEAT_REFINEMENT : options.medianRefinement);
+  const refined = refineMedian(md0, median, record, per.pacingSpikes, options.medianRefinement ?? null);
   // Global QRS and T end from all leads together (IEC 60601-2-25 / CSE), written into the median
   // delineation's global boundaries so every view shows the boundaries the figures come from.
   const spatial = spatialMedianBoundaries(median);
