@@ -14,7 +14,7 @@ import { frontalAxisDeg } from './frontalAxis.js';
 import { qtcMs, type QtcMs } from './qtc.js';
 import { voltageCriteriaMv, type VoltageCriteriaMv } from './voltageCriteria.js';
 import { waveAmplitudesMv, type WaveAmplitudesMv } from './waveAmplitudes.js';
-import { spatialMedianBoundaries, type SpatialMedianBoundaries } from './spatialMedianBoundaries.js';
+import { spatialMedianBoundaries, type SpatialBoundaryOptions, type SpatialMedianBoundaries } from './spatialMedianBoundaries.js';
 import { withSpatialGlobalBoundaries } from './withSpatialGlobalBoundaries.js';
 
 /** Intervals and amplitudes of one lead's median beat. */
@@ -71,6 +71,8 @@ export interface MeasureOptions {
    * MEDIAN_BEAT_REFINEMENT turns it on.
    */
   medianRefinement?: MedianBeatRefinement | null;
+  /** Tuning of the global boundaries found on all leads together (default SPATIAL_BOUNDARY_OPTIONS). */
+  spatial?: Partial<SpatialBoundaryOptions>;
 }
 
 /** Models and global convention shifts (ms) of the median-beat boundary refinement. */
@@ -128,7 +130,7 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
   const refined = refineMedian(md0, median, record, per.pacingSpikes, options.medianRefinement ?? null);
   // Global QRS and T end from all leads together (IEC 60601-2-25 / CSE), written into the median
   // delineation's global boundaries so every view shows the boundaries the figures come from.
-  const spatial = spatialMedianBoundaries(median);
+  const spatial = spatialMedianBoundaries(median, options.spatial);
   const md = withSpatialGlobalBoundaries(refined, spatial);
   const g = md.global[0];
   // Whether atrial activity is P waves at all is decided on the single beats, not on the median.

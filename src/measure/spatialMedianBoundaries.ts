@@ -58,7 +58,7 @@ export function spatialLeadNames(median: MedianBeats): string[] {
  * Global QRS onset and offset from the spatial velocity (the root of the summed squared
  * derivatives of the median beats, band-limited to a common `lowpassHz` on a 1 kHz grid): the QRS
  * is the span around the fiducial where the velocity stays above floor + fraction x (peak - floor),
- * the floor being the quietest 20 ms before the QRS. The T end is where the tangent at the steepest
+ * the floor being the velocity's 20th percentile before the QRS (for the offset, or after it if higher). The T end is where the tangent at the steepest
  * descent of the spatial magnitude (distance of all leads from their level before the QRS) after its
  * T peak meets that magnitude's lowest level after the T. One computation for 1 to 12 leads and any
  * rate; null with a reason when the median beat has no leads or no QRS.
@@ -111,15 +111,18 @@ function qrsSpan(v: Float64Array, fid: number, o: SpatialBoundaryOptions, ms: (v
   let peak = -1, peakAt = -1;
   for (let i = Math.max(1, fid - ms(80)); i <= Math.min(n - 2, fid + ms(80)); i++) if (v[i] > peak) { peak = v[i]; peakAt = i; }
   if (peakAt < 0 || !(peak > 0)) return 'no QRS in the median beat (flat around the beat fiducial)';
-  // The floor: the quietest 20 ms between 350 and 40 ms before the fiducial (the PR segment or TP).
-  const w = ms(20);
-  let floor = Infinity;
-  for (let s = Math.max(0, fid - ms(350)); s + w <= Math.max(0, fid - ms(40)); s++) {
-    let sum = 0;
-    for (let i = s; i < s + w; i++) sum += v[i];
-    floor = Math.min(floor, sum / w);
-  }
+  // The floors: the 20th percentile of the velocity between 350 and 40 ms before the fiducial (the
+  // PR segment or TP, whatever P or fibrillatory waves it holds), and for the offset also 40-300 ms
+  // after the peak (the ST segment; higher under flutter or fibrillatory waves, which the QRS end
+  // must not run on through).
+  const lowLevel = (from: number, to: number) => {
+    const seg = Array.from(v.subarray(Math.max(0, from), Math.max(0, Math.min(n, to)))).sort((a, b) => a - b);
+    return seg.length ? seg[Math.floor(0.2 * (seg.length - 1))] : Number.NaN;
+  };
+  let floor = lowLevel(fid - ms(350), fid - ms(40));
   if (!Number.isFinite(floor)) floor = 0;
+  const after = lowLevel(peakAt + ms(40), peakAt + ms(300));
+  const floorOff = Number.isFinite(after) ? Math.max(floor, after) : floor;
   if (peak <= 3 * floor) return 'the QRS does not stand out from the activity before it in the median beat';
   const quiet = Math.max(1, ms(o.quietMs));
   const below = (thr: number, from: number, step: 1 | -1): number | null => {
@@ -130,7 +133,7 @@ function qrsSpan(v: Float64Array, fid: number, o: SpatialBoundaryOptions, ms: (v
     return null;
   };
   const on = below(floor + o.qrsOnsetFraction * (peak - floor), peakAt, -1);
-  const off = below(floor + o.qrsOffsetFraction * (peak - floor), peakAt, 1);
+  const off = below(floorOff + o.qrsOffsetFraction * (peak - floorOff), peakAt, 1);
   if (on === null || off === null) return 'the QRS runs to the edge of the median beat';
   if (off - on > ms(250)) return `the QRS spans ${off - on} ms on the spatial velocity (more than 250 ms: no clear end)`;
   return [on, off];
