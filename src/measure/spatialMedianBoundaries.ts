@@ -33,7 +33,7 @@ export interface SpatialBoundaryOptions extends GlobalTEndOptions {
  * Defaults chosen by cross-validation (docs/notes/generalise-measurements.md): on PTB-XL strat_fold
  * 1-8 (normal records' QRS distribution, 100 vs 500 Hz agreement) and LUDB's global marks.
  */
-export const SPATIAL_BOUNDARY_OPTIONS: SpatialBoundaryOptions = { lowpassHz: 40, qrsOnsetFraction: 0.05, qrsOffsetFraction: 0.05, quietMs: 12, tEndLeadMinAmplitude: 0.25, tEndLeadLateMs: 100, tEndLeadRank: 2 };
+export const SPATIAL_BOUNDARY_OPTIONS: SpatialBoundaryOptions = { lowpassHz: 40, qrsOnsetFraction: 0.05, qrsOffsetFraction: 0.05, quietMs: 12, tEndLeadMinAmplitude: 0.25, tEndLeadLateMs: 40, tEndLeadRank: 1 };
 
 /** The grid (Hz) every median beat is brought to before its boundaries are sought. */
 const GRID_HZ = 1000;
