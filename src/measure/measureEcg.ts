@@ -111,6 +111,8 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
   // Per-beat delineation first: it decides whether P exists, and its beat template (the median of
   // the beats of the dominant shape, re-aligned on each other) is the median beat measured here.
   const per = options.delineation ?? delineateBeats(record, beats);
+  // A `use` that names every beat (analyze's normal beats when all are normal) is no choice: the
+  // template stays, so measureEcg(record, beats) and analyze() measure the same median beat.
   const template = options.use ? null : per.template ?? null;
   // `use` indexes the caller's array, so the median is built from it, not from the sorted copy.
   const median = template ? template.median : medianBeats(record, beatSamples, { use: options.use });
