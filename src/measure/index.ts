@@ -6,3 +6,6 @@ export { frontalAxisDeg } from './frontalAxis.js';
 export { waveAmplitudesMv, type WaveAmplitudesMv } from './waveAmplitudes.js';
 export { voltageCriteriaMv, type VoltageCriteriaMv } from './voltageCriteria.js';
 export * from './hrv/index.js';
+export { spatialMedianBoundaries, spatialLeadNames, SPATIAL_BOUNDARY_OPTIONS, type SpatialMedianBoundaries, type SpatialBoundaryOptions } from './spatialMedianBoundaries.js';
+export { globalTEnd, type GlobalTEndOptions } from './globalTEnd.js';
+export { withSpatialGlobalBoundaries } from './withSpatialGlobalBoundaries.js';

@@ -14,6 +14,8 @@ import { frontalAxisDeg } from './frontalAxis.js';
 import { qtcMs, type QtcMs } from './qtc.js';
 import { voltageCriteriaMv, type VoltageCriteriaMv } from './voltageCriteria.js';
 import { waveAmplitudesMv, type WaveAmplitudesMv } from './waveAmplitudes.js';
+import { spatialMedianBoundaries, type SpatialBoundaryOptions, type SpatialMedianBoundaries } from './spatialMedianBoundaries.js';
+import { withSpatialGlobalBoundaries } from './withSpatialGlobalBoundaries.js';
 
 /** Intervals and amplitudes of one lead's median beat. */
 export interface LeadMeasurements {
@@ -51,6 +53,12 @@ export interface EcgMeasurements {
    * `results.medianBeat` in an Analysis).
    */
   medianDelineation: Delineation | null;
+  /**
+   * The global QRS onset/offset and T end found on all leads together (spatial velocity and
+   * magnitude of the median beats, ms from the median's start), which the global QRS and QT are;
+   * null when no median beat was formed.
+   */
+  spatialBoundaries: SpatialMedianBoundaries | null;
 }
 
 export interface MeasureOptions {
@@ -65,9 +73,13 @@ export interface MeasureOptions {
   /**
    * Learned refinement of the median beat's per-lead P/QRS boundaries before the global ones are
    * fused again (refinedMedianDelineation): the models and the shifts (ms) of the re-fused global
-   * boundaries. Default MEDIAN_BEAT_REFINEMENT; null turns it off.
+   * boundaries. Default null (off): fitted on LUDB only, it made PTB-XL's 100 vs 500 Hz PR agree
+   * less and the device PRs of the clinical example files further off (docs/notes/generalise-measurements.md);
+   * MEDIAN_BEAT_REFINEMENT turns it on.
    */
   medianRefinement?: MedianBeatRefinement | null;
+  /** Tuning of the global boundaries found on all leads together (default SPATIAL_BOUNDARY_OPTIONS). */
+  spatial?: Partial<SpatialBoundaryOptions>;
 }
 
 /** Models and global convention shifts (ms) of the median-beat boundary refinement. */
@@ -117,14 +129,18 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
     fsHz: fs, beatCount: median.beatCount, rrMs, heartRateBpm: rrMs === null ? null : 60000 / rrMs,
     prMs: null, pDurationMs: null, qrsDurationMs: null, qtMs: null, qtc: qtcMs(null, null),
     pAxisDeg: null, qrsAxisDeg: null, tAxisDeg: null, voltage: { sokolowLyonMv: null, cornellMv: null },
-    leads: [], reasons, medianDelineation: null,
+    leads: [], reasons, medianDelineation: null, spatialBoundaries: null,
   };
   const md0 = medianBeat.delineation;
   if (median.reason || md0 === null) {
     for (const k of ['prMs', 'pDurationMs', 'qrsDurationMs', 'qtMs', 'pAxisDeg', 'qrsAxisDeg', 'tAxisDeg']) reasons[k] = median.reason ?? 'the median beat was not delineated';
     return empty;
   }
-  const md = refineMedian(md0, median, record, pacingSpikes, options.medianRefinement === undefined ? MEDIAN_BEAT_REFINEMENT : options.medianRefinement);
+  const refined = refineMedian(md0, median, record, pacingSpikes, options.medianRefinement ?? null);
+  // Global QRS and T end from all leads together (IEC 60601-2-25 / CSE), written into the median
+  // delineation's global boundaries so every view shows the boundaries the figures come from.
+  const spatial = spatialMedianBoundaries(median, options.spatial);
+  const md = withSpatialGlobalBoundaries(refined, spatial);
   const g = md.global[0];
   // Whether atrial activity is P waves at all is decided on the single beats, not on the median.
   let withP = 0, counted = 0;
@@ -139,18 +155,21 @@ export function measureEcg(record: EcgRecord, beatSamples: ArrayLike<number>, op
   const noPReason = `no P wave in most beats (${withP} of ${counted})`;
   const disagree = (i: number, what: string) => (g.leadCounts[i] >= 2 ? `the ${g.leadCounts[i]} leads disagree on the ${what}` : `${what} not found in the median beat`);
   const span = (a: number | null, b: number | null) => (a === null || b === null ? null : toMs(b - a));
-  const m: EcgMeasurements = { ...empty, medianDelineation: md };
-  m.prMs = hasP ? span(g.pOnset, g.qrsOnset) : null;
+  const m: EcgMeasurements = { ...empty, medianDelineation: md, spatialBoundaries: spatial };
+  // Durations from the spatial boundaries' 1 ms grid, not from the record's sample spacing.
+  const between = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.round(b - a));
+  m.prMs = hasP && g.pOnset !== null ? between(toMs(g.pOnset), spatial.qrsOnsetMs) : null;
   m.pDurationMs = hasP ? span(g.pOnset, g.pOffset) : null;
-  m.qrsDurationMs = span(g.qrsOnset, g.qrsOffset);
-  m.qtMs = span(g.qrsOnset, g.tOffset);
+  m.qrsDurationMs = between(spatial.qrsOnsetMs, spatial.qrsOffsetMs);
+  m.qtMs = between(spatial.qrsOnsetMs, spatial.tOffsetMs);
   if (!hasP) { reasons.prMs = noPReason; reasons.pDurationMs = noPReason; reasons.pAxisDeg = noPReason; }
   else {
     if (m.prMs === null) reasons.prMs = g.pOnset === null ? disagree(0, 'P onset') : disagree(2, 'QRS onset');
     if (m.pDurationMs === null) reasons.pDurationMs = g.pOnset === null ? disagree(0, 'P onset') : disagree(1, 'P offset');
   }
-  if (m.qrsDurationMs === null) reasons.qrsDurationMs = g.qrsOnset === null ? disagree(2, 'QRS onset') : disagree(3, 'QRS offset');
-  if (m.qtMs === null) reasons.qtMs = g.qrsOnset === null ? disagree(2, 'QRS onset') : disagree(4, 'T offset');
+  if (m.prMs === null && hasP && spatial.qrsOnsetMs === null) reasons.prMs = spatial.reasons.qrsOnsetMs;
+  if (m.qrsDurationMs === null) reasons.qrsDurationMs = spatial.reasons.qrsOnsetMs ?? spatial.reasons.qrsOffsetMs;
+  if (m.qtMs === null) reasons.qtMs = spatial.reasons.qrsOnsetMs ?? spatial.reasons.tOffsetMs;
   m.qtc = qtcMs(m.qtMs, rrMs);
   m.leads = md.leads.map((l, i) => {
     const b = l.beats[0];

@@ -1,14 +1,20 @@
 import type { Command } from 'commander';
 import { openRecord } from '../../io/openRecord.js';
-import { detectBeats } from '../../beats/index.js';
-import { measureEcg, type EcgMeasurements } from '../../measure/measureEcg.js';
-import { heartRateVariability } from '../../measure/hrv/heartRateVariability.js';
+import { analyze } from '../../analyze.js';
+import type { EcgMeasurements } from '../../measure/measureEcg.js';
+import type { HeartRateVariability } from '../../measure/hrv/heartRateVariability.js';
 
 /** JSON-friendly measurements (median-beat internals left out). */
 export function measurementSummary(m: EcgMeasurements) {
-  const { medianDelineation, ...rest } = m;
+  const { medianDelineation, spatialBoundaries, ...rest } = m;
   return { ...rest, medianBeatCount: m.beatCount };
 }
+
+/**
+ * The stages `sinus measure` runs: the same pipeline as `sinus analyze` (quality, beats, beat
+ * classes, waves, median beat, measurements, HRV), so both print the same figures for the same record.
+ */
+export const MEASURE_STAGES = ['quality', 'beats', 'beatClasses', 'waves', 'medianBeat', 'measurements', 'hrv'];
 
 const f = (v: number | null, unit: string, digits = 0) => (v === null ? 'not measurable' : `${v.toFixed(digits)} ${unit}`);
 
@@ -36,9 +42,18 @@ export function measureCommand(program: Command): void {
     .option('--hrv', 'add heart-rate variability from the detected beats')
     .action(async (file: string, opts: { json?: boolean; hrv?: boolean }) => {
       const rec = await openRecord(file);
-      const beats = detectBeats(rec);
-      const m = measureEcg(rec, beats.samples);
-      const hrv = opts.hrv ? heartRateVariability(beats.samples, rec.fs) : undefined;
+      // One computation: the measurements and HRV are analyze()'s own sections.
+      const a = await analyze(rec, { only: opts.hrv ? MEASURE_STAGES : MEASURE_STAGES.filter((s) => s !== 'hrv') });
+      const beatsSection = a.results.beats as { samples?: number[]; reason?: string | null } | null;
+      const beats = { samples: beatsSection?.samples ?? [], reason: beatsSection?.reason ?? null };
+      const m = a.results.measurements as unknown as EcgMeasurements | null;
+      if (!m) {
+        const why = a.stages.find((s) => s.name === 'measurements')?.reason ?? 'not measured';
+        process.stderr.write(`no measurements: ${why}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      const hrv = opts.hrv ? ((a.results.hrv as unknown as HeartRateVariability | null) ?? undefined) : undefined;
       if (opts.json) {
         process.stdout.write(JSON.stringify({ beats: { count: beats.samples.length, reason: beats.reason }, measurements: measurementSummary(m), hrv }, null, 2) + '\n');
         return;
