@@ -1,8 +1,7 @@
 import type { EcgRecord } from '../record/types.js';
-import { detectBeats, detectBeatsInSignal, type BeatDetection } from '../beats/index.js';
-import { assessQuality, isInSpans, unusableSegments, type QualityReport } from '../quality/index.js';
+import { beatsWithConfidence, calibrationPulses, detectBeats, detectBeatsInSignal, type BeatDetection } from '../beats/index.js';
+import { assessQuality, unusableSegments, type QualityReport } from '../quality/index.js';
 import { analyzeRhythm, classifyBeats, classifyStrip, stripNotDeterminable, STRIP_RHYTHM_CNN_MODEL, STRIP_RHYTHM_MODEL } from '../classify/index.js';
-import { MIN_UNREADABLE_S } from '../classify/rhythm/analyzeRhythm.js';
 import { beatsInUnreadable } from '../classify/rhythm/unreadableSpans.js';
 import { analyzeRhythmWithStripOpinion } from '../classify/rhythm/afStripOpinion.js';
 import type { LoadedModel } from '../classify/onnx/modelRunner.js';
@@ -38,31 +37,23 @@ function stage(
 const STRIP_MAX_S = 61;
 
 /**
- * A detection with the beats that lie in unusable signal removed (and counted), so later stages never
- * read noise as beats. Only spans of at least MIN_UNREADABLE_S count: the quality stage often calls
- * a lone 1-s window unusable because it holds one wide ectopic beat, and dropping those beats lost
- * real PVCs and VT on MIT-BIH (BENCHMARKS.md, classify, "with quality spans").
+ * The detection with per-beat confidence: beats in signal the quality stage judged unusable are kept
+ * with a lower confidence (src/beats beatsWithConfidence); withheld are only detections on calibration
+ * pulses, where every lead is flat or clipped, and every beat of a strip (<= STRIP_MAX_S) the quality
+ * stage rejects as a whole (10 s of electrode motion otherwise gave a rate and a rhythm). The rhythm
+ * and HRV stages still leave the beats of unusable spans >= MIN_UNREADABLE_S out of every count.
  */
-function withoutBeatsInUnusableSignal(detection: BeatDetection, quality: QualityReport | undefined): BeatDetection & { beatsInUnusableSignal: number } {
-  // Short spans are often one wide ectopic beat, so only long ones count; a span that covers (nearly)
-  // the whole record counts whatever its length: a 2 s strip of noise has no readable beat.
-  const minSamples = quality ? Math.min(MIN_UNREADABLE_S * quality.fsHz, 0.9 * quality.length) : 0;
-  // A strip the quality stage rejects as a whole (every lead unusable, or most of it without a
-  // usable lead) has no beat worth reading, even where its 1-s windows alternate: 10 s of NSTDB
-  // electrode motion otherwise gave a rate and a rhythm. Long records keep their usable spans.
+function beatsOfCardiacSignal(record: EcgRecord, detection: BeatDetection, quality: QualityReport | undefined) {
   const wholeStripUnusable = quality !== undefined && quality.verdict === 'unusable' && quality.length <= STRIP_MAX_S * quality.fsHz;
-  const spans = !quality ? [] : wholeStripUnusable
-    ? [{ startSample: 0, endSample: quality.length }]
-    : unusableSegments(quality).filter((s) => s.endSample - s.startSample >= minSamples);
-  if (spans.length === 0) return { ...detection, beatsInUnusableSignal: 0 };
-  const kept = detection.samples.filter((s) => !isInSpans(spans, s));
-  const dropped = detection.samples.length - kept.length;
-  const reason = kept.length === 0 && dropped > 0
-    ? wholeStripUnusable
-      ? `all ${dropped} detected beats dropped: the record is judged unusable (${quality!.reasons.join('; ')})`
-      : `all ${dropped} detected beats lie in signal judged unusable (see quality)`
-    : detection.reason;
-  return { ...detection, samples: kept, reason, beatsInUnusableSignal: dropped };
+  // Flat (disconnected) signal only: the quality stage's clipping and motion findings are made per
+  // 1-s window and also cover the beats around a calibration pulse.
+  const dead = (quality?.leads ?? []).map((l) => l.findings.filter((f) => f.kind === 'flat-line' && f.severity !== 'mild'));
+  return beatsWithConfidence(detection, {
+    unusableSpans: quality ? unusableSegments(quality) : [],
+    deadSpansByLead: dead.some((d) => d.length > 0) ? dead : [],
+    pulses: calibrationPulses(record),
+    wholeRecordUnusable: wholeStripUnusable ? { reason: quality!.reasons.join('; ') } : undefined,
+  });
 }
 
 /** Beat positions from the beats section (`samples`), or an empty list. */
@@ -125,9 +116,9 @@ export function defaultStages(): AnalysisStage[] {
       const primaryDetector = (x: Float32Array, fs: number) => detectBeatsInSignal(x, fs).samples;
       return assessQuality(record, { primaryDetector, ...optionsFor(assessQuality, 1, ctx.options) });
     }),
-    stage('beats', [], 'QRS detection with lead fusion (src/beats detectBeats); beats inside signal the quality stage judged unusable are left out and counted', (record, e, ctx) => {
+    stage('beats', [], 'QRS detection with lead fusion (src/beats detectBeats); beats in signal the quality stage judged unusable are kept with a lower confidence, detections on calibration pulses or where every lead is flat are left out and counted (src/beats beatsWithConfidence)', (record, e, ctx) => {
       const detection = detectBeats(record, optionsFor(detectBeats, 1, ctx.options));
-      return withoutBeatsInUnusableSignal(detection, e.quality as QualityReport | undefined);
+      return beatsOfCardiacSignal(record, detection, e.quality as QualityReport | undefined);
     }),
     {
       ...stage('beatClasses', ['beats'], 'AAMI beat classes N/S/V/F/Q with probabilities (src/classify classifyBeats; default the feature MLP with sinus-context features, browser-safe)', (record, e, ctx) =>

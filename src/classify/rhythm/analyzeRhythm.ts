@@ -372,9 +372,12 @@ function shortRecordVerdict(tiles: Segment[], input: RhythmInput, signal: Float3
   const premature = prematureBeats(beats);
   const normal = (k: number): boolean => !classes || classes[k] === 'N';
   let ev = recordAtrialEvidence(read, input.fsHz, beats, (k) => normal(k) && !premature[k], normal);
-  if (ev.pWaveConsistency === null) {
+  // A classifier may call many AF beats S (irregular, "premature"): judge N and S beats together
+  // where too few N beats are left for either figure.
+  if (ev.pWaveConsistency === null || ev.rrIrregularity === null) {
     const notVentricular = (k: number): boolean => !classes || (classes[k] !== 'V' && classes[k] !== 'F' && classes[k] !== 'Q');
-    ev = recordAtrialEvidence(read, input.fsHz, beats, notVentricular, notVentricular);
+    const wide = recordAtrialEvidence(read, input.fsHz, beats, notVentricular, notVentricular);
+    ev = ev.pWaveConsistency === null ? { ...wide, rrIrregularity: ev.rrIrregularity ?? wide.rrIrregularity, rrPairs: ev.rrIrregularity === null ? wide.rrPairs : ev.rrPairs } : { ...ev, rrIrregularity: wide.rrIrregularity, rrPairs: wide.rrPairs };
   }
   const v = paintShortRecordAtrialVerdict(tiles, ev, beats, flutter);
   return { tiles: v.tiles, evidence: ev, note: v.note };

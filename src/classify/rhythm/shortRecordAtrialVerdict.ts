@@ -70,7 +70,7 @@ export function paintShortRecordAtrialVerdict(tiles: Segment[], ev: AtrialEviden
     let out = tiles;
     for (const t of tiles) {
       if (!SINUS.has(t.label)) continue;
-      out = paintSegment(out, { ...t, label: 'undetermined', confidence: 0, reason: `regular rhythm without consistent P waves (${words}): not sinus; junctional or ectopic rhythm, or flutter with fixed conduction` });
+      out = paintSegment(out, { ...t, label: 'undetermined', confidence: 0, reason: `${irr === null ? 'rhythm' : 'regular rhythm'} without consistent P waves (${words}): not sinus; junctional or ectopic rhythm, or flutter with fixed conduction` });
     }
     return { tiles: out, note: `record-level atrial evidence (${words}): no P waves` };
   }
