@@ -1,9 +1,11 @@
 import type { EcgRecord } from '../record/types.js';
 import { beatsWithConfidence, calibrationPulses, detectBeats, detectBeatsInSignal, type BeatDetection } from '../beats/index.js';
-import { assessQuality, unusableSegments, type QualityReport } from '../quality/index.js';
-import { analyzeRhythm, classifyBeats, classifyStrip, stripNotDeterminable, STRIP_RHYTHM_CNN_MODEL, STRIP_RHYTHM_MODEL } from '../classify/index.js';
+import { assessQuality, hasUsableSignal, unusableSegments, type QualityReport } from '../quality/index.js';
+import { analyzeRhythm, classifyBeats, classifyStrip, MIN_STRIP_S, stripNotDeterminable, STRIP_RHYTHM_CNN_MODEL, STRIP_RHYTHM_MODEL } from '../classify/index.js';
 import { beatsInUnreadable } from '../classify/rhythm/unreadableSpans.js';
 import { analyzeRhythmWithStripOpinion } from '../classify/rhythm/afStripOpinion.js';
+import { hrvRhythmCaveat } from '../classify/rhythm/hrvRhythmCaveat.js';
+import type { RhythmAnalysis } from '../classify/rhythm/types.js';
 import type { LoadedModel } from '../classify/onnx/modelRunner.js';
 import { delineateBeats } from '../waves/index.js';
 import { heartRateVariability, measureEcg } from '../measure/index.js';
@@ -44,7 +46,7 @@ const STRIP_MAX_S = 61;
  * and HRV stages still leave the beats of unusable spans >= MIN_UNREADABLE_S out of every count.
  */
 function beatsOfCardiacSignal(record: EcgRecord, detection: BeatDetection, quality: QualityReport | undefined) {
-  const wholeStripUnusable = quality !== undefined && quality.verdict === 'unusable' && quality.length <= STRIP_MAX_S * quality.fsHz;
+  const wholeStripUnusable = quality !== undefined && !hasUsableSignal(quality) && quality.length <= STRIP_MAX_S * quality.fsHz;
   // Flat (disconnected) signal only: the quality stage's clipping and motion findings are made per
   // 1-s window and also cover the beats around a calibration pulse.
   const dead = (quality?.leads ?? []).map((l) => l.findings.filter((f) => f.kind === 'flat-line' && f.severity !== 'mild'));
@@ -163,9 +165,12 @@ export function defaultStages(): AnalysisStage[] {
         // The label was made for 9-60 s handheld strips; longer records get rhythm episodes instead.
         if (durationS > STRIP_MAX_S) throw new StageNotApplicableError(`a strip label is for records up to ${STRIP_MAX_S} s; this one is ${durationS.toFixed(0)} s (see rhythm episodes)`);
         const quality = e.quality as QualityReport | undefined;
-        if (quality?.verdict === 'unusable') {
+        // Too short to judge is "cannot determine" (classifyStrip says so), whatever the quality; a
+        // record without usable signal is "noisy" when noise hides it, "cannot determine" when flat.
+        if (quality && durationS >= MIN_STRIP_S && !hasUsableSignal(quality)) {
           const lead = record.leads.find((l) => !l.derived) ?? record.leads[0];
-          return stripNotDeterminable(`the record is judged unusable (${quality.reasons.join('; ')})`, lead?.name ?? null);
+          const flat = quality.leads.length > 0 && quality.leads.every((l) => l.findings.some((f) => f.kind === 'flat-line' && f.severity === 'severe'));
+          return stripNotDeterminable(`the record is judged unusable (${quality.reasons.join('; ')})`, lead?.name ?? null, 0, flat ? 'undetermined' : 'noisy');
         }
         return classifyStrip(record, optionsFor(classifyStrip, 1, ctx.options));
       }),
@@ -175,10 +180,12 @@ export function defaultStages(): AnalysisStage[] {
         return stripModelsUsed(s.usedWaveformModel === true);
       },
     },
-    stage('hrv', ['beats'], 'heart-rate variability from NN intervals, beats in unusable signal left out (src/measure heartRateVariability)', (record, e) => {
+    stage('hrv', ['beats'], 'heart-rate variability from NN intervals, beats in unusable signal left out; rhythmCaveat says when the rhythm is not sinus (src/measure heartRateVariability, src/classify hrvRhythmCaveat)', (record, e) => {
       const beats = beatSamplesOf(e.beats);
       // An interval touching a beat in unusable signal is not an NN interval (missed or extra beats).
-      return heartRateVariability(beats, record.fs, classesOutsideSpans(beats, beatLabelsOf(e.beatClasses), unusableSpansOf(e.quality)));
+      const hrv = heartRateVariability(beats, record.fs, classesOutsideSpans(beats, beatLabelsOf(e.beatClasses), unusableSpansOf(e.quality)));
+      // Over AF, flutter, pacing or a P-less rhythm the figures are not sinus-node variability.
+      return { ...hrv, rhythmCaveat: hrvRhythmCaveat(e.rhythm as RhythmAnalysis | undefined) };
     }),
   ];
 }

@@ -18,6 +18,7 @@ import { recordAtrialEvidence } from './recordAtrialEvidence.js';
 import { paintPacedRuns, paintShortRecordAtrialVerdict, SHORT_RECORD_S } from './shortRecordAtrialVerdict.js';
 import { beatsInUnreadable, mergedUnreadableSpans } from './unreadableSpans.js';
 import { vfRuns, vfWindows } from './vfEpisodes.js';
+import { ventricularRunsUnderNoise } from './ventricularRunsUnderNoise.js';
 
 /** Shortest record (s) whose rhythm is judged. */
 export const MIN_RHYTHM_S = 5;
@@ -87,8 +88,10 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   // Spans shorter than MIN_UNREADABLE_S stay readable: a lone quality window is tripped by one wide
   // ectopic beat as easily as by artefact.
   const given = mergedUnreadableSpans(input.unusableSpans, length);
-  const noiseSpans = given.filter((sp) => sp.endSample - sp.startSample >= MIN_UNREADABLE_S * fs);
-  if (given.length > noiseSpans.length) evidence.push(`${given.length - noiseSpans.length} of ${given.length} unusable spans shorter than ${MIN_UNREADABLE_S} s kept readable`);
+  const longSpans = given.filter((sp) => sp.endSample - sp.startSample >= MIN_UNREADABLE_S * fs);
+  if (given.length > longSpans.length) evidence.push(`${given.length - longSpans.length} of ${given.length} unusable spans shorter than ${MIN_UNREADABLE_S} s kept readable`);
+  const { noise: noiseSpans, ventricular: vtUnderNoise } = ventricularRunsUnderNoise(longSpans, beats, classes, qc, fs);
+  if (vtUnderNoise.length) evidence.push(`${vtUnderNoise.length} unusable span(s) holding a run of alike V beats above 100 bpm read as rhythm, not noise`);
   const unreadableBeats = beatsInUnreadable(beats, noiseSpans);
   // An interval touching or crossing unreadable signal (beats there may be missed, or removed
   // upstream) is no RR interval: no rate, pause or AF evidence from it.
