@@ -54,3 +54,12 @@ test('PTB-XL 1 (10 s, sinus): one sinus episode over the whole record, no edge e
   assert.equal(r.pacing?.mode, null);
   assert.equal((a.results.hrv as { rhythmCaveat: string | null }).rhythmCaveat, null);
 });
+
+// PTB-XL 18 (AFLT): flutter waves at ~280 /min over most of the 10 s with the ventricles at ~130 bpm;
+// the whole record is flutter (not sinus tachycardia), with its conduction ratio named.
+test('PTB-XL 18 (atrial flutter): flutter over the whole record with its conduction ratio, not sinus tachycardia', async () => {
+  const rec = await openRecord(ptbxl(18));
+  const r = (await analyze(rec, ONLY)).results.rhythm as RhythmAnalysis;
+  assert.deepEqual(labels(r), ['atrial_flutter']);
+  assert.match(r.episodes[0].reason, /\d:1 conduction|variable conduction/);
+});
