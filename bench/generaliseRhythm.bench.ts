@@ -80,8 +80,8 @@ function scoreRows(title: string, rows: Row[]) {
   const counts = new Map<string, number>();
   for (const r of sr) if (!SINUS.has(r.called as RhythmLabel)) counts.set(r.called, (counts.get(r.called) ?? 0) + 1);
   console.log(`| ${title} | sinus-labelled called sinus | ${sr.length} | ${srOk.length} | | ${pct(srOk.length, sr.length)} % | | others: ${[...counts].map(([k, v]) => `${k} ${v}`).join(', ')} |`);
-  const edge = rows.filter((r) => r.edge > 0).length;
-  console.log(`| ${title} | records with an edge episode < 0.3 s | ${rows.length} | ${edge} | | | | |`);
+  const edge = rows.filter((r) => r.edge > 0);
+  console.log(`| ${title} | records with an edge episode < 0.3 s | ${rows.length} | ${edge.length} | | | | ${edge.map((r) => r.id).join(' ')} |`);
 }
 const scoreHeader = '| set | truth -> label | truth n | called n | TP | Se % | PPV % | misses, false positives |\n|---|---|---|---|---|---|---|---|';
 
@@ -123,7 +123,7 @@ if (only.has('ludb')) {
     const truth = new Set<string>();
     if (/fibrillation/i.test(rhythm)) truth.add('AF');
     if (/flutter/i.test(rhythm)) truth.add('AFL');
-    if (/pacing/i.test(pacing)) truth.add('PACE');
+    if (pacing.trim()) truth.add('PACE'); // any entry: 'Pacemaker presence', 'P-synchrony' (VDD), ...
     if (/sinus/i.test(rhythm)) truth.add('SR');
     const rec = await openRecord(join(LUDB, `${id}.hea`));
     const a = await analyze(rec, { only: RHYTHM_STAGES });

@@ -290,7 +290,9 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
         start = -1;
       }
     }
-    if (noisyBeats > 0.8 * rr.rrS.length && vf.length === 0) {
+    // Beats that follow pacemaker stimuli are paced beats, not noise, however unlike their stimulus
+    // artefacts make them.
+    if (noisyBeats > 0.8 * rr.rrS.length && vf.length === 0 && !pacing?.mode) {
       const episodes = mergeSameLabel(paintNoise(tiles)).filter((t) => t.label === 'undetermined' || t.label === 'noise').map((t) => toEpisode(t, beats, fs));
       return {
         fsHz: fs,
@@ -299,6 +301,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
         determinable: false,
         reason: 'the detected beats do not resemble each other: the signal looks like noise, cannot determine the rhythm',
         evidence,
+        ...(pacing ? { pacing } : {}),
       };
     }
   }
