@@ -2,7 +2,11 @@ import type { EcgRecord } from '../record/types.js';
 import { beatsWithConfidence, calibrationPulses, detectBeats, detectBeatsInSignal, type BeatDetection } from '../beats/index.js';
 import { assessQuality, hasUsableSignal, unusableSegments, type QualityReport } from '../quality/index.js';
 import { analyzeRhythm, classifyBeats, classifyStrip, MIN_STRIP_S, stripNotDeterminable, STRIP_RHYTHM_CNN_MODEL, STRIP_RHYTHM_MODEL } from '../classify/index.js';
-import { beatsInUnreadable } from '../classify/rhythm/unreadableSpans.js';
+import { beatsInUnreadable, mergedUnreadableSpans } from '../classify/rhythm/unreadableSpans.js';
+import { MIN_UNREADABLE_S, rhythmLead } from '../classify/rhythm/analyzeRhythm.js';
+import { qrsConsistencyByBeat } from '../classify/rhythm/qrsConsistency.js';
+import { ventricularRunsUnderNoise } from '../classify/rhythm/ventricularRunsUnderNoise.js';
+import { unclassifiedInSpans } from '../classify/unclassifiedInSpans.js';
 import { analyzeRhythmWithStripOpinion } from '../classify/rhythm/afStripOpinion.js';
 import { hrvRhythmCaveat } from '../classify/rhythm/hrvRhythmCaveat.js';
 import type { RhythmAnalysis } from '../classify/rhythm/types.js';
@@ -123,9 +127,19 @@ export function defaultStages(): AnalysisStage[] {
       return beatsOfCardiacSignal(record, detection, e.quality as QualityReport | undefined);
     }),
     {
-      ...stage('beatClasses', ['beats'], 'AAMI beat classes N/S/V/F/Q with probabilities (src/classify classifyBeats; default the feature MLP with sinus-context features, browser-safe)', (record, e, ctx) =>
-        classifyBeats(record, beatSamplesOf(e.beats), { method: 'mlp', ...optionsFor(classifyBeats, 2, ctx.options) }),
-      ),
+      ...stage('beatClasses', ['beats'], 'AAMI beat classes N/S/V/F/Q with probabilities (src/classify classifyBeats; default the feature MLP with sinus-context features, browser-safe); beats in unreadable spans >= 5 s are Q', async (record, e, ctx) => {
+        const c = await classifyBeats(record, beatSamplesOf(e.beats), { method: 'mlp', ...optionsFor(classifyBeats, 2, ctx.options) });
+        // The beats stage keeps beats in unusable signal (they count as detections); their shape is the
+        // noise's, so they are unclassifiable, in the same spans the rhythm stage calls noise.
+        // A span holding a run of alike V beats above 100 bpm is VT, not noise (the rhythm stage runs
+        // the same test), and keeps its classes.
+        const spans = mergedUnreadableSpans(unusableSpansOf(e.quality), record.length).filter((s) => s.endSample - s.startSample >= MIN_UNREADABLE_S * record.fs);
+        if (spans.length === 0) return c;
+        const beats = Int32Array.from(c.samples);
+        const lead = rhythmLead(record)?.samples;
+        const likeness = lead && beats.length >= 3 ? qrsConsistencyByBeat(lead, record.fs, beats) : null;
+        return unclassifiedInSpans(c, ventricularRunsUnderNoise(spans, beats, c.labels, likeness, record.fs).noise);
+      }),
       modelsUsed: (r: unknown) => {
         const m = (r as { method?: string }).method;
         return m === 'cnn' ? [{ name: 'models/beat-classes.onnx', version: null, sha256: null }] : m === 'mlp' ? [{ name: 'beat-class feature MLP (models/beat-classes-mlp.json)', version: null, sha256: null }] : m === 'features' ? [{ name: 'beat-class feature baseline (logistic regression)', version: null, sha256: null }] : [];
