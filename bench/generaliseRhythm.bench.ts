@@ -1,6 +1,7 @@
 /*
  * Cross-database rhythm, pacing, withheld-beat and beat-class benchmark (issue 20, parts 2-5):
  *   npx tsx bench/generaliseRhythm.bench.ts [--only ptbxl,ludb,mitdb,nstdb,classes] [--records 100,101]
+ *   [--conditions 0,1,2,3,4]   (classes: 360 Hz clean, 128 Hz, 250 Hz, +em 12 dB, +em 6 dB)
  * Every figure runs the full analyze() pipeline (the stages each figure needs), on data the rhythm
  * rules were not tuned on except where a line says so.
  * - ptbxl: PTB-XL ecg_id 1-350 at 500 Hz. The record's rhythm is the label holding most of it
@@ -241,7 +242,8 @@ if (only.has('classes')) {
   console.log('| condition | VEB Se % | VEB +P % | SVEB Se % | SVEB +P % |\n|---|---|---|---|---|');
   const conditions: Array<{ name: string; fs?: number; snr?: number }> = [{ name: '360 Hz clean' }, { name: '128 Hz', fs: 128 }, { name: '250 Hz', fs: 250 }, { name: '360 Hz + em 12 dB', snr: 12 }, { name: '360 Hz + em 6 dB', snr: 6 }];
   const records = RECORDS === ALL ? DS2 : RECORDS;
-  for (const c of conditions) {
+  const wanted = argOf('--conditions')?.split(',');
+  for (const c of conditions.filter((x, k) => !wanted || wanted.includes(String(k)))) {
     const t: ClassTally = { tp: {}, ref: {}, called: {} };
     for (const name of records) {
       const { rec, atr } = c.snr !== undefined ? await noisy(name, c.snr) : await loadMit(name);

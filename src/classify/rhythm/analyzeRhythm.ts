@@ -271,6 +271,12 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     atrialEvidence = verdict.evidence;
     evidence.push(verdict.note);
   }
+  if (!short && pWave) {
+    // No sinus without P waves on long records either: a sinus-labelled stretch of NO_P_MIN_BEATS+
+    // beats whose P windows share nothing (paced without visible stimuli, junctional, flutter with
+    // fixed conduction) is left undetermined.
+    tiles = withoutPlessSinus(tiles, pWave, beats);
+  }
   if (pacing) {
     tiles = paintPacedRuns(tiles, pacing, beats, length, short);
     evidence.push(`pacing stimuli: ${pacing.reason}`);
@@ -387,6 +393,34 @@ function shortRecordVerdict(tiles: Segment[], input: RhythmInput, signal: Float3
   }
   const v = paintShortRecordAtrialVerdict(tiles, ev, beats, flutter);
   return { tiles: v.tiles, evidence: ev, note: v.note };
+}
+
+/** P-window consistency (16-beat windows) below which a beat's P waves are taken as absent (AF reads ~0.1). */
+const NO_P_CONSISTENCY = 0.2;
+/** Shortest run of such beats that unnames a sinus stretch. */
+const NO_P_MIN_BEATS = 20;
+
+/** Sinus tiles over runs of NO_P_MIN_BEATS+ beats with P-window consistency below NO_P_CONSISTENCY become undetermined. */
+function withoutPlessSinus(tiles: Segment[], pWave: Float64Array, beats: Int32Array): Segment[] {
+  const sinus = new Set<RhythmLabel>(['sinus_rhythm', 'sinus_bradycardia', 'sinus_tachycardia']);
+  let out = tiles;
+  let start = -1;
+  for (let i = 0; i <= beats.length; i++) {
+    const noP = i < beats.length && pWave[i] < NO_P_CONSISTENCY;
+    if (noP && start < 0) start = i;
+    if (!noP && start >= 0) {
+      if (i - start >= NO_P_MIN_BEATS) {
+        const a = beats[start], b = beats[i - 1];
+        for (const t of tiles) {
+          if (!sinus.has(t.label)) continue;
+          const s = Math.max(a, t.startSample), e = Math.min(b, t.endSample);
+          if (e > s) out = paintSegment(out, { ...t, startSample: s, endSample: e, label: 'undetermined', confidence: 0, reason: `regular rhythm without consistent P waves over ${i - start} beats (P-window consistency < ${NO_P_CONSISTENCY}): not sinus; paced, junctional or ectopic rhythm, or flutter with fixed conduction` });
+        }
+      }
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /**
