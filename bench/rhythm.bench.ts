@@ -277,7 +277,8 @@ async function benchCinc(): Promise<void> {
   const src = nodeFileSource(CINC2017);
   const model = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_MODEL));
   const waveformModel = await loadModel(nodeModelRunner(), shippedModelPath(STRIP_RHYTHM_CNN_MODEL));
-  const code: Record<StripLabel, string> = { normal: 'N', af: 'A', other: 'O', noisy: '~' };
+  // A strip that cannot be judged is scored as '~' (the challenge has no other class for it).
+  const code: Record<StripLabel, string> = { normal: 'N', af: 'A', other: 'O', noisy: '~', undetermined: '~' };
   const classes = ['N', 'A', 'O', '~'];
   const confusion = { model: classes.map(() => classes.map(() => 0)), rules: classes.map(() => classes.map(() => 0)) };
   let ms = 0;

@@ -10,7 +10,9 @@ import type { EcgRecord } from './record/types.js';
 import { ANALYSIS_SCHEMA_VERSION, SINUS_VERSION } from './version.js';
 import { detectBeats, detectBeatsInSignal } from './beats/index.js';
 import { assessQuality, type QualityOptions } from './quality/index.js';
-import { analyzeRhythm, classifyBeats, classifyStrip, stripNotDeterminable } from './classify/index.js';
+import { analyzeRhythm, classifyBeats, classifyStrip, MIN_STRIP_S, stripNotDeterminable } from './classify/index.js';
+import { hrvRhythmCaveat } from './classify/rhythm/hrvRhythmCaveat.js';
+import { hasUsableSignal } from './quality/index.js';
 import { analyzeRhythmWithStripOpinion } from './classify/rhythm/afStripOpinion.js';
 import type { BeatClassification } from './classify/classifyBeats.js';
 import { delineateBeatsWithTemplate } from './waves/delineateBeats.js';
@@ -23,7 +25,7 @@ import type { AnalysisResults, AnalysisSections } from './analyze/results.js';
 import type { StageOptions } from './analyze/stageOptions.js';
 import { BUILT_IN_STAGES } from './analyze/builtInStages.js';
 import { STRIP_MAX_S, usableBeats } from './analyze/usableBeats.js';
-import { classesOutsideSpans, unusableSpansOf } from './analyze/unusableSpans.js';
+import { classesOutsideSpans, unclassifiedWhereUnreadable, unusableSpansOf } from './analyze/unusableSpans.js';
 import { beatClassModels, rhythmModels, stripRhythmModels } from './analyze/stageModels.js';
 
 export { BUILT_IN_STAGES } from './analyze/builtInStages.js';
@@ -168,14 +170,14 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
   // beats stage then leaves out the beats in signal quality found unusable.
   const detection = run.prepare('beats', () => detectBeats(record, o.beats));
   const quality = await run.step('quality', {}, () => assessQuality(record, { ...qualityBeats(detection), ...o.quality }));
-  const beats = await run.step('beats', {}, () => usableBeats(valueOf(detection), quality), undefined, detection?.timeMs);
-  const beatClasses = await run.step('beatClasses', { beats }, ({ beats }) => classifyBeats(record, beats.samples, { method: 'mlp', ...o.beatClasses }), beatClassModels);
+  const beats = await run.step('beats', {}, () => usableBeats(record, valueOf(detection), quality), undefined, detection?.timeMs);
+  const beatClasses = await run.step('beatClasses', { beats }, async ({ beats }) => unclassifiedWhereUnreadable(record, await classifyBeats(record, beats.samples, { method: 'mlp', ...o.beatClasses }), quality), beatClassModels);
   const delineated = await run.stepKeeping('waves', { beats }, ({ beats }) => delineateBeatsWithTemplate(record, beats.samples, o.waves), (d) => d.delineation);
   const medianBeat = await run.step('medianBeat', { beats, waves: delineated }, ({ beats, waves }) =>
     recordMedianBeat(record, beats.samples, { template: waves.template, use: normalBeatIndices(beatClasses, o.medianBeat?.fromNormalBeats) }));
   await run.step('measurements', { beats, waves: delineated, medianBeat }, ({ beats, waves, medianBeat }) =>
     measureEcg(record, beats.samples, { delineation: waves.delineation, medianBeat, pacingSpikes: waves.pacingSpikes, ...o.measurements }));
-  await run.step('rhythm', { beats }, ({ beats }) => {
+  const rhythm = await run.step('rhythm', { beats }, ({ beats }) => {
     const input = { fsHz: record.fs, beatSamples: beats.samples, beatClasses: beatClasses?.labels, record, lengthSamples: record.length, unusableSpans: unusableSpansOf(quality) };
     const { stripModel, stripWaveformModel } = o.rhythm ?? {};
     return stripModel ? analyzeRhythmWithStripOpinion(input, { model: stripModel, waveformModel: stripWaveformModel }) : analyzeRhythm(input);
@@ -184,13 +186,19 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
     const durationS = record.length / record.fs;
     // The label was made for 9-60 s handheld strips; longer records get rhythm episodes instead.
     if (durationS > STRIP_MAX_S) throw new StageNotApplicableError(`a strip label is for records up to ${STRIP_MAX_S} s; this one is ${durationS.toFixed(0)} s (see rhythm episodes)`);
-    if (quality?.verdict !== 'unusable') return classifyStrip(record, o.stripRhythm);
+    // Too short to judge is "cannot determine" (classifyStrip says so), whatever the quality; a
+    // record without usable signal is "noisy" when noise hides it, "cannot determine" when flat.
+    if (!quality || durationS < MIN_STRIP_S || hasUsableSignal(quality)) return classifyStrip(record, o.stripRhythm);
     const lead = record.leads.find((l) => !l.derived) ?? record.leads[0];
-    return stripNotDeterminable(`the record is judged unusable (${quality.reasons.join('; ')})`, lead?.name ?? null);
+    const flat = quality.leads.length > 0 && quality.leads.every((l) => l.findings.some((f) => f.kind === 'flat-line' && f.severity === 'severe'));
+    return stripNotDeterminable(`the record is judged unusable (${quality.reasons.join('; ')})`, lead?.name ?? null, 0, flat ? 'undetermined' : 'noisy');
   }, stripRhythmModels);
   // An interval touching a beat in unusable signal is not an NN interval (missed or extra beats).
-  await run.step('hrv', { beats }, ({ beats }) =>
-    heartRateVariability(beats.samples, record.fs, classesOutsideSpans(beats.samples, beatClasses?.labels, unusableSpansOf(quality))));
+  // Over AF, flutter, pacing or a P-less rhythm the figures are not sinus-node variability.
+  await run.step('hrv', { beats }, ({ beats }) => ({
+    ...heartRateVariability(beats.samples, record.fs, classesOutsideSpans(beats.samples, beatClasses?.labels, unusableSpansOf(quality))),
+    rhythmCaveat: hrvRhythmCaveat(rhythm ?? undefined),
+  }));
 
   for (const s of added) {
     const stageOptions = (o[s.name] ?? {}) as Readonly<Record<string, unknown>>;

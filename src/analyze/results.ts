@@ -6,15 +6,22 @@ import type { StripRhythm } from '../classify/strip/classifyStrip.js';
 import type { Interpretation } from '../interpret/types.js';
 import type { EcgMeasurements } from '../measure/measureEcg.js';
 import type { HeartRateVariability } from '../measure/hrv/heartRateVariability.js';
+import type { BeatsWithConfidence } from '../beats/beatsWithConfidence.js';
 import type { QualityReport } from '../quality/types.js';
 import type { MedianBeat } from '../waves/recordMedianBeat.js';
 import type { Delineation } from '../waves/types.js';
 import type { JsonOf, JsonValue } from './jsonOf.js';
 
-/** The beats stage's result: the detection, less the beats that lie in signal the quality stage judged unusable. */
-export interface BeatsResult extends BeatDetection {
-  /** Beats the detector found in unusable signal and the pipeline left out (0 when quality did not run). */
-  beatsInUnusableSignal: number;
+/**
+ * The beats stage's result: the detection with a confidence per beat (lower in signal the quality stage
+ * judged unusable), less detections on calibration pulses, in flat signal, or in a strip without usable signal.
+ */
+export type BeatsResult = BeatsWithConfidence;
+
+/** The hrv stage's result, with a caveat when the rhythm it was measured over is not sinus. */
+export interface HrvResult extends HeartRateVariability {
+  /** Why these figures are not sinus-node variability (AF, flutter, pacing, a P-less rhythm); null when sinus. */
+  rhythmCaveat: string | null;
 }
 
 /** The rhythm stage's result; `afOpinions` only when the strip models gave their second opinion on AF episodes. */
@@ -44,7 +51,7 @@ export interface PipelineValues {
   /** Record-level label of a short strip (src/classify `classifyStrip`). */
   stripRhythm: StripRhythm;
   /** Heart-rate variability from NN intervals (src/measure `heartRateVariability`). */
-  hrv: HeartRateVariability;
+  hrv: HrvResult;
   /** Diagnostic statements with their evidence (src/interpret; null until that stage is in the pipeline). */
   interpretation: Interpretation;
 }
@@ -69,7 +76,7 @@ export type RhythmJson = JsonOf<RhythmResult>;
 /** JSON form of the stripRhythm section. */
 export type StripRhythmJson = JsonOf<StripRhythm>;
 /** JSON form of the hrv section. */
-export type HrvJson = JsonOf<HeartRateVariability>;
+export type HrvJson = JsonOf<HrvResult>;
 /** JSON form of the interpretation section. */
 export type InterpretationJson = JsonOf<Interpretation>;
 

@@ -34,3 +34,12 @@ export { classifyStrip, stripNotDeterminable, ruleLabel as stripRuleLabel, STRIP
 export { stripWaveformInput, WAVEFORM_FS_HZ } from './strip/stripWaveformInput.js';
 export type { ClassifyStripOptions, StripLabel, StripRhythm } from './strip/classifyStrip.js';
 export { stripFeatures, STRIP_FEATURE_COUNT, STRIP_SCALAR_FEATURES } from './strip/stripFeatures.js';
+// rhythm on short and paced records (issue 20)
+export { pacedBeats } from './rhythm/pacedBeats.js';
+export { recordAtrialEvidence } from './rhythm/recordAtrialEvidence.js';
+export { paintShortRecordAtrialVerdict, paintPacedRuns, SHORT_RECORD_S, P_ABSENT_BELOW, AF_MIN_IRREGULARITY } from './rhythm/shortRecordAtrialVerdict.js';
+export { ventricularRunsUnderNoise } from './rhythm/ventricularRunsUnderNoise.js';
+export { hrvRhythmCaveat } from './rhythm/hrvRhythmCaveat.js';
+export { flutterConduction } from './rhythm/flutterEpisodes.js';
+export type { AtrialEvidence, PacingFinding, PacingMode } from './rhythm/types.js';
+export type { StripModelLabel } from './strip/classifyStrip.js';

@@ -1,3 +1,4 @@
+import { MAX_UNUSABLE_TIME_SHARE } from './hasUsableSignal.js';
 import { SinusError } from '../errors.js';
 import type { EcgRecord, Lead } from '../record/types.js';
 import { analysisWindowStarts } from './analysisWindows.js';
@@ -6,6 +7,12 @@ import { dominantMainsHz } from './mainsFrequency.js';
 import { leadWithGapsHeld, trimmedMean } from './signalPreparation.js';
 import type { QualityOptions, QualityReport, QualitySegment, QualityVerdict } from './types.js';
 import { round3 } from './windowFindings.js';
+
+/**
+ * A record of 3 or more leads with at least this share of them unusable is unusable as a record of
+ * that lead set (its verdict); hasUsableSignal still lets the remaining leads carry the rhythm.
+ */
+const MIN_UNUSABLE_LEAD_SHARE = 0.5;
 
 /** Means of consecutive blocks of `factor` samples (the first `nOut` blocks); `x` itself when factor is 1. */
 function blockMeans(x: Float32Array, factor: number, nOut: number): Float32Array {
@@ -142,13 +149,22 @@ export function assessQuality(record: EcgRecord, options: QualityOptions = {}): 
   if (unusableLeads.length === leadQualities.length) {
     verdict = 'unusable';
     reasons.push(leadQualities.length === 1 ? `lead ${leadQualities[0].lead}: ${leadQualities[0].reasons.join('; ')}` : 'every lead is unusable');
-  } else if (unusableShare > 0.5) {
+  } else if (unusableShare > MAX_UNUSABLE_TIME_SHARE) {
     verdict = 'unusable';
     reasons.push(`${Math.round(unusableShare * 100)}% of the record has no usable lead`);
+  } else if (leadQualities.length >= 3 && unusableLeads.length >= MIN_UNUSABLE_LEAD_SHARE * leadQualities.length) {
+    // A multi-lead record missing half its leads (e.g. six flat chest leads) is not an acceptable
+    // record of that lead set, though the rest may still carry the rhythm (see hasUsableSignal).
+    verdict = 'unusable';
+    reasons.push(`${unusableLeads.length} of ${leadQualities.length} leads are unusable (${unusableLeads.map((l) => `${l.lead}: ${l.reasons[0] ?? 'unusable'}`).join('; ')})`);
   } else {
     verdict = leadQualities.every((l) => l.verdict === 'excellent') ? 'excellent' : 'acceptable';
     if (unusableLeads.length) reasons.push(`unusable lead(s): ${unusableLeads.map((l) => l.lead).join(', ')}`);
     if (unusableShare > 0) reasons.push(`${Math.round(unusableShare * 100)}% of the record has no usable lead`);
+    // A lead's own unusable stretches are named here too, so the record's summary never says less
+    // than its leads do (PTB-XL 1: aVF partly unusable while every span has another usable lead).
+    const partly = leadQualities.filter((l) => l.verdict !== 'unusable' && l.indices.unusableFraction > 0);
+    if (partly.length) reasons.push(`partly unusable lead(s): ${partly.map((l) => `${l.lead} ${Math.round(l.indices.unusableFraction * 100)}%`).join(', ')} (another lead is usable there)`);
     const fair = leadQualities.filter((l) => l.verdict === 'acceptable');
     if (fair.length) reasons.push(`acceptable but not excellent: ${fair.map((l) => l.lead).join(', ')}`);
   }

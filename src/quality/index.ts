@@ -14,6 +14,7 @@ export type {
 } from './types.js';
 export { assessQuality } from './assessQuality.js';
 export { unusableSegments, isInSpans } from './unusableSegments.js';
+export { hasUsableSignal, MAX_UNUSABLE_TIME_SHARE } from './hasUsableSignal.js';
 export { curveLengthBeats } from './curveLengthBeats.js';
 export { beatAgreementSqi } from './beatAgreement.js';
 export { nstdbSnrDb } from './signalPreparation.js';

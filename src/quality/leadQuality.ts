@@ -268,6 +268,10 @@ export function analyzeLead(input: LeadInput, fsHz: number, windowSamples: numbe
   const reasons: string[] = [];
   let verdict: QualityVerdict;
   const serious = findings.filter((f) => f.severity !== 'mild');
+  // A lead flat over most of the record is named for what it is (lead off), first.
+  let flatSamples = 0;
+  for (const f of flat) flatSamples += f.endSample - f.startSample;
+  if (n > 0 && flatSamples > 0.5 * n) reasons.push(`flat line (lead off) over ${Math.round((100 * flatSamples) / n)}% of the lead`);
   if (!fit) reasons.push(notes.snrDb!);
   if (indices.unusableFraction > 0.5) reasons.push(`${Math.round(indices.unusableFraction * 100)}% of the lead is unusable`);
   if (score < 0.2) reasons.push(`quality score ${score} is low`);

@@ -119,6 +119,7 @@ const KIND_OF_RHYTHM: Record<RhythmLabel, EpisodeKind> = {
   pause: 'atrial',
   ventricular_tachycardia: 'ventricular',
   ventricular_flutter_fibrillation: 'ventricular',
+  paced_rhythm: 'ventricular',
   ventricular_bigeminy: 'ventricular',
   ventricular_trigeminy: 'ventricular',
   undetermined: 'normal',

@@ -12,9 +12,13 @@ import { pWaveConsistencyByBeat } from './pWaveConsistency.js';
 import { qrsConsistencyByBeat } from './qrsConsistency.js';
 import { prematureBeats, rrSeriesFromBeats, VENTRICULAR } from './rrIntervals.js';
 import { mergeSameLabel, paintSegment, type Segment } from './segmentPainter.js';
-import type { RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './types.js';
+import type { AtrialEvidence, PacingFinding, RhythmAnalysis, RhythmEpisode, RhythmInput, RhythmLabel } from './types.js';
+import { pacedBeats } from './pacedBeats.js';
+import { recordAtrialEvidence } from './recordAtrialEvidence.js';
+import { paintPacedRuns, paintShortRecordAtrialVerdict, SHORT_RECORD_S } from './shortRecordAtrialVerdict.js';
 import { beatsInUnreadable, mergedUnreadableSpans } from './unreadableSpans.js';
 import { vfRuns, vfWindows } from './vfEpisodes.js';
+import { ventricularRunsUnderNoise } from './ventricularRunsUnderNoise.js';
 
 /** Shortest record (s) whose rhythm is judged. */
 export const MIN_RHYTHM_S = 5;
@@ -34,6 +38,8 @@ export const MIN_UNREADABLE_S = MIN_RHYTHM_S;
 const NOISY_QRS_CONSISTENCY = 0.35;
 /** Without beat classes, beats whose QRS correlates less than this with their neighbours' are treated as ectopic for AF. */
 const ECTOPIC_QRS_CONSISTENCY = 0.7;
+/** Reason of the stretches no beat-based label reached. */
+const NO_BEATS_HERE = 'no beats here';
 /** RR intervals longer than this are pauses (the usual Holter criterion). */
 export const PAUSE_S = 2;
 const BRADY_BPM = 60;
@@ -82,8 +88,10 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   // Spans shorter than MIN_UNREADABLE_S stay readable: a lone quality window is tripped by one wide
   // ectopic beat as easily as by artefact.
   const given = mergedUnreadableSpans(input.unusableSpans, length);
-  const noiseSpans = given.filter((sp) => sp.endSample - sp.startSample >= MIN_UNREADABLE_S * fs);
-  if (given.length > noiseSpans.length) evidence.push(`${given.length - noiseSpans.length} of ${given.length} unusable spans shorter than ${MIN_UNREADABLE_S} s kept readable`);
+  const longSpans = given.filter((sp) => sp.endSample - sp.startSample >= MIN_UNREADABLE_S * fs);
+  if (given.length > longSpans.length) evidence.push(`${given.length - longSpans.length} of ${given.length} unusable spans shorter than ${MIN_UNREADABLE_S} s kept readable`);
+  const { noise: noiseSpans, ventricular: vtUnderNoise } = ventricularRunsUnderNoise(longSpans, beats, classes, qc, fs);
+  if (vtUnderNoise.length) evidence.push(`${vtUnderNoise.length} unusable span(s) holding a run of alike V beats above 100 bpm read as rhythm, not noise`);
   const unreadableBeats = beatsInUnreadable(beats, noiseSpans);
   // An interval touching or crossing unreadable signal (beats there may be missed, or removed
   // upstream) is no RR interval: no rate, pause or AF evidence from it.
@@ -150,7 +158,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   const rr = rrSeriesFromBeats(beats, fs, timingClasses);
   for (let i = 0; i < unreadableRr.length; i++) if (unreadableRr[i]) rr.ectopic[i] = VENTRICULAR;
   let tiles: Segment[] = [];
-  if (length > 0) tiles.push({ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, reason: 'no beats here' });
+  if (length > 0) tiles.push({ label: 'undetermined', startSample: 0, endSample: length, confidence: 0, reason: NO_BEATS_HERE });
 
   // 1. Base: sinus rhythm by rate (smoothed over 9 beats, with hysteresis).
   if (rr.rrS.length > 0) {
@@ -252,6 +260,28 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
   }
   if (input.afVetoSpans?.length) evidence.push(`second opinion on AF (${input.afVetoSpans.length} span(s) not named AF)`);
 
+  // 3b. A short record is judged from the atria as a whole (the windowed AF detector above needs more
+  // beats than it has), and beats that follow pacemaker stimuli are a paced rhythm, not sinus or AF.
+  const short = spanS < SHORT_RECORD_S;
+  const pacing: PacingFinding | undefined = input.record ? pacedBeats(input.record, beats) : undefined;
+  let atrialEvidence: AtrialEvidence | undefined;
+  if (short && signal && signalUsable && !pacing?.mode) {
+    const verdict = shortRecordVerdict(tiles, input, signal, beats, timingClasses, flutter);
+    tiles = verdict.tiles;
+    atrialEvidence = verdict.evidence;
+    evidence.push(verdict.note);
+  }
+  if (!short && pWave) {
+    // No sinus without P waves on long records either: a sinus-labelled stretch of NO_P_MIN_BEATS+
+    // beats whose P windows share nothing (paced without visible stimuli, junctional, flutter with
+    // fixed conduction) is left undetermined.
+    tiles = withoutPlessSinus(tiles, pWave, beats);
+  }
+  if (pacing) {
+    tiles = paintPacedRuns(tiles, pacing, beats, length, short);
+    evidence.push(`pacing stimuli: ${pacing.reason}`);
+  }
+
   // Beats that do not resemble their neighbours are noise, not a rhythm: refuse to label there.
   if (qc) {
     const smooth = smoothedMedian(qc, 9);
@@ -266,7 +296,9 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
         start = -1;
       }
     }
-    if (noisyBeats > 0.8 * rr.rrS.length && vf.length === 0) {
+    // Beats that follow pacemaker stimuli are paced beats, not noise, however unlike their stimulus
+    // artefacts make them.
+    if (noisyBeats > 0.8 * rr.rrS.length && vf.length === 0 && !pacing?.mode) {
       const episodes = mergeSameLabel(paintNoise(tiles)).filter((t) => t.label === 'undetermined' || t.label === 'noise').map((t) => toEpisode(t, beats, fs));
       return {
         fsHz: fs,
@@ -275,6 +307,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
         determinable: false,
         reason: 'the detected beats do not resemble each other: the signal looks like noise, cannot determine the rhythm',
         evidence,
+        ...(pacing ? { pacing } : {}),
       };
     }
   }
@@ -313,7 +346,7 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     tiles = paintSegment(tiles, { label: 'ventricular_flutter_fibrillation', startSample: v.startSample, endSample: Math.min(v.endSample, length || v.endSample), confidence: v.confidence, reason: 'continuous 2.5-8 Hz oscillation without sharp QRS complexes' });
   }
 
-  const episodes: RhythmEpisode[] = mergeSameLabel(tiles).map((t) => toEpisode(t, beats, fs));
+  const episodes: RhythmEpisode[] = withEdgesJoined(mergeSameLabel(tiles), beats, fs).map((t) => toEpisode(t, beats, fs));
   const inNoise = (a: number, b: number): boolean => noiseSpans.some((sp) => sp.startSample < b && sp.endSample > a);
 
   // Events overlaid on the rhythm.
@@ -334,7 +367,77 @@ export function analyzeRhythm(input: RhythmInput): RhythmAnalysis {
     }
   }
   const all = [...episodes, ...events].sort((a, b) => a.startSample - b.startSample || a.endSample - b.endSample);
-  return { fsHz: fs, episodes: all, holter: holterSummary(fs, length, beats, countedClasses, all, rr, unreadable), determinable: true, reason: null, evidence };
+  return {
+    fsHz: fs, episodes: all, holter: holterSummary(fs, length, beats, countedClasses, all, rr, unreadable), determinable: true, reason: null, evidence,
+    ...(pacing ? { pacing } : {}), ...(atrialEvidence ? { atrialEvidence } : {}),
+  };
+}
+
+/**
+ * The record-level atrial verdict of a short record (shortRecordAtrialVerdict.ts), its evidence read
+ * on every recorded lead of `input.record` (else on `signal`), from N beats that are not premature
+ * (all but V beats where fewer than 6 such beats are left).
+ */
+function shortRecordVerdict(tiles: Segment[], input: RhythmInput, signal: Float32Array, beats: Int32Array, classes: ArrayLike<string> | undefined, flutter: FlutterRun[]) {
+  const leads = input.record ? input.record.leads.filter((l) => !l.derived) : [];
+  const read = leads.length ? leads : [{ name: 'rhythm lead', samples: signal }];
+  const premature = prematureBeats(beats);
+  const normal = (k: number): boolean => !classes || classes[k] === 'N';
+  let ev = recordAtrialEvidence(read, input.fsHz, beats, (k) => normal(k) && !premature[k], normal);
+  // A classifier may call many AF beats S (irregular, "premature"): judge N and S beats together
+  // where too few N beats are left for either figure.
+  if (ev.pWaveConsistency === null || ev.rrIrregularity === null) {
+    const notVentricular = (k: number): boolean => !classes || (classes[k] !== 'V' && classes[k] !== 'F' && classes[k] !== 'Q');
+    const wide = recordAtrialEvidence(read, input.fsHz, beats, notVentricular, notVentricular);
+    ev = ev.pWaveConsistency === null ? { ...wide, rrIrregularity: ev.rrIrregularity ?? wide.rrIrregularity, rrPairs: ev.rrIrregularity === null ? wide.rrPairs : ev.rrPairs } : { ...ev, rrIrregularity: wide.rrIrregularity, rrPairs: wide.rrPairs };
+  }
+  const v = paintShortRecordAtrialVerdict(tiles, ev, beats, flutter);
+  return { tiles: v.tiles, evidence: ev, note: v.note };
+}
+
+/** P-window consistency (16-beat windows) below which a beat's P waves are taken as absent (AF reads ~0.1). */
+const NO_P_CONSISTENCY = 0.2;
+/** Shortest run of such beats that unnames a sinus stretch. */
+const NO_P_MIN_BEATS = 20;
+
+/** Sinus tiles over runs of NO_P_MIN_BEATS+ beats with P-window consistency below NO_P_CONSISTENCY become undetermined. */
+function withoutPlessSinus(tiles: Segment[], pWave: Float64Array, beats: Int32Array): Segment[] {
+  const sinus = new Set<RhythmLabel>(['sinus_rhythm', 'sinus_bradycardia', 'sinus_tachycardia']);
+  let out = tiles;
+  let start = -1;
+  for (let i = 0; i <= beats.length; i++) {
+    const noP = i < beats.length && pWave[i] < NO_P_CONSISTENCY;
+    if (noP && start < 0) start = i;
+    if (!noP && start >= 0) {
+      if (i - start >= NO_P_MIN_BEATS) {
+        const a = beats[start], b = beats[i - 1];
+        for (const t of tiles) {
+          if (!sinus.has(t.label)) continue;
+          const s = Math.max(a, t.startSample), e = Math.min(b, t.endSample);
+          if (e > s) out = paintSegment(out, { ...t, startSample: s, endSample: e, label: 'undetermined', confidence: 0, reason: `regular rhythm without consistent P waves over ${i - start} beats (P-window consistency < ${NO_P_CONSISTENCY}): not sinus; paced, junctional or ectopic rhythm, or flutter with fixed conduction` });
+        }
+      }
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/**
+ * The first and last rhythm stretched to the record's edges: before the first and after the last
+ * detected beat there is no interval to judge, but a gap shorter than 1.5 median RR (at most
+ * PAUSE_S) holds no missed beat either, and a sub-beat 'undetermined' edge episode says nothing.
+ */
+function withEdgesJoined(tiles: Segment[], beats: Int32Array, fs: number): Segment[] {
+  if (tiles.length < 2 || beats.length < 3) return tiles;
+  const rr = Float64Array.from({ length: beats.length - 1 }, (_, i) => beats[i + 1] - beats[i]);
+  const limit = Math.min(1.5 * median(rr, rr.length), PAUSE_S * fs);
+  const out = tiles.slice();
+  const isEdgeGap = (t: Segment): boolean => t.label === 'undetermined' && t.reason === NO_BEATS_HERE && t.endSample - t.startSample <= limit;
+  if (isEdgeGap(out[0]) && out[1].label !== 'noise') out.splice(0, 2, { ...out[1], startSample: out[0].startSample });
+  const n = out.length;
+  if (n >= 2 && isEdgeGap(out[n - 1]) && out[n - 2].label !== 'noise') out.splice(n - 2, 2, { ...out[n - 2], endSample: out[n - 1].endSample });
+  return out;
 }
 
 /** The 'noise' tile of an unreadable span. Confidence 1: the label restates the quality stage's verdict. */

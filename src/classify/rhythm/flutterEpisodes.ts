@@ -37,7 +37,24 @@ export interface FlutterRun {
   confidence: number;
   /** Mean F-wave rate (per minute). */
   atrialRatePerMin: number;
+  /**
+   * Atrioventricular conduction: '2:1', '3:1', '4:1' when the atrial rate is within 0.25 of that
+   * multiple of the ventricular rate over the run, 'variable' otherwise; null without a ventricular rate.
+   */
+  conduction: string | null;
   reason: string;
+}
+
+/**
+ * AV conduction ratio of flutter from its atrial and ventricular rates (see FlutterRun.conduction).
+ *
+ * @example flutterConduction(300, 150); // '2:1'
+ */
+export function flutterConduction(atrialRatePerMin: number, ventricularRateBpm: number): string | null {
+  if (!(ventricularRateBpm > 0) || !(atrialRatePerMin > 0)) return null;
+  const r = atrialRatePerMin / ventricularRateBpm;
+  const k = Math.round(r);
+  return k >= 1 && k <= 4 && Math.abs(r - k) <= 0.25 ? `${k}:1` : 'variable';
 }
 
 /**
@@ -75,7 +92,13 @@ export function flutterRuns(signal: Float32Array, fsHz: number, beats: Int32Arra
   function close(o: { startSample: number; endSample: number; score: number; n: number; hz: number }): void {
     if (o.n < minWindows) return;
     const rate = (60 * o.hz) / o.n;
-    out.push({ startSample: o.startSample, endSample: o.endSample, confidence: Math.min(1, o.score / o.n), atrialRatePerMin: rate, reason: `regular atrial waves at ${rate.toFixed(0)} /min after QRST cancellation (organisation ${(o.score / o.n).toFixed(2)})` });
+    let first = 0;
+    while (first < beats.length && beats[first] < o.startSample) first++;
+    const conduction = flutterConduction(rate, 60 * meanRateHz(beats, first, o.endSample, fsHz));
+    out.push({
+      startSample: o.startSample, endSample: o.endSample, confidence: Math.min(1, o.score / o.n), atrialRatePerMin: rate, conduction,
+      reason: `regular atrial waves at ${rate.toFixed(0)} /min after QRST cancellation (organisation ${(o.score / o.n).toFixed(2)})${conduction ? `, ${conduction} conduction` : ''}`,
+    });
   }
 }
 

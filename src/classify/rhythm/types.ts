@@ -3,6 +3,11 @@
  * (episodes with start/end sample and confidence, Holter counts and burdens).
  */
 import type { EcgRecord } from '../../record/types.js';
+import type { PacingFinding } from './pacedBeats.js';
+import type { AtrialEvidence } from './recordAtrialEvidence.js';
+
+export type { PacingFinding, PacingMode } from './pacedBeats.js';
+export type { AtrialEvidence } from './recordAtrialEvidence.js';
 
 /** AAMI EC57 beat class, as the beat classifier gives it. */
 export type BeatClass = 'N' | 'S' | 'V' | 'F' | 'Q';
@@ -10,7 +15,8 @@ export type BeatClass = 'N' | 'S' | 'V' | 'F' | 'Q';
 /**
  * Rhythm labels. The first group ("rhythms") tile the record without overlap; `noise` marks signal
  * the quality stage judged unreadable (no rhythm is claimed there), `undetermined` readable signal
- * whose rhythm could not be told; `pause`,
+ * whose rhythm could not be told (a regular rhythm without consistent P waves is left undetermined,
+ * never called sinus), `paced_rhythm` beats that follow pacemaker stimuli (see `pacing`); `pause`,
  * `ventricular_bigeminy` and `ventricular_trigeminy` are events that sit on top of a rhythm.
  */
 export type RhythmLabel =
@@ -22,6 +28,7 @@ export type RhythmLabel =
   | 'svta'
   | 'ventricular_tachycardia'
   | 'ventricular_flutter_fibrillation'
+  | 'paced_rhythm'
   | 'undetermined'
   | 'noise'
   | 'ventricular_bigeminy'
@@ -137,4 +144,15 @@ export interface RhythmAnalysis {
   reason: string | null;
   /** What evidence was used: 'beat classes', 'signal', ... */
   evidence: string[];
+  /**
+   * Pacemaker stimuli and the beats they drive, when a record was given at 300 Hz or more (stimuli
+   * cannot be told from QRS upstrokes below); `mode` null when the rhythm is not paced. Absent when
+   * not looked for.
+   */
+  pacing?: PacingFinding;
+  /**
+   * Record-level atrial evidence (best-lead P-window consistency, RR irregularity) on which a short
+   * record (under 30 s) was judged as a whole; absent for longer records.
+   */
+  atrialEvidence?: AtrialEvidence;
 }

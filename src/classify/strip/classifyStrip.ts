@@ -10,7 +10,14 @@ import { qrsConsistencyByBeat } from '../rhythm/qrsConsistency.js';
 import { STRIP_FEATURE_COUNT, STRIP_SCALAR_FEATURES, stripFeatures } from './stripFeatures.js';
 import { stripWaveformInput } from './stripWaveformInput.js';
 
-export type StripLabel = 'normal' | 'af' | 'other' | 'noisy';
+/** The four classes the strip models score (CinC 2017: N, A, O, ~). */
+export type StripModelLabel = 'normal' | 'af' | 'other' | 'noisy';
+/**
+ * A strip's label: one of the model's classes, or 'undetermined' ("cannot determine") when there is
+ * too little to judge (under 9 s, flat, mostly missing, fewer than 3 beats). 'noisy' means the signal
+ * is there but noise or artefact hides the rhythm.
+ */
+export type StripLabel = StripModelLabel | 'undetermined';
 
 /** Shortest strip that is classified; the model was trained on 9-61 s strips. */
 export const MIN_STRIP_S = 9;
@@ -28,9 +35,13 @@ export const STRIP_CNN_WEIGHT = 0.5;
 
 export interface StripRhythm {
   label: StripLabel;
-  /** Probabilities of the four labels (sum 1). */
-  probabilities: Record<StripLabel, number>;
-  /** False when the strip could not be classified at all (too short, flat, no beats); label is then 'noisy'. */
+  /** Probabilities of the four model classes (sum 1; all 0 for an 'undetermined' strip). */
+  probabilities: Record<StripModelLabel, number>;
+  /**
+   * False when the strip could not be classified at all; label is then 'undetermined' (too short,
+   * flat, missing, too few beats) or 'noisy' (beats that do not resemble each other, a record the
+   * quality stage rejects as noise).
+   */
   determinable: boolean;
   /** Why this label, in words. */
   reason: string;
@@ -56,12 +67,13 @@ export interface ClassifyStripOptions {
 
 /** Median QRS correlation with neighbouring beats below which a strip is taken as noise. */
 const MIN_QRS_CONSISTENCY = 0.5;
-const LABELS: StripLabel[] = ['normal', 'af', 'other', 'noisy'];
+const LABELS: StripModelLabel[] = ['normal', 'af', 'other', 'noisy'];
 const idx = (name: (typeof STRIP_SCALAR_FEATURES)[number]): number => STRIP_SCALAR_FEATURES.indexOf(name);
 
 /**
- * Classifies a short strip. Never throws for a bad signal: a strip shorter than 9 s, flat, or
- * without beats comes back as 'noisy' with `determinable: false` and the reason. Throws
+ * Classifies a short strip. Never throws for a bad signal: a strip shorter than 9 s, flat, mostly
+ * missing or with fewer than 3 beats comes back 'undetermined', one whose beats do not resemble each
+ * other 'noisy', both with `determinable: false` and the reason. Throws
  * {@link SinusError} BAD_ARGUMENT for a lead name the record lacks.
  *
  * @example
@@ -76,7 +88,7 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
     ? record.leads.find((l) => l.name === options.lead || l.originalName === options.lead)
     : record.leads.find((l) => !l.derived) ?? record.leads[0];
   if (options.lead && !lead) throw new SinusError('BAD_ARGUMENT', `record has no lead "${options.lead}"`);
-  const cannot = (reason: string, beats = 0): StripRhythm => stripNotDeterminable(reason, lead?.name ?? null, beats);
+  const cannot = (reason: string, beats = 0, label: 'noisy' | 'undetermined' = 'undetermined'): StripRhythm => stripNotDeterminable(reason, lead?.name ?? null, beats, label);
   if (!lead) return cannot('record has no leads');
   if (!(fs > 0)) throw new SinusError('BAD_ARGUMENT', `sampling rate must be positive, got ${fs}`);
   const durationS = record.length / fs;
@@ -99,7 +111,7 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
   const qc = Array.from(qrsConsistencyByBeat(signal, fs, beats)).filter((v) => v === v).sort((a, b) => a - b);
   const consistency = qc.length ? qc[qc.length >> 1] : NaN;
   if (!(consistency >= MIN_QRS_CONSISTENCY)) {
-    return cannot(`the ${beats.length} detected beats do not resemble each other (median QRS correlation ${consistency.toFixed(2)}): noise or artefact`, beats.length);
+    return cannot(`the ${beats.length} detected beats do not resemble each other (median QRS correlation ${consistency.toFixed(2)}): noise or artefact`, beats.length, 'noisy');
   }
   const f = stripFeatures(signal, fs, beats);
   const suffix = durationS > MAX_STRIP_S ? ` (first ${MAX_STRIP_S} s of ${durationS.toFixed(0)} s)` : '';
@@ -125,13 +137,15 @@ export async function classifyStrip(record: EcgRecord, options: ClassifyStripOpt
 }
 
 /**
- * The answer for a strip whose rhythm cannot be judged: label 'noisy', `determinable: false`, and
- * the reason (also used by `analyze()` when the quality stage rejects the whole record).
+ * The answer for a strip whose rhythm cannot be judged: `determinable: false`, the reason, and the
+ * label 'undetermined' (too little to judge, the default) or 'noisy' (noise hides the rhythm; also
+ * used by `analyze()` when the quality stage rejects the whole record as noise).
  *
- * @example stripNotDeterminable('the record is judged unusable', 'II');
+ * @example stripNotDeterminable('strip is 0.0 s; at least 9 s are needed', 'II'); // label 'undetermined'
  */
-export function stripNotDeterminable(reason: string, lead: string | null, beatCount = 0): StripRhythm {
-  return { label: 'noisy', probabilities: { normal: 0, af: 0, other: 0, noisy: 1 }, determinable: false, reason, method: 'rules', usedWaveformModel: false, beatCount, lead };
+export function stripNotDeterminable(reason: string, lead: string | null, beatCount = 0, label: 'noisy' | 'undetermined' = 'undetermined'): StripRhythm {
+  const probabilities = { normal: 0, af: 0, other: 0, noisy: label === 'noisy' ? 1 : 0 };
+  return { label, probabilities, determinable: false, reason, method: 'rules', usedWaveformModel: false, beatCount, lead };
 }
 
 /**
@@ -143,10 +157,10 @@ export function stripNotDeterminable(reason: string, lead: string | null, beatCo
  * @example
  * ruleLabel(stripFeatures(lead.samples, 300, beats)).label; // 'normal' | 'af' | 'other' | 'noisy'
  */
-export function ruleLabel(f: Float32Array): { label: StripLabel; probabilities: Record<StripLabel, number>; reason: string } {
+export function ruleLabel(f: Float32Array): { label: StripModelLabel; probabilities: Record<StripModelLabel, number>; reason: string } {
   const irr = f[idx('irregularityDominantQrs')], tpr = f[idx('turningPointRatio')], pc = f[idx('pWaveConsistencyDominantQrs')];
   const rate = f[idx('rateBpm')], mismatch = Math.abs(f[idx('rateMismatch')]), corr = f[idx('beatCorrMedian')];
-  const soft = (label: StripLabel, reason: string): { label: StripLabel; probabilities: Record<StripLabel, number>; reason: string } => {
+  const soft = (label: StripModelLabel, reason: string): { label: StripModelLabel; probabilities: Record<StripModelLabel, number>; reason: string } => {
     const probabilities = { normal: 0.1, af: 0.1, other: 0.1, noisy: 0.1 };
     probabilities[label] = 0.7;
     return { label, probabilities, reason };
