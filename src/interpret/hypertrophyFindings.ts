@@ -37,9 +37,10 @@ export function hypertrophyFindings(m: EcgMeasurements, f: Map<string, LeadFigur
     ...(sl === null ? [] : [measured('sokolowLyonMv', null, sl, 'mV', '>=', LVH_MV.sokolowLyonAtLeast)]),
     ...(cornell === null ? [] : [measured('cornellMv', null, cornell, 'mV', '>', cornellLimit)]),
   ];
+  const met = ev.some((e) => e.supports);
   if (cornell !== null && patient.sex === null) ev.push(note(`sex unknown: Cornell judged by the men's limit ${LVH_MV.cornellMenAbove} mV`, true, 'sex'));
   if (ev.length === 0) undetermined.push({ code: 'LVH', reason: 'needs V1, V3, V5/V6 and aVL for the voltage criteria' });
-  else if (ev.some((e) => e.supports)) {
+  else if (met) {
     if (bbb) undetermined.push({ code: 'LVH', reason: 'LVH voltage criteria are not read with a complete bundle branch block' });
     else if (patient.ageYears !== null && patient.ageYears < LVH_MV.minAgeYears) {
       findings.push({ code: 'HVOLT', criterion: SOURCES.aha2009hypertrophy, evidence: [...ev, measured('ageYears', null, patient.ageYears, 'years', '<', LVH_MV.minAgeYears)] });
