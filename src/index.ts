@@ -18,3 +18,8 @@ export * from './render/index.js';
 export * from './eval/index.js';
 export * from './analyze.js';
 export { SINUS_VERSION, ANALYSIS_SCHEMA_VERSION } from './version.js';
+export { interpretEcg } from './interpret/interpretEcg.js';
+export { CATALOGUE, CATALOGUE_VERSION, catalogueEntry, statementText, type CatalogueEntry } from './interpret/catalogue.js';
+export { deviceStatement, deviceAgreement } from './interpret/deviceStatements.js';
+export { patientFromMetadata, deviceStatementsFromMetadata, type InterpretInput, type PatientData } from './interpret/interpretInput.js';
+export type { Interpretation, Statement, StatementEvidence, RhythmStatement, RhythmOpinion, UndeterminedStatement, SummaryClass, DeviceStatement, DeviceAgreement, StatementCategory, StatementLanguage, StatementQualifier } from './interpret/types.js';
