@@ -201,6 +201,11 @@ const aucLine = (rows: Labelled[], score: (x: Labelled, s: string) => number) =>
 };
 const aucOof = aucLine(dev, (x, s) => oof.get(x)![s]);
 const aucHeld = aucLine(held, (x, s) => predict(finalModels[s], feats(x)));
+/** NORM as the rules state it, and gated by the NORM model's out-of-fold probability >= 0.5, on folds 1-8. */
+const normTruth = (x: Labelled) => x.codes.has('NORM');
+const normRule = metrics(counts(dev.map((x) => [normTruth(x), codesOf(x).has('NORM')])));
+const normGated = metrics(counts(dev.map((x) => [normTruth(x), !interp.get(x)!.statements.some((s) => s.severity === 'abnormal') && !!interp.get(x)!.rhythm && oof.get(x)!.NORM >= 0.5])));
+const normModel = metrics(counts(dev.map((x) => [normTruth(x), oof.get(x)!.NORM >= 0.5])));
 const ruleOnly = aucLine(dev, (x, s) => (s === 'NORM' ? (codesOf(x).has('NORM') ? 1 : 0) : (feats(x)[CERTAINTY_FEATURES.indexOf(`flag${s}` as never)] ?? 0)));
 
 // ---------- CSE-style Se at Sp >= 95% ----------
@@ -249,6 +254,7 @@ const out = [
   `- out of fold, PTB-XL folds 1-8 (leave-one-fold-out, n=${dev.length}): ${aucOof.per.map(f2).join(', ')}; macro ${f2(aucOof.macro)}`,
   `- rule flags alone (0/1 score), folds 1-8: ${ruleOnly.per.map(f2).join(', ')}; macro ${f2(ruleOnly.macro)}`,
   ...(process.argv.includes('--final') ? [`- held-out folds 9-10 (fit on 1-8, n=${held.length}): ${aucHeld.per.map(f2).join(', ')}; macro ${f2(aucHeld.macro)}`] : ['- held-out folds 9-10: run with --final']),
+  `\nNORM on folds 1-8: rules Se ${f2(normRule.se)} Sp ${f2(normRule.sp)}; rules and P(NORM) >= 0.5 out of fold Se ${f2(normGated.se)} Sp ${f2(normGated.sp)}; P(NORM) >= 0.5 alone Se ${f2(normModel.se)} Sp ${f2(normModel.sp)}`,
   `\nCSE-style Se at Sp >= 95%, certainty model score: LVH ${seAtSp95('LVH')}; inferior MI ${seAtSp95('IMI')}; anterior/anteroseptal MI ${seAtSp95('ASMI')}`,
   `CSE-style, the rule statements' own operating point (all 350, statement listed with any likelihood): LVH ${cse(['LVH'], ['LVH'])}; inferior MI ${cse(['IMI', 'ILMI'], ['IMI', 'ILMI', 'IPLMI', 'IPMI'])}; anterior/anteroseptal MI ${cse(['AMI', 'ASMI', 'ALMI'], ['AMI', 'ASMI', 'ALMI'])}`,
   `\nAxis: PTB-XL heart_axis agreement ${pct(axisAgree, axisRows.length)} (map ${JSON.stringify(AXIS_MAP)}); LUDB axis ${pct(ludbAxisAgree, la.length)}`,
