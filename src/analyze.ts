@@ -17,6 +17,8 @@ import { analyzeRhythmWithStripOpinion } from './classify/rhythm/afStripOpinion.
 import type { BeatClassification } from './classify/classifyBeats.js';
 import { delineateBeatsWithTemplate } from './waves/delineateBeats.js';
 import { recordMedianBeat } from './waves/recordMedianBeat.js';
+import { interpretEcg } from './interpret/interpretEcg.js';
+import { interpretInputFromStages } from './interpret/interpretStage.js';
 import { heartRateVariability, measureEcg } from './measure/index.js';
 import { summarizeRecord, type RecordSummary } from './analyze/recordSummary.js';
 import { StageNotApplicableError, type AnalysisStage, type ModelInfo } from './analyze/stage.js';
@@ -175,14 +177,14 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
   const delineated = await run.stepKeeping('waves', { beats }, ({ beats }) => delineateBeatsWithTemplate(record, beats.samples, o.waves), (d) => d.delineation);
   const medianBeat = await run.step('medianBeat', { beats, waves: delineated }, ({ beats, waves }) =>
     recordMedianBeat(record, beats.samples, { template: waves.template, use: normalBeatIndices(beatClasses, o.medianBeat?.fromNormalBeats) }));
-  await run.step('measurements', { beats, waves: delineated, medianBeat }, ({ beats, waves, medianBeat }) =>
+  const measurements = await run.step('measurements', { beats, waves: delineated, medianBeat }, ({ beats, waves, medianBeat }) =>
     measureEcg(record, beats.samples, { delineation: waves.delineation, medianBeat, pacingSpikes: waves.pacingSpikes, ...o.measurements }));
   const rhythm = await run.step('rhythm', { beats }, ({ beats }) => {
     const input = { fsHz: record.fs, beatSamples: beats.samples, beatClasses: beatClasses?.labels, record, lengthSamples: record.length, unusableSpans: unusableSpansOf(quality) };
     const { stripModel, stripWaveformModel } = o.rhythm ?? {};
     return stripModel ? analyzeRhythmWithStripOpinion(input, { model: stripModel, waveformModel: stripWaveformModel }) : analyzeRhythm(input);
   }, rhythmModels);
-  await run.step('stripRhythm', {}, () => {
+  const stripRhythm = await run.step('stripRhythm', {}, () => {
     const durationS = record.length / record.fs;
     // The label was made for 9-60 s handheld strips; longer records get rhythm episodes instead.
     if (durationS > STRIP_MAX_S) throw new StageNotApplicableError(`a strip label is for records up to ${STRIP_MAX_S} s; this one is ${durationS.toFixed(0)} s (see rhythm episodes)`);
@@ -199,6 +201,10 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
     ...heartRateVariability(beats.samples, record.fs, classesOutsideSpans(beats.samples, beatClasses?.labels, unusableSpansOf(quality))),
     rhythmCaveat: hrvRhythmCaveat(rhythm ?? undefined),
   }));
+  // Statements with their evidence and one reconciled rhythm statement, from everything above.
+  await run.step('interpretation', {}, () => interpretEcg(interpretInputFromStages(record, {
+    quality, beats, beatClasses, pacingSpikes: delineated?.pacingSpikes ?? null, measurements, median: medianBeat?.median ?? null, rhythm, stripRhythm,
+  })));
 
   for (const s of added) {
     const stageOptions = (o[s.name] ?? {}) as Readonly<Record<string, unknown>>;

@@ -26,3 +26,8 @@ export {
   synthesizeEcg, SYNTH_RHYTHMS, MORPHOLOGY_PRESETS, fitBeatMorphology, dowerTwelveLeads, DOWER_MATRIX, DOWER_LEADS,
   type SynthOptions, type SynthNoise, type SyntheticEcg, type SynthBeatTruth, type SynthRhythm, type BeatMorphology, type WaveKernel, type MorphologyBoundariesMs,
 } from './synth/index.js';
+export { interpretEcg } from './interpret/interpretEcg.js';
+export { CATALOGUE, CATALOGUE_VERSION, catalogueEntry, statementText, type CatalogueEntry } from './interpret/catalogue.js';
+export { deviceStatement, deviceAgreement } from './interpret/deviceStatements.js';
+export { patientFromMetadata, deviceStatementsFromMetadata, type InterpretInput, type PatientData } from './interpret/interpretInput.js';
+export type { Interpretation, Statement, StatementEvidence, RhythmStatement, RhythmOpinion, UndeterminedStatement, SummaryClass, DeviceStatement, DeviceAgreement, StatementCategory, StatementLanguage, StatementQualifier } from './interpret/types.js';

@@ -24,8 +24,8 @@ const SUMMARIES: Summaries = {
     return `${labels.slice(0, 3).join(', ') || 'no episodes'}; ${v.episodes.length} episodes, AF burden ${num(h.afBurdenPct, 1)}%, PVCs ${num(h.pvcCount)}${unreadable}`;
   },
   stripRhythm: (v) => `${v.label} (${v.method}): ${v.reason}`,
-  hrv: (v) => `${v.nnCount} NN, SDNN ${num(v.timeDomain.sdnnMs, 1)} ms, RMSSD ${num(v.timeDomain.rmssdMs, 1)} ms`,
-  interpretation: (v) => `${v.statements.length} statements, ${v.summary.class}${v.rhythm ? `, rhythm ${v.rhythm.code}` : ''}`,
+  hrv: (v) => `${v.nnCount} NN, SDNN ${num(v.timeDomain.sdnnMs, 1)} ms, RMSSD ${num(v.timeDomain.rmssdMs, 1)} ms${v.rhythmCaveat ? ` (${v.rhythmCaveat})` : ''}`,
+  interpretation: (v) => `${v.statements.map((s) => s.text).join('; ') || 'no statements'} | ${v.summary.text}`,
 };
 
 /** A few words on a section of a stage the caller added: its size and a label or verdict it carries. */
@@ -53,4 +53,22 @@ export function sectionSummary(results: AnalysisResults, stage: string): string 
 function summaryOf<K extends StageName>(results: AnalysisResults, stage: K): string {
   const v = results[stage];
   return v === null ? 'none' : SUMMARIES[stage](v as NonNullable<AnalysisResults[K]>);
+}
+
+/**
+ * The reconciled rhythm statement of an interpretation section in words (its text, and how a
+ * disagreement between the rhythm analysis and the strip model was resolved), or null when the
+ * section has none.
+ *
+ * @example reconciledRhythmLine(analysis.results.interpretation) // 'sinus bradycardia (strip model: other; ...)'
+ */
+export function reconciledRhythmLine(interpretation: AnalysisResults['interpretation']): string | null {
+  if (!interpretation) return null;
+  const r = interpretation.rhythm;
+  if (!r) {
+    const nd = interpretation.notDetermined.find((n) => n.category === 'rhythm');
+    return nd ? `cannot be determined: ${nd.reason}` : null;
+  }
+  const eps = interpretation.rhythmEpisodes.length ? `; ${interpretation.rhythmEpisodes.length} episodes` : '';
+  return `${r.text}${eps}${r.resolution ? ` (${r.resolution})` : ''}`;
 }

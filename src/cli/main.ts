@@ -12,6 +12,7 @@ import { measureCommand } from './commands/measure.js';
 import { classifyBeatsCommand } from './commands/classifyBeats.js';
 import { reconstructCommand } from './commands/reconstruct.js';
 import { synthCommand } from './commands/synth.js';
+import { interpretCommand } from './commands/interpret.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
@@ -26,6 +27,7 @@ measureCommand(program);
 classifyBeatsCommand(program);
 reconstructCommand(program);
 synthCommand(program);
+interpretCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {

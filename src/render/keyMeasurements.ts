@@ -1,4 +1,4 @@
-import type { AnalysisResults, RhythmJson } from '../analyze/results.js';
+import type { AnalysisResults, InterpretationJson, RhythmJson } from '../analyze/results.js';
 import { EVENT_LABELS, type RhythmLabel } from '../classify/rhythm/types.js';
 
 /** The measurements printed in the header of an ECG print; null = not measured. */
@@ -13,6 +13,8 @@ export interface KeyMeasurements {
   qrsAxisDeg: number | null;
   tAxisDeg: number | null;
   rhythm: string | null;
+  /** The interpretation's statements and summary as a cart prints them ('Sinus bradycardia. Left atrial enlargement. Borderline ECG'), or null without one. */
+  statements: string | null;
   quality: string | null;
 }
 
@@ -41,6 +43,17 @@ function dominantRhythm(rhythm: RhythmJson): string | null {
   return best === null ? null : best.replace(/_/g, ' ') + (samples.size > 1 ? ` (+${samples.size - 1} other)` : '');
 }
 
+/** The reconciled rhythm statement's text, 'not determined' when the interpretation names none. */
+function reconciledRhythmText(i: InterpretationJson): string {
+  return i.rhythm?.text ?? 'not determined';
+}
+
+/** Statements and summary of the interpretation, sentence-cased and joined as a cart prints them. */
+function statementsLine(i: InterpretationJson): string {
+  const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  return [...i.statements.filter((s) => s.code !== 'NORM').map((s) => cap(s.text)), i.summary.text].join('. ');
+}
+
 /**
  * Gathers the header measurements from an Analysis's sections (`measurements`, `beats`, `rhythm`,
  * `stripRhythm`, `quality`). Missing sections or fields give null, printed as a dash, never a guess.
@@ -59,7 +72,8 @@ export function keyMeasurements(analysis: { results: AnalysisResults; record: { 
     pAxisDeg: m?.pAxisDeg ?? null,
     qrsAxisDeg: m?.qrsAxisDeg ?? null,
     tAxisDeg: m?.tAxisDeg ?? null,
-    rhythm: (r?.rhythm ? dominantRhythm(r.rhythm) : null) ?? r?.stripRhythm?.label ?? null,
+    rhythm: (r?.interpretation ? reconciledRhythmText(r.interpretation) : null) ?? (r?.rhythm ? dominantRhythm(r.rhythm) : null) ?? r?.stripRhythm?.label ?? null,
+    statements: r?.interpretation ? statementsLine(r.interpretation) : null,
     quality: r?.quality?.verdict ?? null,
   };
 }

@@ -1,7 +1,7 @@
 import { aamiClass, BEAT_CODES } from '../io/wfdb/annotationCodes.js';
 import { normalizeLeadName } from '../record/leadNames.js';
 import type { EcgRecord } from '../record/types.js';
-import type { AnalysisResults, QualityJson, WavesJson } from '../analyze/results.js';
+import type { AnalysisResults, InterpretationJson, QualityJson, WavesJson } from '../analyze/results.js';
 import type { RhythmLabel } from '../classify/rhythm/types.js';
 
 /** A beat to mark on the tracing; `label` is its class (N, S, V, F, Q) when known. */
@@ -151,9 +151,25 @@ function unusableSpans(q: QualityJson): UnusableSpan[] {
     .map((seg) => ({ startSample: seg.startSample, endSample: seg.endSample, lead: normalizeLeadName(l.lead), reason: seg.reasons.join('; ') || 'unusable' })));
 }
 
+/** What kind of rhythm a reconciled rhythm statement (SCP code) is, for its band's colour. */
+function kindOfStatement(code: string): EpisodeKind {
+  return ['AFIB', 'AFLT', 'SVTAC', 'PSVT', 'SVARR', 'BIGU', 'TRIGU'].includes(code) ? 'atrial' : ['PACE', 'VTAC', 'VFL'].includes(code) ? 'ventricular' : 'normal';
+}
+
+/**
+ * The rhythm bands from the interpretation's reconciled statement (one band over the record, or one
+ * per episode of a long record).
+ */
+function reconciledRhythmBands(i: InterpretationJson): EpisodeMark[] {
+  const band = (s: NonNullable<InterpretationJson['rhythm']>): EpisodeMark => ({ startSample: s.startSample, endSample: s.endSample, label: s.text, kind: kindOfStatement(s.code) });
+  if (i.rhythmEpisodes.length) return i.rhythmEpisodes.map(band);
+  return i.rhythm ? [band(i.rhythm)] : [];
+}
+
 /**
  * Overlays from an Analysis: beats from `results.beats`, their classes from `results.beatClasses`
- * (aligned by index), wave marks from `results.waves`, rhythm episodes from `results.rhythm`,
+ * (aligned by index), wave marks from `results.waves`, rhythm bands from `results.interpretation`'s
+ * reconciled rhythm (else the episodes of `results.rhythm`),
  * unusable signal from `results.quality`. Sections that are null give no marks.
  *
  * @example const ov = overlaysFromAnalysis(await analyze(record));
@@ -163,7 +179,8 @@ export function overlaysFromAnalysis(analysis: { results: AnalysisResults }): Ov
   const samples = r.beats?.samples ?? [];
   const labels = r.beatClasses?.labels ?? [];
   const waves = r.waves ? delineationWaves(r.waves) : [];
-  const episodes = (r.rhythm?.episodes ?? []).map((e) => ({ startSample: e.startSample, endSample: e.endSample, label: e.label.replace(/_/g, ' '), kind: KIND_OF_RHYTHM[e.label] }));
+  // One rhythm statement on the page: the interpretation's reconciled one when it ran.
+  const episodes = (r.interpretation ? reconciledRhythmBands(r.interpretation) : null) ?? (r.rhythm?.episodes ?? []).map((e) => ({ startSample: e.startSample, endSample: e.endSample, label: e.label.replace(/_/g, ' '), kind: KIND_OF_RHYTHM[e.label] }));
   return {
     beats: samples.map((sample, i) => ({ sample, label: labels.length === samples.length ? labels[i] : null })),
     waves,
