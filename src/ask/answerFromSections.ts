@@ -1,0 +1,158 @@
+import type { AnalysisSections } from '../report/analysisSections.js';
+import type { Statement } from '../interpret/types.js';
+import { noiseHits } from './noiseInLeads.js';
+import { CHANGE_TOLERANCE_MS, NUMERIC_FEATURES, numericFeatureValue, rangeOf, type FeatureValue } from './numericFeatures.js';
+import { statementFinding } from './statementFinding.js';
+import type { AnswerEvidence, NoiseType, NumericFeature, QuestionIntent } from './types.js';
+
+/** What an answerer returns before the question and sources are attached. */
+export interface PartialAnswer {
+  status: 'answered' | 'cannot_determine';
+  answer: string[];
+  text: string;
+  reason: string | null;
+  evidence: AnswerEvidence[];
+}
+
+export const cannot = (reason: string, evidence: AnswerEvidence[] = []): PartialAnswer => ({ status: 'cannot_determine', answer: [], text: `Cannot determine: ${reason}.`, reason, evidence });
+const yesNo = (yes: boolean, text: string, evidence: AnswerEvidence[]): PartialAnswer => ({ status: 'answered', answer: [yes ? 'yes' : 'no'], text, reason: null, evidence });
+
+const ms = (v: number) => `${Math.round(v)} ms`;
+
+function featureEvidence(v: FeatureValue, ecgIndex: number): AnswerEvidence {
+  return { ecgIndex, kind: 'measurement', name: v.feature, lead: v.lead, value: v.valueMs == null ? null : Math.round(v.valueMs), unit: 'ms', text: v.valueMs == null ? `${v.feature}: unknown (${v.reason})` : `${v.feature} ${ms(v.valueMs)} (${v.source}), ${rangeOf(v.feature, v.valueMs)} the normal range` };
+}
+
+/** Noise questions (ECG-QA templates 26-33): from the quality stage's findings per lead. */
+export function answerNoise(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
+  const noise = (intent.attributes[0] ?? 'any kind of noises') as NoiseType;
+  const hits = noiseHits(s, noise, intent.leads);
+  if (hits === null) return cannot(`signal quality was not assessed: ${s.missing.quality ?? 'not computed'}`);
+  const unknownLeads = intent.leads.filter((l) => !s.leadNames.includes(l));
+  if (unknownLeads.length > 0) return cannot(`the recording has no lead ${unknownLeads.join(', ')}`);
+  const where = intent.leads.length > 0 ? `in lead ${intent.leads.join(', ')}` : 'in any lead';
+  const evidence: AnswerEvidence[] = hits.slice(0, 12).map((h) => ({ ecgIndex, kind: 'quality', name: h.kind, lead: h.lead, value: h.severity, unit: null, text: `${h.severity} ${h.kind} in ${h.lead}, samples ${h.startSample}-${h.endSample}` }));
+  if (intent.questionType === 'single-leads' || intent.questionType === 'single-query') {
+    const leads = [...new Set(hits.map((h) => h.lead))];
+    if (intent.questionType === 'single-query' && intent.leads.length === 0 && noise === 'any kind of noises') {
+      const types = [...new Set(hits.map((h) => h.noise))];
+      return { status: 'answered', answer: types.length ? types : ['none'], text: types.length ? `Noise found: ${types.join(', ')}.` : 'No noise found.', reason: null, evidence };
+    }
+    return { status: 'answered', answer: leads.length ? leads.map((l) => `lead ${l}`) : ['none'], text: leads.length ? `${noise} in ${leads.join(', ')}.` : `No ${noise} in any lead.`, reason: null, evidence };
+  }
+  if (evidence.length === 0) evidence.push({ ecgIndex, kind: 'quality', name: noise, lead: intent.leads[0] ?? null, value: false, unit: null, text: `no ${noise} finding ${where}` });
+  return yesNo(hits.length > 0, hits.length > 0 ? `Yes: ${noise} ${where}.` : `No ${noise} ${where}.`, evidence);
+}
+
+/** Numeric features, one ECG: value, in/out of range, which are abnormal. */
+export function answerNumeric(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
+  const feats = (intent.attributes.length ? intent.attributes : NUMERIC_FEATURES) as NumericFeature[];
+  const values = feats.map((f) => numericFeatureValue(s, f, intent.attributeType === 'measurement'));
+  const evidence = values.map((v) => featureEvidence(v, ecgIndex));
+  if (intent.attributeType === 'measurement' || intent.questionType === 'single-value') {
+    const v = values[0];
+    if (v.valueMs == null) return cannot(v.reason ?? 'not measurable', evidence);
+    let text = `${v.feature}: ${ms(v.valueMs)} (${v.source}).`;
+    if (v.feature === 'qt corrected' && s.measurements) {
+      const q = s.measurements.qtc;
+      text = `QTc ${ms(v.valueMs)} by Bazett` + (q.fridericiaMs != null ? `; Fridericia ${ms(q.fridericiaMs)}` : '') + (q.framinghamMs != null ? `, Framingham ${ms(q.framinghamMs)}` : '') + (q.hodgesMs != null ? `, Hodges ${ms(q.hodgesMs)}` : '') + ` (QT ${s.measurements.qtMs ?? '?'} ms, RR ${s.measurements.rrMs ?? '?'} ms).`;
+    }
+    if (v.feature === 'rr interval' && s.measurements?.heartRateBpm != null) text = `RR ${ms(v.valueMs)}, heart rate ${Math.round(s.measurements.heartRateBpm)} bpm.`;
+    return { status: 'answered', answer: [String(Math.round(v.valueMs))], text, reason: null, evidence };
+  }
+  const known = values.filter((v) => v.valueMs != null);
+  if (intent.questionType === 'single-verify' && values.length === 1) {
+    const v = values[0];
+    if (v.valueMs == null) return cannot(v.reason ?? 'not measurable', evidence);
+    const r = rangeOf(v.feature, v.valueMs);
+    const asked = intent.range ?? 'within';
+    return yesNo(r === asked, `${v.feature} ${ms(v.valueMs)} is ${r} the normal range.`, evidence);
+  }
+  if (values.length === 1 && (intent.questionType === 'single-query' || intent.questionType === 'single-choose')) {
+    const v = values[0];
+    if (v.valueMs == null) return cannot(v.reason ?? 'not measurable', evidence);
+    const r = rangeOf(v.feature, v.valueMs);
+    return { status: 'answered', answer: [`${r === 'within' ? 'within' : r === 'above' ? 'above' : 'below'} the normal range`], text: `${v.feature} ${ms(v.valueMs)} is ${r} the normal range.`, reason: null, evidence };
+  }
+  if (known.length === 0) return cannot('none of the features could be measured', evidence);
+  const abnormal = known.filter((v) => rangeOf(v.feature, v.valueMs!) !== 'within').map((v) => v.feature);
+  return { status: 'answered', answer: abnormal.length ? abnormal : ['none'], text: abnormal.length ? `Outside the normal range: ${abnormal.join(', ')}.` : 'All measured features are within the normal range.', reason: null, evidence };
+}
+
+/** Two ECGs, numeric features: became normal / became abnormal / still abnormal (ECG-QA 64-70), or widened/shortened. */
+export function answerNumericComparison(intent: QuestionIntent, first: AnalysisSections, second: AnalysisSections): PartialAnswer {
+  const feats = (intent.attributes.length ? intent.attributes : NUMERIC_FEATURES) as NumericFeature[];
+  const global = intent.change === 'increased' || intent.change === 'decreased';
+  const a = feats.map((f) => numericFeatureValue(first, f, global));
+  const b = feats.map((f) => numericFeatureValue(second, f, global));
+  const evidence = [...a.map((v) => featureEvidence(v, 0)), ...b.map((v) => featureEvidence(v, 1))];
+  const pairs = feats.map((f, i) => ({ f, x: a[i].valueMs, y: b[i].valueMs })).filter((p) => p.x != null && p.y != null) as Array<{ f: NumericFeature; x: number; y: number }>;
+  if (pairs.length === 0) return cannot('the features could not be measured on both ECGs', evidence);
+  if (global) {
+    const p = pairs[0];
+    const d = p.y - p.x;
+    const changed = intent.change === 'increased' ? d > CHANGE_TOLERANCE_MS[p.f] : d < -CHANGE_TOLERANCE_MS[p.f];
+    const verb = intent.change === 'increased' ? 'increased' : 'decreased';
+    return yesNo(changed, `${p.f} ${ms(p.x)} on the first ECG, ${ms(p.y)} on the second (${d >= 0 ? '+' : ''}${Math.round(d)} ms; a change counts beyond ${CHANGE_TOLERANCE_MS[p.f]} ms): ${changed ? '' : 'not '}${verb}.`, evidence);
+  }
+  const out = (v: number, f: NumericFeature) => rangeOf(f, v) !== 'within';
+  const pick = pairs.filter((p) => (intent.change === 'became_normal' ? out(p.x, p.f) && !out(p.y, p.f) : intent.change === 'still_abnormal' ? out(p.x, p.f) && out(p.y, p.f) : !out(p.x, p.f) && out(p.y, p.f))).map((p) => p.f);
+  const what = intent.change === 'became_normal' ? 'became normal' : intent.change === 'still_abnormal' ? 'are still abnormal' : 'became abnormal';
+  if (intent.questionType.endsWith('verify')) return yesNo(pick.length > 0, pick.length ? `${pick.join(', ')} ${what}.` : `No feature ${what}.`, evidence);
+  return { status: 'answered', answer: pick.length ? pick : ['none'], text: pick.length ? `Features that ${what} on the second ECG: ${pick.join(', ')}.` : `No feature ${what} on the second ECG.`, reason: null, evidence };
+}
+
+/** Heart axis (AHA/ACC/HRS 2009 part I: normal -30..90 deg, left -30..-90, right 90..180, extreme -90..-180). */
+export function answerAxis(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
+  const deg = s.measurements?.qrsAxisDeg ?? null;
+  if (deg == null) return cannot(s.measurements?.reasons?.qrsAxisDeg ?? `QRS axis not measured: ${s.missing.measurements ?? 'no measurements'}`);
+  const cls = deg >= -30 && deg <= 90 ? 'normal heart axis' : deg < -30 && deg >= -90 ? 'left axis deviation' : deg > 90 && deg <= 180 ? 'right axis deviation' : 'extreme axis deviation';
+  const evidence: AnswerEvidence[] = [{ ecgIndex, kind: 'measurement', name: 'qrsAxisDeg', lead: null, value: Math.round(deg), unit: 'deg', text: `frontal QRS axis ${Math.round(deg)} deg: ${cls}` }];
+  if (intent.questionType === 'single-verify' && intent.attributes.length > 0) return yesNo(intent.attributes.includes(cls), `QRS axis ${Math.round(deg)} deg: ${cls}.`, evidence);
+  return { status: 'answered', answer: [cls], text: `QRS axis ${Math.round(deg)} deg: ${cls}.`, reason: null, evidence };
+}
+
+/** Extra systoles from the beat classes (V = ventricular, S = supraventricular). */
+export function answerExtraSystoles(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
+  const bc = s.beatClasses;
+  if (!bc) return cannot(`beats were not classified: ${s.missing.beatClasses ?? 'not computed'}`);
+  const v = bc.labels.filter((l) => l === 'V').length;
+  const sv = bc.labels.filter((l) => l === 'S').length;
+  const found = [...(v > 0 ? ['ventricular extrasystoles'] : []), ...(sv > 0 ? ['supraventricular extrasystoles'] : [])];
+  const evidence: AnswerEvidence[] = [{ ecgIndex, kind: 'beats', name: 'beatClasses', lead: null, value: `${v} V, ${sv} S of ${bc.labels.length}`, unit: null, text: `${bc.labels.length} beats: ${v} ventricular, ${sv} supraventricular ectopic` }];
+  if (intent.questionType === 'single-verify') {
+    const asked = intent.attributes[0] ?? 'extrasystoles';
+    const yes = asked === 'extrasystoles' ? found.length > 0 : found.includes(asked);
+    return yesNo(yes, `${v} ventricular and ${sv} supraventricular ectopic beats of ${bc.labels.length}.`, evidence);
+  }
+  return { status: 'answered', answer: found.length ? found : ['none'], text: `${v} ventricular and ${sv} supraventricular ectopic beats of ${bc.labels.length}.`, reason: null, evidence };
+}
+
+/** The statements made on an ECG as ECG-QA names them (the catalogue's English text, lower case). */
+export function statementNames(list: readonly Statement[]): string[] {
+  return list.map((st) => st.text.toLowerCase());
+}
+
+/** SCP statements (and plain "is there AF?"), one ECG. */
+export function answerStatements(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
+  if (intent.questionType === 'single-leads') return statementFinding(intent, s, ecgIndex, 'leads');
+  if (intent.questionType === 'single-verify' || intent.questionType === 'single-choose') return statementFinding(intent, s, ecgIndex, intent.questionType === 'single-verify' ? 'verify' : 'choose');
+  const interp = s.interpretation;
+  if (!interp) return cannot(`no interpretation: ${s.missing.interpretation ?? 'the interpretation stage did not run'}`);
+  const all = [...(interp.rhythm ? [interp.rhythm] : []), ...interp.statements];
+  const names = statementNames(all);
+  const evidence: AnswerEvidence[] = all.map((st) => ({ ecgIndex, kind: 'statement', name: st.code, lead: null, value: st.certainty, unit: null, text: `${st.text} (${st.criterion})` }));
+  return { status: 'answered', answer: names.length ? names : ['none'], text: names.length ? `Statements: ${all.map((x) => x.text).join('; ')}.` : 'No statements.', reason: null, evidence };
+}
+
+/** Stage of infarction: ECG-QA's early/middle/old from the infarction statements' own wording. */
+export function answerInfarctionStage(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
+  const interp = s.interpretation;
+  if (!interp) return cannot(`no interpretation: ${s.missing.interpretation ?? 'the interpretation stage did not run'}`);
+  const mi = interp.statements.filter((st) => st.category === 'infarction');
+  const evidence: AnswerEvidence[] = mi.map((st) => ({ ecgIndex, kind: 'statement', name: st.code, lead: null, value: st.certainty, unit: null, text: st.text }));
+  const stageOf = (t: string) => (/acute|early|injury/i.test(t) ? 'early stage of myocardial infarction' : /recent|middle/i.test(t) ? 'middle stage of myocardial infarction' : /old|chronic|age undetermined|prior/i.test(t) ? 'old stage of myocardial infarction' : 'unknown stage of myocardial infarction');
+  const stages = [...new Set(mi.map((st) => stageOf(st.text)))];
+  if (intent.questionType === 'single-verify') return yesNo(intent.attributes.length ? stages.some((x) => intent.attributes.includes(x)) : mi.length > 0, mi.length ? `Infarction statements: ${mi.map((x) => x.text).join('; ')}.` : 'No infarction statement.', evidence);
+  return { status: 'answered', answer: stages.length ? stages : ['none'], text: mi.length ? `Infarction statements: ${mi.map((x) => x.text).join('; ')}.` : 'No infarction statement.', reason: null, evidence };
+}
