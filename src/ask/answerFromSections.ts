@@ -1,6 +1,6 @@
 import type { AnalysisSections } from '../report/analysisSections.js';
 import type { Statement } from '../interpret/types.js';
-import { noiseHits } from './noiseInLeads.js';
+import { noiseHits, type NoiseSeverityChoice } from './noiseInLeads.js';
 import { CHANGE_TOLERANCE_MS, NUMERIC_FEATURES, numericFeatureValue, rangeOf, type FeatureValue } from './numericFeatures.js';
 import { statementFinding } from './statementFinding.js';
 import type { AnswerEvidence, NoiseType, NumericFeature, QuestionIntent } from './types.js';
@@ -24,9 +24,9 @@ function featureEvidence(v: FeatureValue, ecgIndex: number): AnswerEvidence {
 }
 
 /** Noise questions (ECG-QA templates 26-33): from the quality stage's findings per lead. */
-export function answerNoise(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
+export function answerNoise(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0, minSeverity: NoiseSeverityChoice = {}): PartialAnswer {
   const noise = (intent.attributes[0] ?? 'any kind of noises') as NoiseType;
-  const hits = noiseHits(s, noise, intent.leads);
+  const hits = noiseHits(s, noise, intent.leads, minSeverity);
   if (hits === null) return cannot(`signal quality was not assessed: ${s.missing.quality ?? 'not computed'}`);
   const unknownLeads = intent.leads.filter((l) => !s.leadNames.includes(l));
   if (unknownLeads.length > 0) return cannot(`the recording has no lead ${unknownLeads.join(', ')}`);

@@ -7,10 +7,21 @@ import {
 import { parseQuestion } from './parseQuestion.js';
 import type { QuestionLexicon } from './questionLexicon.js';
 import type { Answer, QuestionIntent } from './types.js';
+import type { NoiseSeverityChoice, NOISE_MIN_SEVERITY } from './noiseInLeads.js';
 
-function answerOne(intent: QuestionIntent, s: AnalysisSections, ecgIndex: number): PartialAnswer {
+/** Options of {@link askEcg}. */
+export interface AskOptions {
+  /** Lexicon to parse with (default: synonyms only; `catalogueQuestionLexicon()` adds the statement catalogue). */
+  lexicon?: QuestionLexicon;
+  /** An intent already parsed (the question text is then only echoed). */
+  intent?: QuestionIntent;
+  /** Least severity of a quality finding that counts as each noise type (default {@link NOISE_MIN_SEVERITY}). */
+  noiseMinSeverity?: NoiseSeverityChoice;
+}
+
+function answerOne(intent: QuestionIntent, s: AnalysisSections, ecgIndex: number, options: AskOptions = {}): PartialAnswer {
   switch (intent.attributeType) {
-    case 'noise': return answerNoise(intent, s, ecgIndex);
+    case 'noise': return answerNoise(intent, s, ecgIndex, options.noiseMinSeverity);
     case 'numeric_feature':
     case 'measurement': return answerNumeric(intent, s, ecgIndex);
     case 'heart_axis': return answerAxis(intent, s, ecgIndex);
@@ -21,11 +32,11 @@ function answerOne(intent: QuestionIntent, s: AnalysisSections, ecgIndex: number
 }
 
 /** Two ECGs: which findings are shared, new or gone (statements, noise, axis, ...), or numeric-feature changes. */
-function answerComparison(intent: QuestionIntent, a: AnalysisSections, b: AnalysisSections): PartialAnswer {
+function answerComparison(intent: QuestionIntent, a: AnalysisSections, b: AnalysisSections, options: AskOptions): PartialAnswer {
   if (intent.attributeType === 'numeric_feature' || intent.attributeType === 'measurement') return answerNumericComparison(intent, a, b);
   const single = intent.questionType.endsWith('verify') ? 'single-verify' : 'single-query';
-  const x = answerOne({ ...intent, questionType: single }, a, 0);
-  const y = answerOne({ ...intent, questionType: single }, b, 1);
+  const x = answerOne({ ...intent, questionType: single }, a, 0, options);
+  const y = answerOne({ ...intent, questionType: single }, b, 1, options);
   if (x.status !== 'answered' || y.status !== 'answered') return cannot(`${x.reason ?? y.reason}`, [...x.evidence, ...y.evidence]);
   const evidence = [...x.evidence, ...y.evidence];
   if (single === 'single-verify') {
@@ -51,13 +62,13 @@ function answerComparison(intent: QuestionIntent, a: AnalysisSections, b: Analys
  * @throws SinusError BAD_ARGUMENT for empty, oversized or hostile questions, unknown leads, or a comparison asked of one ECG.
  * @example (await askEcg('what is the QTc?', [await analyze(record)])).text
  */
-export function askEcg(question: string, analyses: readonly Analysis[], options: { lexicon?: QuestionLexicon; intent?: QuestionIntent } = {}): Answer {
+export function askEcg(question: string, analyses: readonly Analysis[], options: AskOptions = {}): Answer {
   if (analyses.length < 1 || analyses.length > 2) throw new SinusError('BAD_ARGUMENT', `one or two ECGs are needed, got ${analyses.length}`);
   const intent = options.intent ?? parseQuestion(question, options.lexicon);
   const comparison = intent.questionType.startsWith('comparison');
   if (comparison && analyses.length < 2) throw new SinusError('BAD_ARGUMENT', 'the question compares two ECGs; give a second file');
   const sections = analyses.map(analysisSections);
   const target = !comparison && analyses.length === 2 && intent.ecg === 'second' ? 1 : 0;
-  const part = comparison ? answerComparison(intent, sections[0], sections[1]) : answerOne(intent, sections[target], target);
+  const part = comparison ? answerComparison(intent, sections[0], sections[1], options) : answerOne(intent, sections[target], target, options);
   return { question, intent, ...part, sources: analyses.map((a) => ({ record: a.record.name, analysedAt: a.createdAt })) };
 }
