@@ -11,6 +11,8 @@ import { benchCommand } from './commands/bench.js';
 import { qualityCommand } from './commands/quality.js';
 import { measureCommand } from './commands/measure.js';
 import { classifyBeatsCommand } from './commands/classifyBeats.js';
+import { reportCommand } from './commands/report.js';
+import { askCommand } from './commands/ask.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
@@ -24,6 +26,8 @@ benchCommand(program);
 qualityCommand(program);
 measureCommand(program);
 classifyBeatsCommand(program);
+reportCommand(program);
+askCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {
