@@ -8,6 +8,8 @@ import { analyzeRhythmWithStripOpinion } from '../classify/rhythm/afStripOpinion
 import type { LoadedModel } from '../classify/onnx/modelRunner.js';
 import { delineateBeats } from '../waves/index.js';
 import { heartRateVariability, measureEcg } from '../measure/index.js';
+import { interpretEcg } from '../interpret/interpretEcg.js';
+import { interpretInputFromStages } from '../interpret/interpretStage.js';
 import { StageNotApplicableError, type AnalysisStage, type EarlierResults, type ModelInfo, type StageContext } from './stage.js';
 
 /** Per-stage options as the stage function takes them (they arrive untyped from `AnalyzeOptions.stageOptions`). */
@@ -189,5 +191,8 @@ export function defaultStages(): AnalysisStage[] {
       // An interval touching a beat in unusable signal is not an NN interval (missed or extra beats).
       return heartRateVariability(beats, record.fs, classesOutsideSpans(beats, beatLabelsOf(e.beatClasses), unusableSpansOf(e.quality)));
     }),
+    stage('interpretation', [], 'diagnostic statements with evidence, one reconciled rhythm statement, summary (src/interpret interpretEcg)', (record, e) =>
+      interpretEcg(interpretInputFromStages(record, e)),
+    ),
   ];
 }

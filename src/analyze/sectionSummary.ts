@@ -25,6 +25,12 @@ const SUMMARIES: Record<string, (v: Obj) => string | null> = {
     return `${labels.slice(0, 3).join(', ') || 'no episodes'}; ${v.episodes.length} episodes, AF burden ${num(h.afBurdenPct, 1)}%, PVCs ${num(h.pvcCount)}${unreadable}`;
   },
   stripRhythm: (v) => (typeof v.label === 'string' ? `${v.label}${typeof v.method === 'string' ? ` (${v.method})` : ''}${typeof v.reason === 'string' ? `: ${v.reason}` : ''}` : null),
+  interpretation: (v) => {
+    if (!Array.isArray(v.statements)) return null;
+    const texts = v.statements.flatMap((s) => (isObj(s) && typeof s.text === 'string' ? [s.text] : []));
+    const summary = isObj(v.summary) && typeof v.summary.text === 'string' ? v.summary.text : '';
+    return `${texts.join('; ') || 'no statements'}${summary ? ` | ${summary}` : ''}`;
+  },
   hrv: (v) => (isObj(v.timeDomain) ? `${num(v.nnCount)} NN, SDNN ${num(v.timeDomain.sdnnMs, 1)} ms, RMSSD ${num(v.timeDomain.rmssdMs, 1)} ms` : null),
 };
 
@@ -44,4 +50,22 @@ export function sectionSummary(stage: string, value: JsonValue): string {
   if (Array.isArray(v.samples)) parts.push(`${v.samples.length} beats`);
   for (const k of ['verdict', 'label']) if (typeof v[k] === 'string') parts.push(`${k} ${v[k]}`);
   return parts.length ? parts.join(', ') : `${Object.keys(v).length} fields`;
+}
+
+/**
+ * The reconciled rhythm statement of an interpretation section in words (its text, and how a
+ * disagreement between the rhythm analysis and the strip model was resolved), or null when the
+ * section has none.
+ *
+ * @example reconciledRhythmLine(analysis.results.interpretation) // 'sinus bradycardia (strip model: other; ...)'
+ */
+export function reconciledRhythmLine(interpretation: JsonValue | undefined): string | null {
+  if (!isObj(interpretation)) return null;
+  const r = interpretation.rhythm;
+  if (!isObj(r) || typeof r.text !== 'string') {
+    const nd = Array.isArray(interpretation.notDetermined) ? interpretation.notDetermined.find((n) => isObj(n) && n.category === 'rhythm') : undefined;
+    return isObj(nd) && typeof nd.reason === 'string' ? `cannot be determined: ${nd.reason}` : null;
+  }
+  const eps = Array.isArray(interpretation.rhythmEpisodes) && interpretation.rhythmEpisodes.length ? `; ${interpretation.rhythmEpisodes.length} episodes` : '';
+  return `${r.text}${eps}${typeof r.resolution === 'string' ? ` (${r.resolution})` : ''}`;
 }

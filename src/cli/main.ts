@@ -11,6 +11,7 @@ import { benchCommand } from './commands/bench.js';
 import { qualityCommand } from './commands/quality.js';
 import { measureCommand } from './commands/measure.js';
 import { classifyBeatsCommand } from './commands/classifyBeats.js';
+import { interpretCommand } from './commands/interpret.js';
 import { reportCommand } from './commands/report.js';
 import { askCommand } from './commands/ask.js';
 
@@ -26,6 +27,7 @@ benchCommand(program);
 qualityCommand(program);
 measureCommand(program);
 classifyBeatsCommand(program);
+interpretCommand(program);
 reportCommand(program);
 askCommand(program);
 

@@ -23,6 +23,14 @@ export type StatementCategory =
   | 'qt'
   | 'quality';
 
+/** Words a statement may carry after its text: territory, age of an infarct, strain (texts in the catalogue). */
+export type StatementQualifier =
+  | 'inferior' | 'anterior' | 'anteroseptal' | 'lateral' | 'anterolateral' | 'inferolateral' | 'posterior' | 'septal'
+  | 'acute' | 'age_undetermined' | 'with_repolarization_abnormality' | 'limb_leads' | 'precordial_leads' | 'sgarbossa';
+
+/** PTB-XL's diagnostic superclasses. */
+export type StatementSuperclass = 'NORM' | 'MI' | 'STTC' | 'CD' | 'HYP';
+
 /** Languages the catalogue carries text for. */
 export type StatementLanguage = 'en' | 'de';
 
@@ -71,6 +79,14 @@ export interface Statement {
   /** The published criterion used (e.g. 'Sokolow-Lyon (1949)', 'AHA/ACC/HRS 2009, part III'). */
   criterion: string;
   evidence: StatementEvidence[];
+  /** Territory, infarct age or strain the text carries (already in `text`); absent when none. */
+  qualifiers?: StatementQualifier[];
+  /** PTB-XL diagnostic superclass of the code, when PTB-XL gives one. */
+  superclass?: StatementSuperclass | null;
+  /** How the statement weighs in the summary: 'normal', 'borderline' or 'abnormal'. */
+  severity?: 'normal' | 'borderline' | 'abnormal';
+  /** Text in German from the catalogue (PTB-XL's own reports are German). */
+  textDe?: string;
 }
 
 /** A statement that could not be judged on this record, and why (lead unusable, too few beats, pacing, ...). */

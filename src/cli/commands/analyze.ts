@@ -5,7 +5,7 @@ import { analyze, type Analysis } from '../../analyze.js';
 import { isSinusError, SinusError } from '../../errors.js';
 import { AnalysisPool } from '../../server/analysisPool.js';
 import { openRecord } from '../../io/openRecord.js';
-import { sectionSummary } from '../../analyze/sectionSummary.js';
+import { reconciledRhythmLine, sectionSummary } from '../../analyze/sectionSummary.js';
 import { shippedModelStageOptions } from '../../analyze/shippedModels.node.js';
 import { EXIT, EXIT_CODES_HELP } from '../exitCodes.js';
 import { findRecords } from '../findRecords.js';
@@ -26,8 +26,11 @@ export function formatAnalysisText(a: Analysis): string {
   const lines = [
     `record       ${r.name} (${r.format ?? 'unknown format'}), ${r.fsHz} Hz, ${r.leads.length} leads (${r.leads.map((l) => l.name).join(', ')}), ${r.durationS.toFixed(1)} s`,
   ];
+  // One rhythm statement: the interpretation's reconciled one replaces the rhythm analysis' and the strip model's lines.
+  const reconciled = reconciledRhythmLine(a.results.interpretation);
   for (const s of a.stages) {
-    const what = s.status === 'ok' ? sectionSummary(s.name, a.results[s.name]) : `${s.status}: ${s.reason}`;
+    if (reconciled !== null && s.name === 'stripRhythm') continue;
+    const what = reconciled !== null && s.name === 'rhythm' ? reconciled : s.status === 'ok' ? sectionSummary(s.name, a.results[s.name]) : `${s.status}: ${s.reason}`;
     lines.push(`${s.name.padEnd(12)} ${what}${s.status === 'ok' ? `  [${s.timeMs.toFixed(1)} ms]` : ''}`);
   }
   if (a.models.length) lines.push(`models       ${a.models.map((m) => `${m.name}${m.version ? ' ' + m.version : ''}`).join(', ')}`);
@@ -38,7 +41,8 @@ export function formatAnalysisText(a: Analysis): string {
 /** One line per record for batch text output. */
 export function formatAnalysisLine(file: string, a: Analysis): string {
   const r = a.record;
-  const ok = a.stages.filter((s) => s.status === 'ok').map((s) => `${s.name}: ${sectionSummary(s.name, a.results[s.name])}`);
+  const reconciled = reconciledRhythmLine(a.results.interpretation);
+  const ok = a.stages.filter((s) => s.status === 'ok' && !(reconciled !== null && s.name === 'stripRhythm')).map((s) => `${s.name}: ${reconciled !== null && s.name === 'rhythm' ? reconciled : sectionSummary(s.name, a.results[s.name])}`);
   const notOk = a.stages.filter((s) => s.status !== 'ok').map((s) => `${s.name} ${s.status}`);
   return [file, `${r.fsHz} Hz`, `${r.leads.length} leads`, `${r.durationS.toFixed(1)} s`, ...ok, notOk.length ? `[${notOk.join(', ')}]` : '', `${a.timingsMs.total.toFixed(0)} ms`].filter(Boolean).join('\t');
 }

@@ -1,0 +1,37 @@
+/**
+ * Calibrated certainty of a statement: a logistic model per statement family fitted out of fold on
+ * PTB-XL folds 1-8 and LUDB (training/interpretation/; the weights are models/interpretation-certainty.json, copied into certaintyModel.ts). A code
+ * without a model has no certainty (null), never an invented one.
+ */
+import { CERTAINTY_MODELS } from './certaintyModel.js';
+
+export interface CertaintyModel {
+  /** Feature names in order, with the mean and scale used to standardize them. */
+  features: string[];
+  mean: number[];
+  scale: number[];
+  coef: number[];
+  intercept: number;
+  /** What it was fitted on, e.g. 'PTB-XL folds 1-8 + LUDB, logistic regression'. */
+  source: string;
+}
+
+const MODELS: Readonly<Record<string, CertaintyModel>> = CERTAINTY_MODELS;
+
+/**
+ * The calibrated probability that a cardiologist states `code` on a record with these features, or
+ * null when no model covers the code or a feature it needs is unknown.
+ *
+ * @example statementCertainty('CLBBB', { qrsDurationMs: 150, flag_CLBBB: 1 })?.probability
+ */
+export function statementCertainty(code: string, features: Record<string, number | null>): { probability: number; source: string } | null {
+  const model = MODELS[code];
+  if (!model) return null;
+  let z = model.intercept;
+  for (let i = 0; i < model.features.length; i++) {
+    const v = features[model.features[i]];
+    if (v === null || v === undefined || !Number.isFinite(v)) return null;
+    z += (model.coef[i] * (v - model.mean[i])) / model.scale[i];
+  }
+  return { probability: 1 / (1 + Math.exp(-z)), source: model.source };
+}

@@ -1,0 +1,154 @@
+/**
+ * One rhythm statement from two opinions: the rule-based rhythm analysis (episodes over the record)
+ * and the strip model (one label for a short strip), with the median beat's P waves as the tie-breaker.
+ * The opinions, and how a disagreement was resolved, travel with the statement.
+ */
+import type { RhythmEpisode, RhythmLabel } from '../classify/rhythm/types.js';
+import { EVENT_LABELS } from '../classify/rhythm/types.js';
+import { measured, note, type Undetermined } from './evidence.js';
+import type { InterpretInput } from './interpretInput.js';
+import { QRS_MS, RATE_BPM, SINUS_ARRHYTHMIA_RR_RANGE_MS, SOURCES } from './thresholds.js';
+import type { RhythmOpinion, StatementEvidence } from './types.js';
+
+/** A rhythm decision before it becomes a RhythmStatement. */
+export interface RhythmDecision {
+  code: string;
+  startSample: number;
+  endSample: number;
+  opinions: RhythmOpinion[];
+  resolution: string | null;
+  evidence: StatementEvidence[];
+  criterion: string;
+}
+
+const RULE_CODES: Partial<Record<RhythmLabel, string>> = {
+  sinus_rhythm: 'SR', sinus_bradycardia: 'SBRAD', sinus_tachycardia: 'STACH', atrial_fibrillation: 'AFIB', atrial_flutter: 'AFLT',
+  svta: 'SVTAC', ventricular_tachycardia: 'VTAC',
+};
+const SINUS = new Set(['SR', 'SBRAD', 'STACH']);
+
+/** P axis (deg) outside which P waves are read as ectopic atrial: the normal 0-90 deg widened by 15 deg of measurement spread (sinus's margin). */
+const P_AXIS_SINUS_DEG = { low: -15, high: 105 };
+/** Strip-model probability above which its label counts as an opinion against the rules. */
+const STRIP_CONFIDENT = 0.5;
+
+/** The sinus code for a rate: SBRAD below 60, STACH above 100, SR between. */
+function sinusByRate(rateBpm: number | null): string {
+  return rateBpm === null ? 'SR' : rateBpm < RATE_BPM.bradycardiaBelow ? 'SBRAD' : rateBpm > RATE_BPM.tachycardiaAbove ? 'STACH' : 'SR';
+}
+
+/** The rhythm label covering most of the readable time, with its share, or null when none is determinate. */
+function dominantRuleLabel(episodes: readonly RhythmEpisode[]): { label: RhythmLabel; share: number; episodes: RhythmEpisode[] } | null {
+  const seconds = new Map<RhythmLabel, number>();
+  let readable = 0;
+  for (const e of episodes) {
+    if (EVENT_LABELS.has(e.label) || e.label === 'noise') continue;
+    readable += e.endSample - e.startSample;
+    if (e.label !== 'undetermined') seconds.set(e.label, (seconds.get(e.label) ?? 0) + e.endSample - e.startSample);
+  }
+  const best = [...seconds.entries()].sort((a, b) => b[1] - a[1])[0];
+  if (!best || readable === 0) return null;
+  return { label: best[0], share: best[1] / readable, episodes: episodes.filter((e) => e.label === best[0]) };
+}
+
+/**
+ * Range (ms) of the RR intervals between consecutive normal beats, leaving out intervals over 1.5x
+ * their median (a missed beat); null with fewer than 4 such intervals.
+ */
+export function normalRrRangeMs(beats: ArrayLike<number>, classes: ArrayLike<string> | null | undefined, fsHz: number): number | null {
+  const rr: number[] = [];
+  for (let i = 1; i < beats.length; i++) if (!classes || (classes[i] === 'N' && classes[i - 1] === 'N')) rr.push(((beats[i] - beats[i - 1]) * 1000) / fsHz);
+  if (rr.length < 4) return null;
+  const sorted = [...rr].sort((a, b) => a - b);
+  const med = sorted[sorted.length >> 1];
+  const kept = sorted.filter((x) => x <= 1.5 * med);
+  return kept[kept.length - 1] - kept[0];
+}
+
+/** Coefficient of variation of all RR intervals; null with fewer than 4. */
+function rrCv(beats: ArrayLike<number>): number | null {
+  if (beats.length < 5) return null;
+  const rr: number[] = [];
+  for (let i = 1; i < beats.length; i++) rr.push(beats[i] - beats[i - 1]);
+  const mean = rr.reduce((s, x) => s + x, 0) / rr.length;
+  const sd = Math.sqrt(rr.reduce((s, x) => s + (x - mean) ** 2, 0) / rr.length);
+  return sd / mean;
+}
+
+/**
+ * The reconciled rhythm of the whole record, or null with the reason.
+ *
+ * @example reconciledRhythm(input).decision?.code // 'SBRAD'
+ */
+export function reconciledRhythm(input: InterpretInput): { decision: RhythmDecision | null; undetermined: Undetermined | null } {
+  const m = input.measurements;
+  const span = { startSample: 0, endSample: input.lengthSamples };
+  const beats = input.beatSamples ?? [];
+  const spikes = input.pacingSpikes?.length ?? 0;
+  const opinions: RhythmOpinion[] = [];
+  const evidence: StatementEvidence[] = [];
+  const rate = m?.heartRateBpm ?? null;
+  if (rate !== null) evidence.push({ kind: 'measurement', name: 'heartRateBpm', lead: null, value: rate, unit: 'bpm', threshold: null, comparison: null, supports: true, text: `heart rate ${rate.toFixed(0)} bpm (sinus limits ${RATE_BPM.bradycardiaBelow}-${RATE_BPM.tachycardiaAbove} bpm)` });
+  if (spikes > 0 && beats.length > 0 && spikes >= 0.5 * beats.length) {
+    evidence.push(note(`${spikes} pacing stimuli for ${beats.length} beats`, true, 'pacingSpikes'));
+    return { decision: { code: 'PACE', ...span, opinions, resolution: null, evidence, criterion: SOURCES.aha2009rhythm }, undetermined: null };
+  }
+  const rules = input.rhythm && input.rhythm.determinable ? dominantRuleLabel(input.rhythm.episodes) : null;
+  if (input.rhythm) opinions.push({ source: 'rhythm-rules', label: rules?.label ?? 'undetermined', score: rules ? rules.episodes.reduce((s, e) => s + e.confidence, 0) / rules.episodes.length : null });
+  const strip = input.stripRhythm && input.stripRhythm.determinable ? input.stripRhythm : null;
+  if (input.stripRhythm) opinions.push({ source: 'strip-model', label: input.stripRhythm.determinable ? input.stripRhythm.label : 'not determinable', score: strip ? strip.probabilities[strip.label] : null });
+  const stripSays = (l: 'af' | 'normal' | 'other') => !!strip && strip.label === l && strip.probabilities[l] >= STRIP_CONFIDENT;
+  const hasP = !!m && m.prMs !== null;
+  const pAxis = m?.pAxisDeg ?? null;
+  const pNormal = pAxis === null || (pAxis >= P_AXIS_SINUS_DEG.low && pAxis <= P_AXIS_SINUS_DEG.high);
+  if (m) evidence.push(hasP ? note(`P waves in most beats, PR ${m.prMs!.toFixed(0)} ms${pAxis === null ? '' : `, P axis ${pAxis.toFixed(0)} deg`}`, true, 'prMs') : note(`no P waves: ${m.reasons.prMs ?? 'not measured'}`, false, 'prMs'));
+  const ruleCode = rules && rules.share >= 0.5 ? RULE_CODES[rules.label] ?? null : null;
+  if (rules && ruleCode) evidence.push({ kind: 'episode', name: 'rhythm', lead: null, value: rules.label, unit: '%', threshold: 50, comparison: '>=', supports: true, text: `rhythm analysis: ${rules.label.replace(/_/g, ' ')} over ${(100 * rules.share).toFixed(0)}% of the readable record`, startSample: rules.episodes[0].startSample, endSample: rules.episodes[rules.episodes.length - 1].endSample });
+  const decide = (code: string, resolution: string | null): RhythmDecision => ({ code, ...span, opinions, resolution, evidence, criterion: SOURCES.sinus });
+  let d: RhythmDecision | null = null;
+  if (ruleCode && SINUS.has(ruleCode)) {
+    if (stripSays('af') && !hasP) d = decide('AFIB', `the strip model reads AF (p ${strip!.probabilities.af.toFixed(2)}) and the median beat has no P waves: atrial fibrillation over the rules' ${rules!.label.replace(/_/g, ' ')}`);
+    else if (hasP && !pNormal) d = decide('EAR', `P waves present but the P axis is ${pAxis!.toFixed(0)} deg (sinus: ${P_AXIS_SINUS_DEG.low} to ${P_AXIS_SINUS_DEG.high}): ectopic atrial rhythm`);
+    else d = decide(ruleCode, strip && strip.label !== 'normal' ? `the strip model says '${strip.label}'; the rhythm analysis' ${rules!.label.replace(/_/g, ' ')} is kept${hasP ? ' (P waves present)' : ''}: the strip model names no rhythm for 'other'` : null);
+  } else if (ruleCode === 'AFIB') {
+    d = stripSays('normal') && hasP && pNormal
+      ? decide(sinusByRate(rate), `the rhythm analysis reads AF, but the strip model reads normal (p ${strip!.probabilities.normal.toFixed(2)}) and the median beat has P waves: sinus`)
+      : decide('AFIB', strip && strip.label !== 'af' ? `the strip model says '${strip.label}'; AF from RR irregularity without P waves is kept` : null);
+  } else if (ruleCode) {
+    d = decide(ruleCode, null);
+  } else {
+    const why = rules ? `the rhythm analysis' dominant label (${rules.label.replace(/_/g, ' ')}) covers only ${(100 * rules.share).toFixed(0)}% of the record` : 'the rhythm analysis could not name a rhythm';
+    const cv = rrCv(beats);
+    const qrs = m?.qrsDurationMs ?? null;
+    if (hasP && pNormal) d = decide(sinusByRate(rate), `${why}; the median beat has P waves with a sinus P axis${strip ? ` (strip model: ${strip.label})` : ''}: sinus by rate`);
+    else if (hasP) d = decide('EAR', `${why}; P waves with a P axis of ${pAxis!.toFixed(0)} deg: ectopic atrial rhythm`);
+    else if (stripSays('af')) d = decide('AFIB', `${why}; no P waves and the strip model reads AF (p ${strip!.probabilities.af.toFixed(2)})`);
+    else if (m && cv !== null && cv < 0.08 && qrs !== null && qrs < QRS_MS.completeBlockAtLeast && rate !== null && rate >= 40 && rate <= RATE_BPM.tachycardiaAbove) d = decide('JUNC', `${why}; regular (RR CV ${cv.toFixed(2)}) narrow QRS without P waves: junctional rhythm`);
+    else return { decision: null, undetermined: { code: 'SR', reason: `${why}; ${hasP ? 'P waves' : 'no P waves'} and ${strip ? `the strip model says '${strip.label}'` : 'no strip label'}: the rhythm cannot be named` } };
+  }
+  // Sinus arrhythmia replaces sinus rhythm when the normal RR intervals vary widely.
+  if (d.code === 'SR') {
+    const range = normalRrRangeMs(beats, input.beatClasses, input.fsHz);
+    if (range !== null) {
+      const e = measured('rrRangeMs', null, range, 'ms', '>', SINUS_ARRHYTHMIA_RR_RANGE_MS);
+      if (e.supports) { d.code = 'SARRH'; d.criterion = SOURCES.sinusArrhythmia; }
+      d.evidence = [...d.evidence, e];
+    }
+  }
+  return { decision: d, undetermined: null };
+}
+
+/**
+ * One rhythm decision per rhythm episode of a long record (over 60 s); empty for a strip.
+ *
+ * @example rhythmEpisodeDecisions(input).map((d) => d.code)
+ */
+export function rhythmEpisodeDecisions(input: InterpretInput): RhythmDecision[] {
+  if (!input.rhythm || input.lengthSamples <= 60 * input.fsHz) return [];
+  return input.rhythm.episodes.flatMap((e) => {
+    const code = RULE_CODES[e.label];
+    if (!code) return [];
+    const ev: StatementEvidence = { kind: 'episode', name: 'rhythm', lead: null, value: e.label, unit: null, threshold: null, comparison: null, supports: true, text: e.reason, startSample: e.startSample, endSample: e.endSample };
+    return [{ code, startSample: e.startSample, endSample: e.endSample, opinions: [{ source: 'rhythm-rules', label: e.label, score: e.confidence }], resolution: null, evidence: [ev], criterion: SOURCES.sinus } satisfies RhythmDecision];
+  });
+}
