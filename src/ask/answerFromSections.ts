@@ -1,5 +1,6 @@
 import type { AnalysisSections } from '../report/analysisSections.js';
 import type { Statement } from '../interpret/types.js';
+import { SCP_STATEMENTS } from '../interpret/scpStatements.js';
 import { noiseHits, type NoiseSeverityChoice } from './noiseInLeads.js';
 import { CHANGE_TOLERANCE_MS, NUMERIC_FEATURES, numericFeatureValue, rangeOf, type FeatureValue } from './numericFeatures.js';
 import { statementFinding } from './statementFinding.js';
@@ -128,9 +129,9 @@ export function answerExtraSystoles(intent: QuestionIntent, s: AnalysisSections,
   return { status: 'answered', answer: found.length ? found : ['none'], text: `${v} ventricular and ${sv} supraventricular ectopic beats of ${bc.labels.length}.`, reason: null, evidence };
 }
 
-/** The statements made on an ECG as ECG-QA names them (the catalogue's English text, lower case). */
+/** The statements made on an ECG as ECG-QA names them (PTB-XL's description of the code, lower case; else the catalogue's English text). */
 export function statementNames(list: readonly Statement[]): string[] {
-  return list.map((st) => st.text.toLowerCase());
+  return list.map((st) => (SCP_STATEMENTS[st.code]?.description ?? st.text).toLowerCase());
 }
 
 /** SCP statements (and plain "is there AF?"), one ECG. */
