@@ -14,6 +14,7 @@ import type { Analysis } from '../src/analyze.js';
 import { askEcg } from '../src/ask/askEcg.js';
 import { noiseHits, NOISE_MIN_SEVERITY } from '../src/ask/noiseInLeads.js';
 import { parseQuestion } from '../src/ask/parseQuestion.js';
+import { catalogueQuestionLexicon } from '../src/ask/catalogueQuestionLexicon.js';
 import type { NoiseType, QuestionIntent } from '../src/ask/types.js';
 import { analysisSections } from '../src/report/analysisSections.js';
 import { flaggedLeads } from './ptbxlNoiseFlags.js';
@@ -38,6 +39,7 @@ const fold = (id: number) => Number(rows.get(id)?.strat_fold ?? 0);
 const split = (q: QaItem): 'cv' | 'held' | 'mixed' => (q.ecg_id.every((id) => fold(id) <= 8) ? 'cv' : q.ecg_id.every((id) => fold(id) >= 9) ? 'held' : 'mixed');
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
 
+const lexicon = catalogueQuestionLexicon();
 const ids = [...new Set(templ.flatMap((q) => q.ecg_id))].sort((a, b) => a - b);
 const analyses = new Map<number, Analysis>();
 for (const id of ids) analyses.set(id, withInterpretation(await ptbxlAnalysis(id)));
@@ -104,7 +106,7 @@ function evaluate(set: QaItem[], label: string): void {
     const t0 = performance.now();
     let answer: string[] = [];
     try {
-      const a = askEcg(q.question, q.ecg_id.map((id) => analyses.get(id)!), { noiseMinSeverity: minSev });
+      const a = askEcg(q.question, q.ecg_id.map((id) => analyses.get(id)!), { noiseMinSeverity: minSev, lexicon });
       answer = a.answer;
       if (a.status === 'cannot_determine') c.cannot++;
     } catch {
@@ -141,7 +143,7 @@ for (const part of ['cv', 'held'] as const) {
   for (const q of para.filter((x) => split(x) === part)) {
     n++;
     try {
-      const i = parseQuestion(q.question);
+      const i = parseQuestion(q.question, lexicon);
       const lead = /lead (\w+)/i.exec(q.question)?.[1];
       const attrOk = q.attribute_type === 'noise' ? i.attributeType === 'noise' && same(i.attributes, q.attribute ?? []) : i.attributeType === q.attribute_type;
       const leadOk = lead ? i.leads.length === 1 && i.leads[0].toLowerCase() === lead.toLowerCase() : i.leads.length === 0;

@@ -7,6 +7,9 @@ const KEEP = new Set([
   'found', 'data', 'read', 'reads', 'rate', 'rates', 'case', 'type', 'kind', 'kinds', 'sort', 'form', 'part', 'both', 'each', 'ones', 'state', 'states', 'stable', 'values', 'sure', 'find', 'wave', 'waves',
 ]);
 
+/** Corrections already worked out, per vocabulary (bounded). */
+const MEMO = new WeakMap<ReadonlySet<string>, Map<string, string | null>>();
+
 /** Damerau-Levenshtein (optimal string alignment) distance, stopping early above `max`. */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
@@ -34,11 +37,19 @@ export function editDistance(a: string, b: string, max = 3): number {
  * @example correctTypos(['fibrilation'], new Set(['fibrillation'])).words // ['fibrillation']
  */
 export function correctTypos(words: readonly string[], vocabulary: ReadonlySet<string>): { words: string[]; corrections: string[] } {
+  let memo = MEMO.get(vocabulary);
+  if (!memo) MEMO.set(vocabulary, (memo = new Map()));
   const out: string[] = [];
   const corrections: string[] = [];
   for (const w of words) {
     if (w.length < 4 || vocabulary.has(w) || KEEP.has(w) || /\d/.test(w)) {
       out.push(w);
+      continue;
+    }
+    const known = memo.get(w);
+    if (known !== undefined) {
+      out.push(known ?? w);
+      if (known) corrections.push(`${w} -> ${known}`);
       continue;
     }
     const max = w.length >= 7 ? 2 : 1;
@@ -54,6 +65,7 @@ export function correctTypos(words: readonly string[], vocabulary: ReadonlySet<s
         tie = false;
       } else if (dist === bestD && v !== best) tie = true;
     }
+    if (memo.size < 10_000) memo.set(w, best !== null && bestD <= max && !tie ? best : null);
     if (best !== null && bestD <= max && !tie) {
       out.push(best);
       corrections.push(`${w} -> ${best}`);

@@ -6,21 +6,38 @@ import type { AttributeType, FeatureChange, QuestionIntent, QuestionType } from 
 
 const DEFAULT_LEXICON = questionLexicon();
 
-/** Phrases found in a word list, longest first, none overlapping another. */
-function findPhrases<T>(words: readonly string[], list: ReadonlyArray<[string, T]>): Array<{ value: T; at: number; phrase: string }> {
-  const sorted = [...list].sort((a, b) => b[0].split(' ').length - a[0].split(' ').length || b[0].length - a[0].length);
-  const used = new Array<boolean>(words.length).fill(false);
-  const found: Array<{ value: T; at: number; phrase: string }> = [];
-  for (const [phrase, value] of sorted) {
-    const pw = phrase.split(' ');
-    for (let i = 0; i + pw.length <= words.length; i++) {
-      if (pw.every((w, k) => words[i + k] === w && !used[i + k])) {
-        for (let k = 0; k < pw.length; k++) used[i + k] = true;
-        found.push({ value, at: i, phrase });
-      }
+/** A phrase list indexed by first word, longest phrases first; built once per list. */
+type PhraseIndex<T> = Map<string, Array<{ words: string[]; phrase: string; value: T }>>;
+const INDEXES = new WeakMap<object, PhraseIndex<unknown>>();
+
+function phraseIndex<T>(list: ReadonlyArray<[string, T]>): PhraseIndex<T> {
+  let idx = INDEXES.get(list) as PhraseIndex<T> | undefined;
+  if (!idx) {
+    idx = new Map();
+    for (const [phrase, value] of list) {
+      const words = phrase.split(' ');
+      const arr = idx.get(words[0]) ?? [];
+      arr.push({ words, phrase, value });
+      idx.set(words[0], arr);
     }
+    for (const arr of idx.values()) arr.sort((a, b) => b.words.length - a.words.length || b.phrase.length - a.phrase.length);
+    INDEXES.set(list, idx as PhraseIndex<unknown>);
   }
-  return found.sort((a, b) => a.at - b.at);
+  return idx;
+}
+
+/** Phrases found in a word list, left to right, the longest at each position, none overlapping another. */
+function findPhrases<T>(words: readonly string[], list: ReadonlyArray<[string, T]>): Array<{ value: T; at: number; phrase: string }> {
+  const idx = phraseIndex(list);
+  const found: Array<{ value: T; at: number; phrase: string }> = [];
+  for (let i = 0; i < words.length; ) {
+    const hit = idx.get(words[i])?.find((c) => c.words.every((w, k) => words[i + k] === w));
+    if (hit) {
+      found.push({ value: hit.value, at: i, phrase: hit.phrase });
+      i += hit.words.length;
+    } else i++;
+  }
+  return found;
 }
 
 const LEADISH = /^(v\d{1,2}|av[a-z]|i{1,3}|iv|v|vi|\d{1,2}|[a-z]\d{1,2})$/;
