@@ -114,7 +114,7 @@ const ENTRIES: CatalogueEntry[] = [
   entry('LNGQT', 'qt', 'abnormal', 'prolonged QT interval', 'verlängertes QT-Intervall', `QTc (Framingham linear, AHA's preference; Bazett shown) >= ${QTC_MS.longMenAtLeast} ms men / >= ${QTC_MS.longWomenAtLeast} ms women, QRS < ${QRS_MS.completeBlockAtLeast} ms`, SOURCES.aha2009qt, { excludes: ['SHTQT'] }),
   entry('SHTQT', 'qt', 'abnormal', 'short QT interval', 'verkürztes QT-Intervall', `QTc (Framingham) <= ${QTC_MS.shortAtMost} ms`, SOURCES.aha2009qt, { origin: 'sinus', excludes: ['LNGQT'] }),
   // Normal.
-  entry('NORM', 'rhythm', 'normal', 'normal ECG', 'normales EKG', 'sinus rhythm (or sinus arrhythmia) at 50-100 bpm in an adequate 12-lead recording and no abnormal or borderline statement', SOURCES.aha2009rhythm),
+  entry('NORM', 'rhythm', 'normal', 'normal ECG', 'normales EKG', 'a sinus rhythm (SR, SARRH, SBRAD, STACH) in an adequate 12-lead recording and no abnormal statement (borderline ones allowed; the summary is then borderline)', SOURCES.aha2009rhythm),
 ];
 
 /**

@@ -3,6 +3,7 @@
  * PTB-XL folds 1-8 and LUDB (training/interpretation/; the weights are models/interpretation-certainty.json, copied into certaintyModel.ts). A code
  * without a model has no certainty (null), never an invented one.
  */
+import { CATALOGUE } from './catalogue.js';
 import { CERTAINTY_MODELS } from './certaintyModel.js';
 
 export interface CertaintyModel {
@@ -19,19 +20,20 @@ export interface CertaintyModel {
 const MODELS: Readonly<Record<string, CertaintyModel>> = CERTAINTY_MODELS;
 
 /**
- * The calibrated probability that a cardiologist states `code` on a record with these features, or
- * null when no model covers the code or a feature it needs is unknown.
+ * The calibrated probability for `code` on a record with these features (the model of the code, or
+ * of its PTB-XL superclass), or null when no model covers it. Unknown features take the training mean.
  *
  * @example statementCertainty('CLBBB', { qrsDurationMs: 150, flag_CLBBB: 1 })?.probability
  */
 export function statementCertainty(code: string, features: Record<string, number | null>): { probability: number; source: string } | null {
-  const model = MODELS[code];
+  const model = MODELS[code] ?? (CATALOGUE[code]?.superclass ? MODELS[`superclass:${CATALOGUE[code].superclass}`] : undefined);
   if (!model) return null;
   let z = model.intercept;
   for (let i = 0; i < model.features.length; i++) {
     const v = features[model.features[i]];
-    if (v === null || v === undefined || !Number.isFinite(v)) return null;
-    z += (model.coef[i] * (v - model.mean[i])) / model.scale[i];
+    // An unknown measurement takes the training mean (the model was fitted the same way).
+    const x = v === null || v === undefined || !Number.isFinite(v) ? model.mean[i] : v;
+    z += (model.coef[i] * (x - model.mean[i])) / model.scale[i];
   }
   return { probability: 1 / (1 + Math.exp(-z)), source: model.source };
 }

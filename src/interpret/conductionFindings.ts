@@ -16,8 +16,9 @@ function lbbbShape(f: Map<string, LeadFigures>): { ok: boolean; evidence: Statem
   if (!v1 || !v6 || !i) return null;
   const ev = [
     note(`V1 ${v1.sDepthMv > v1.rMv ? 'mainly negative' : 'not mainly negative'} (R ${v1.rMv.toFixed(2)} mV, S ${v1.sDepthMv.toFixed(2)} mV)`, v1.sDepthMv > v1.rMv, 'rsV1', 'V1'),
-    note(`${v6.lead} ${v6.rMv > v6.sDepthMv ? 'mainly positive' : 'not mainly positive'}, Q ${v6.qDepthMv.toFixed(2)} mV`, v6.rMv > v6.sDepthMv && v6.qDepthMv < 0.1, 'rsV6', v6.lead),
-    note(`I ${i.rMv > i.sDepthMv ? 'mainly positive' : 'not mainly positive'}, Q ${i.qDepthMv.toFixed(2)} mV`, i.rMv > i.sDepthMv && i.qDepthMv < 0.1, 'rsI', 'I'),
+    // Monophasic R in I and V6: no septal q and no S (a normal rS/qRs pattern is not LBBB).
+    note(`${v6.lead} R ${v6.rMv.toFixed(2)} mV, Q ${v6.qDepthMv.toFixed(2)} mV, S ${v6.sDepthMv.toFixed(2)} mV`, v6.rMv > 0.3 && v6.qDepthMv < 0.05 && v6.sDepthMv < 0.1, 'rsV6', v6.lead),
+    note(`I R ${i.rMv.toFixed(2)} mV, Q ${i.qDepthMv.toFixed(2)} mV, S ${i.sDepthMv.toFixed(2)} mV`, i.rMv > 0.2 && i.qDepthMv < 0.05 && i.sDepthMv < 0.1, 'rsI', 'I'),
   ];
   return { ok: ev.every((e) => e.supports), evidence: ev };
 }

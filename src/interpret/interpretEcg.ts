@@ -19,24 +19,24 @@ import { stTFindings } from './stTFindings.js';
 import { summaryOf } from './summaryClass.js';
 import { MIN_MEDIAN_BEATS } from './thresholds.js';
 import { statementCertainty } from './certainty.js';
+import { certaintyFeatures } from './certaintyFeatures.js';
 import type { Interpretation, RhythmStatement, Statement, StatementCategory, UndeterminedStatement } from './types.js';
 
 /** Print order of the categories, as 12-lead programs list them. */
 const ORDER: StatementCategory[] = ['rhythm', 'pacing', 'ectopy', 'conduction', 'axis', 'hypertrophy', 'voltage', 'infarction', 'st_t', 'qt', 'quality'];
 const MORPHOLOGY = ['1AVB', 'CLBBB', 'CRBBB', 'IVCD', 'LAFB', 'LAD', 'LVH', 'RVH', 'LAO/LAE', 'IMI', 'ASMI', 'AMI', 'LMI', 'STE_', 'STD_', 'INVT', 'LNGQT'];
 
-function statementOf(f: Finding, features: Record<string, number | null>): Statement {
+function statementOf(f: Finding): Statement {
   const e = catalogueEntry(f.code);
-  const certainty = statementCertainty(f.code, features);
   return {
     code: f.code, ahaCode: e.ahaCode, text: statementText(f.code, 'en', f.qualifiers), textDe: statementText(f.code, 'de', f.qualifiers),
-    category: e.category, certainty: certainty?.probability ?? null, certaintySource: certainty?.source ?? null,
+    category: e.category, certainty: null, certaintySource: null,
     criterion: f.criterion, evidence: f.evidence, ...(f.qualifiers?.length ? { qualifiers: f.qualifiers } : {}), superclass: e.superclass, severity: e.severity,
   };
 }
 
-function rhythmStatementOf(d: RhythmDecision, features: Record<string, number | null>): RhythmStatement {
-  return { ...statementOf({ code: d.code, criterion: d.criterion, evidence: d.evidence }, features), startSample: d.startSample, endSample: d.endSample, opinions: d.opinions, resolution: d.resolution };
+function rhythmStatementOf(d: RhythmDecision): RhythmStatement {
+  return { ...statementOf({ code: d.code, criterion: d.criterion, evidence: d.evidence }), startSample: d.startSample, endSample: d.endSample, opinions: d.opinions, resolution: d.resolution };
 }
 
 function undeterminedOf(u: Undetermined): UndeterminedStatement {
@@ -65,10 +65,10 @@ function withoutExcluded(findings: Finding[]): Finding[] {
   return kept;
 }
 
-/** Features the certainty models read (a flat table of measurements and finding flags). */
-function certaintyFeatures(input: InterpretInput): Record<string, number | null> {
-  const m = input.measurements;
-  return m ? { heartRateBpm: m.heartRateBpm, prMs: m.prMs, qrsDurationMs: m.qrsDurationMs, qtcFraminghamMs: m.qtc.framinghamMs, qrsAxisDeg: m.qrsAxisDeg, sokolowLyonMv: m.voltage.sokolowLyonMv, cornellMv: m.voltage.cornellMv } : {};
+/** Fills in each statement's calibrated certainty once every code is known (the models read the codes made). */
+function withCertainty<S extends Statement>(s: S, features: Record<string, number | null>): S {
+  const c = statementCertainty(s.code, features);
+  return c ? { ...s, certainty: c.probability, certaintySource: c.source } : s;
 }
 
 /**
@@ -83,12 +83,11 @@ function certaintyFeatures(input: InterpretInput): Record<string, number | null>
  */
 export function interpretEcg(input: InterpretInput): Interpretation {
   const patient: PatientData = input.patient ?? { ageYears: null, sex: null };
-  const features = certaintyFeatures(input);
   const notDetermined: UndeterminedStatement[] = [];
   const { decision, undetermined } = reconciledRhythm(input);
   if (undetermined) notDetermined.push(undeterminedOf(undetermined));
-  const rhythm = decision ? rhythmStatementOf(decision, features) : null;
-  const rhythmEpisodes = rhythmEpisodeDecisions(input).map((d) => rhythmStatementOf(d, features));
+  const rhythm = decision ? rhythmStatementOf(decision) : null;
+  const rhythmEpisodes = rhythmEpisodeDecisions(input).map((d) => rhythmStatementOf(d));
   const families: FamilyResult[] = [ectopyFindings(input)];
   const blocker = morphologyBlocker(input);
   const paced = rhythm?.code === 'PACE';
@@ -113,10 +112,15 @@ export function interpretEcg(input: InterpretInput): Interpretation {
   }
   const findings = withoutExcluded(families.flatMap((x) => x.findings));
   for (const fam of families) notDetermined.push(...fam.undetermined.filter((u) => !findings.some((x) => x.code === u.code)).map(undeterminedOf));
-  const statements = findings.map((x) => statementOf(x, features)).sort((a, b) => ORDER.indexOf(a.category) - ORDER.indexOf(b.category));
+  const statements = findings.map((x) => statementOf(x)).sort((a, b) => ORDER.indexOf(a.category) - ORDER.indexOf(b.category));
   const all = rhythm ? [rhythm, ...statements] : statements;
   const summary = summaryOf(rhythm, statements, blocker, input);
-  if (summary.norm) all.push(statementOf({ code: 'NORM', criterion: CATALOGUE.NORM.source, evidence: [note(summary.norm, true)] }, features));
-  const device = input.deviceStatements?.length ? deviceAgreement(input.deviceStatements, all.map((s) => s.code)) : null;
-  return { catalogueVersion: CATALOGUE_VERSION, rhythm, rhythmEpisodes, statements: all, notDetermined, summary: { class: summary.class, text: summary.text }, device };
+  if (summary.norm) all.push(statementOf({ code: 'NORM', criterion: CATALOGUE.NORM.source, evidence: [note(summary.norm, true)] }));
+  const codes = all.map((s) => s.code);
+  const features = certaintyFeatures(m, codes);
+  const device = input.deviceStatements?.length ? deviceAgreement(input.deviceStatements, codes) : null;
+  return {
+    catalogueVersion: CATALOGUE_VERSION, rhythm: rhythm ? withCertainty(rhythm, features) : null, rhythmEpisodes,
+    statements: all.map((s) => withCertainty(s, features)), notDetermined, summary: { class: summary.class, text: summary.text }, device,
+  };
 }

@@ -20,8 +20,12 @@ export function summaryOf(rhythm: RhythmStatement | null, statements: Statement[
   const leads = input.measurements?.leads.length ?? 0;
   const adequate = leads >= STANDARD_LEADS && input.quality?.verdict !== 'unusable';
   if (other === 'abnormal' || rhythmSeverity === 'abnormal') return { class: 'abnormal', text: 'Abnormal ECG', norm: null };
-  if (other === 'normal' && adequate && rhythm && ['SR', 'SARRH', 'SBRAD', 'STACH'].includes(rhythm.code)) {
-    const norm = `${statementText(rhythm.code, 'en')}, no borderline or abnormal finding in ${leads} leads`;
+  if (adequate && rhythm && ['SR', 'SARRH', 'SBRAD', 'STACH'].includes(rhythm.code)) {
+    // NORM: no abnormal finding; borderline findings (a long P, a QRS of 110-119 ms, an axis at the
+    // limit) leave the ECG normal in PTB-XL's sense and make the summary 'borderline'.
+    const borderline = statements.filter((s) => s.severity === 'borderline').map((s) => s.text);
+    const norm = `${statementText(rhythm.code, 'en')}, no abnormal finding in ${leads} leads${borderline.length ? ` (borderline: ${borderline.join(', ')})` : ''}`;
+    if (other === 'borderline') return { class: 'borderline', text: 'Borderline ECG', norm };
     return rhythmSeverity === 'normal'
       ? { class: 'normal', text: 'Normal ECG', norm }
       : { class: 'otherwise_normal', text: `${statementText(rhythm.code, 'en').replace(/^./, (c) => c.toUpperCase())}, otherwise normal ECG`, norm };

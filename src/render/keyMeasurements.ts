@@ -11,6 +11,8 @@ export interface KeyMeasurements {
   qrsAxisDeg: number | null;
   tAxisDeg: number | null;
   rhythm: string | null;
+  /** The interpretation's statements and summary as a cart prints them ('Sinus bradycardia. Left atrial enlargement. Borderline ECG'), or null without one. */
+  statements: string | null;
   quality: string | null;
 }
 
@@ -71,6 +73,21 @@ function dominantRhythm(rhythm: JsonValue | undefined): string | null {
   return best === null ? null : best.replace(/_/g, ' ') + (seconds.size > 1 ? ` (+${seconds.size - 1} other)` : '');
 }
 
+/** The reconciled rhythm statement's text, 'not determined' when the interpretation names none, null without an interpretation. */
+function reconciledRhythmText(i: JsonValue | undefined): string | null {
+  if (!isObj(i) || !Array.isArray(i.statements)) return null;
+  return isObj(i.rhythm) && typeof i.rhythm.text === 'string' ? i.rhythm.text : 'not determined';
+}
+
+/** Statements and summary of the interpretation, sentence-cased and joined as a cart prints them. */
+function statementsLine(i: JsonValue | undefined): string | null {
+  if (!isObj(i) || !Array.isArray(i.statements)) return null;
+  const cap = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+  const texts = i.statements.flatMap((s) => (isObj(s) && typeof s.text === 'string' && s.code !== 'NORM' ? [cap(s.text)] : []));
+  const summary = isObj(i.summary) && typeof i.summary.text === 'string' ? i.summary.text : null;
+  return [...texts, ...(summary ? [summary] : [])].join('. ');
+}
+
 /**
  * Gathers the header measurements from an Analysis's sections (`measurements`, `beats`, `rhythm`,
  * `quality`). Missing sections or fields give null, printed as a dash, never a guess.
@@ -89,7 +106,8 @@ export function keyMeasurements(analysis: { results: Record<string, JsonValue>; 
     pAxisDeg: pick(m, ['pAxisDeg']),
     qrsAxisDeg: pick(m, ['qrsAxisDeg']),
     tAxisDeg: pick(m, ['tAxisDeg']),
-    rhythm: pickText(r.rhythm, ['stripLabel', 'label', 'rhythm', 'summary']) ?? dominantRhythm(r.rhythm) ?? pickText(r.stripRhythm, ['label']),
+    rhythm: reconciledRhythmText(r.interpretation) ?? pickText(r.rhythm, ['stripLabel', 'label', 'rhythm', 'summary']) ?? dominantRhythm(r.rhythm) ?? pickText(r.stripRhythm, ['label']),
+    statements: statementsLine(r.interpretation),
     quality: pickText(r.quality, ['verdict', 'recordVerdict', 'overall']),
   };
 }

@@ -176,9 +176,20 @@ function rhythmEpisodes(r: Json | undefined): EpisodeMark[] {
 }
 
 /**
+ * The rhythm bands from the interpretation's reconciled statement (one band over the record, or one
+ * per episode of a long record), or null when the analysis has no interpretation section.
+ */
+function reconciledRhythmBands(i: Json | undefined): EpisodeMark[] | null {
+  if (!isObj(i) || !Array.isArray(i.statements)) return null;
+  const band = (s: Json): EpisodeMark[] => (isObj(s) && typeof s.text === 'string' && typeof s.startSample === 'number' && typeof s.endSample === 'number' ? [{ startSample: s.startSample, endSample: s.endSample, label: s.text }] : []);
+  if (Array.isArray(i.rhythmEpisodes) && i.rhythmEpisodes.length) return i.rhythmEpisodes.flatMap(band);
+  return i.rhythm ? band(i.rhythm) : [];
+}
+
+/**
  * Overlays from an Analysis: beats from `results.beats`, their classes from `results.beatClasses`
  * (aligned by index), wave marks from `results.waves` (the src/waves delineation, or fields named
- * like `qrsOnset`, `tOffset` with a `lead` where given), rhythm episodes from `results.rhythm`,
+ * like `qrsOnset`, `tOffset` with a `lead` where given), rhythm bands from `results.interpretation`'s reconciled rhythm (else the episodes of `results.rhythm`),
  * unusable signal from `results.quality`.
  * Sections that are null give no marks.
  *
@@ -189,7 +200,8 @@ export function overlaysFromAnalysis(analysis: { results: Record<string, JsonVal
   const labels = beatLabels(analysis.results.beatClasses ?? null);
   const waves: WaveMark[] = [];
   if (!delineationWaves(analysis.results.waves ?? null, waves)) collectWaves(analysis.results.waves ?? null, null, waves, 0);
-  const episodes = rhythmEpisodes(analysis.results.rhythm ?? null);
+  // One rhythm statement on the page: the interpretation's reconciled one when it ran.
+  const episodes = reconciledRhythmBands(analysis.results.interpretation ?? undefined) ?? rhythmEpisodes(analysis.results.rhythm ?? null);
   return {
     beats: samples.map((sample, i) => ({ sample, label: labels.length === samples.length ? labels[i] : null })),
     waves,

@@ -132,7 +132,7 @@ function headerText(record: EcgRecord, L: PageLayout, m: KeyMeasurements, overla
   const gap = '\u2002\u2002\u2002';
   const line1 = [record.name, start, patientLine(record)].join(gap);
   const line2 = [`Vent. rate ${dash(m.heartRateBpm)} bpm`, `PR ${dash(m.prMs)} ms`, `QRS ${dash(m.qrsMs)} ms`, `QT/QTc ${dash(m.qtMs)}/${dash(m.qtcMs)} ms`, `P-R-T axes ${dash(m.pAxisDeg)} ${dash(m.qrsAxisDeg)} ${dash(m.tAxisDeg)}`].join(gap);
-  const line3 = [`Rhythm: ${m.rhythm ?? 'not analysed'}`, `Signal quality: ${m.quality ?? 'not assessed'}`, ...(L.missingLeads.length ? [`Not in record: ${L.missingLeads.join(', ')}`] : [])].join(gap);
+  const line3 = [m.statements ?? `Rhythm: ${m.rhythm ?? 'not analysed'}`, `Signal quality: ${m.quality ?? 'not assessed'}`, ...(L.missingLeads.length ? [`Not in record: ${L.missingLeads.join(', ')}`] : [])].join(gap);
   const scale = [`${L.speedMmPerS} mm/s`, `${L.gainMmPerMv} mm/mV`, `${record.fs} Hz`, `${(record.length / record.fs).toFixed(1)} s`, ...(L.pageCount > 1 ? [`page ${L.page + 1}/${L.pageCount}`] : [])].join(gap);
   const t = (yy: number, s: string, cls: string, extra = '') => `<text class="${cls}" x="${x}" y="${f2(yy)}" ${extra}>${esc(s)}</text>`;
   return (
