@@ -68,6 +68,23 @@ for (const noise of ['static noise', 'burst noise', 'baseline drift', 'electrode
   console.log(`noise severity choice (folds 1-8, ${qs.length} questions) ${noise}: ${line.join(', ')} -> ${best}; shipped default ${NOISE_MIN_SEVERITY[noise]}`);
 }
 
+// 1b. Choose how numeric features are judged (median beat + clinical ranges, or ECG-QA's per-beat definition), on folds 1-8 only.
+const numericQs = templ.filter((q) => q.attribute_type === 'numeric_feature' && split(q) === 'cv');
+let numericDefinition: 'clinical' | 'ecg-qa' = 'clinical';
+let bestNumeric = -1;
+for (const def of ['clinical', 'ecg-qa'] as const) {
+  let ok = 0;
+  let featureOk = 0;
+  for (const q of numericQs) {
+    const got = askEcg(q.question, q.ecg_id.map((id) => analyses.get(id)!), { lexicon, numericDefinition: def }).answer;
+    ok += Number(same(got, q.answer));
+    for (const f of ['rr interval', 'p duration', 'pr interval', 'qrs duration', 'qt interval', 'qt corrected']) featureOk += Number(got.includes(f) === q.answer.includes(f));
+  }
+  console.log(`numeric definition (folds 1-8, ${numericQs.length} questions) ${def}: exact match ${((100 * ok) / numericQs.length).toFixed(1)}%, per-feature agreement ${((100 * featureOk) / (6 * numericQs.length)).toFixed(1)}%`);
+  if (ok > bestNumeric) [numericDefinition, bestNumeric] = [def, ok];
+}
+console.log(`-> ${numericDefinition}`);
+
 // 2. Oracle from PTB-XL's labels (noise columns); numeric features are not in PTB-XL's labels.
 const NOISE_COLUMN: Record<string, string> = { 'static noise': 'static_noise', 'burst noise': 'burst_noise', 'baseline drift': 'baseline_drift', 'electrodes problems': 'electrodes_problems' };
 function oracle(q: QaItem): string[] | null {
@@ -106,7 +123,7 @@ function evaluate(set: QaItem[], label: string): void {
     const t0 = performance.now();
     let answer: string[] = [];
     try {
-      const a = askEcg(q.question, q.ecg_id.map((id) => analyses.get(id)!), { noiseMinSeverity: minSev, lexicon });
+      const a = askEcg(q.question, q.ecg_id.map((id) => analyses.get(id)!), { noiseMinSeverity: minSev, lexicon, numericDefinition });
       answer = a.answer;
       if (a.status === 'cannot_determine') c.cannot++;
     } catch {

@@ -2,6 +2,7 @@ import type { AnalysisSections } from '../report/analysisSections.js';
 import type { Statement } from '../interpret/types.js';
 import { SCP_STATEMENTS } from '../interpret/scpStatements.js';
 import { noiseHits, type NoiseSeverityChoice } from './noiseInLeads.js';
+import { beatFeatureExtremesMs, ECGQA_NORMAL_RANGES_MS } from './ecgQaNumericFeatures.js';
 import { CHANGE_TOLERANCE_MS, NUMERIC_FEATURES, numericFeatureValue, rangeOf, type FeatureValue } from './numericFeatures.js';
 import { statementFinding } from './statementFinding.js';
 import type { AnswerEvidence, NoiseType, NumericFeature, QuestionIntent } from './types.js';
@@ -80,24 +81,43 @@ export function answerNumeric(intent: QuestionIntent, s: AnalysisSections, ecgIn
   return { status: 'answered', answer: abnormal.length ? abnormal : ['none'], text: abnormal.length ? `Outside the normal range: ${abnormal.join(', ')}.` : 'All measured features are within the normal range.', reason: null, evidence };
 }
 
-/** Two ECGs, numeric features: became normal / became abnormal / still abnormal (ECG-QA 64-70), or widened/shortened. */
-export function answerNumericComparison(intent: QuestionIntent, first: AnalysisSections, second: AnalysisSections): PartialAnswer {
-  const feats = (intent.attributes.length ? intent.attributes : NUMERIC_FEATURES) as NumericFeature[];
-  const global = intent.change === 'increased' || intent.change === 'decreased';
-  const a = feats.map((f) => numericFeatureValue(first, f, global));
-  const b = feats.map((f) => numericFeatureValue(second, f, global));
-  const evidence = [...a.map((v) => featureEvidence(v, 0)), ...b.map((v) => featureEvidence(v, 1))];
-  const pairs = feats.map((f, i) => ({ f, x: a[i].valueMs, y: b[i].valueMs })).filter((p) => p.x != null && p.y != null) as Array<{ f: NumericFeature; x: number; y: number }>;
-  if (pairs.length === 0) return cannot('the features could not be measured on both ECGs', evidence);
-  if (global) {
-    const p = pairs[0];
-    const d = p.y - p.x;
-    const changed = intent.change === 'increased' ? d > CHANGE_TOLERANCE_MS[p.f] : d < -CHANGE_TOLERANCE_MS[p.f];
-    const verb = intent.change === 'increased' ? 'increased' : 'decreased';
-    return yesNo(changed, `${p.f} ${ms(p.x)} on the first ECG, ${ms(p.y)} on the second (${d >= 0 ? '+' : ''}${Math.round(d)} ms; a change counts beyond ${CHANGE_TOLERANCE_MS[p.f]} ms): ${changed ? '' : 'not '}${verb}.`, evidence);
+/** How "normal range" is judged: the median beat against clinical ranges, or ECG-QA's per-beat extremes in lead II against its ranges. */
+export type NumericDefinition = 'clinical' | 'ecg-qa';
+
+/** Whether a feature is out of its normal range on one ECG, with the evidence; null when not measurable. */
+function featureOutOfRange(s: AnalysisSections, f: NumericFeature, def: NumericDefinition, ecgIndex: number): { out: boolean | null; evidence: AnswerEvidence } {
+  if (def === 'clinical') {
+    const v = numericFeatureValue(s, f);
+    return { out: v.valueMs == null ? null : rangeOf(f, v.valueMs) !== 'within', evidence: featureEvidence(v, ecgIndex) };
   }
-  const out = (v: number, f: NumericFeature) => rangeOf(f, v) !== 'within';
-  const pick = pairs.filter((p) => (intent.change === 'became_normal' ? out(p.x, p.f) && !out(p.y, p.f) : intent.change === 'still_abnormal' ? out(p.x, p.f) && out(p.y, p.f) : !out(p.x, p.f) && out(p.y, p.f))).map((p) => p.f);
+  const x = beatFeatureExtremesMs(s, s.waves, f);
+  const r = ECGQA_NORMAL_RANGES_MS[f];
+  if (!x) return { out: null, evidence: { ecgIndex, kind: 'measurement', name: f, lead: 'II', value: null, unit: 'ms', text: `${f}: no per-beat value in lead II` } };
+  const out = (r.low != null && x.minMs < r.low) || (r.high != null && x.maxMs > r.high);
+  return { out, evidence: { ecgIndex, kind: 'measurement', name: f, lead: 'II', value: `${Math.round(x.minMs)}-${Math.round(x.maxMs)}`, unit: 'ms', text: `${f} ${Math.round(x.minMs)}-${Math.round(x.maxMs)} ms over lead II's beats, ${out ? 'outside' : 'within'} ECG-QA's range ${r.low ?? '-'}-${r.high != null ? Math.round(r.high) : '-'} ms` } };
+}
+
+/** Two ECGs, numeric features: became normal / became abnormal / still abnormal (ECG-QA 64-70), or widened/shortened. */
+export function answerNumericComparison(intent: QuestionIntent, first: AnalysisSections, second: AnalysisSections, def: NumericDefinition = 'clinical'): PartialAnswer {
+  const feats = (intent.attributes.length ? intent.attributes : NUMERIC_FEATURES) as NumericFeature[];
+  if (intent.change === 'increased' || intent.change === 'decreased') {
+    const a = feats.map((f) => numericFeatureValue(first, f, true));
+    const b = feats.map((f) => numericFeatureValue(second, f, true));
+    const evidence = [...a.map((v) => featureEvidence(v, 0)), ...b.map((v) => featureEvidence(v, 1))];
+    const i = a.findIndex((v, k) => v.valueMs != null && b[k].valueMs != null);
+    if (i < 0) return cannot('the feature could not be measured on both ECGs', evidence);
+    const [x, y, f] = [a[i].valueMs!, b[i].valueMs!, feats[i]];
+    const d = y - x;
+    const changed = intent.change === 'increased' ? d > CHANGE_TOLERANCE_MS[f] : d < -CHANGE_TOLERANCE_MS[f];
+    const verb = intent.change === 'increased' ? 'increased' : 'decreased';
+    return yesNo(changed, `${f} ${ms(x)} on the first ECG, ${ms(y)} on the second (${d >= 0 ? '+' : ''}${Math.round(d)} ms; a change counts beyond ${CHANGE_TOLERANCE_MS[f]} ms): ${changed ? '' : 'not '}${verb}.`, evidence);
+  }
+  const a = feats.map((f) => featureOutOfRange(first, f, def, 0));
+  const b = feats.map((f) => featureOutOfRange(second, f, def, 1));
+  const evidence = [...a.map((x) => x.evidence), ...b.map((x) => x.evidence)];
+  const known = feats.map((f, i) => ({ f, x: a[i].out, y: b[i].out })).filter((p) => p.x != null && p.y != null) as Array<{ f: NumericFeature; x: boolean; y: boolean }>;
+  if (known.length === 0) return cannot('the features could not be measured on both ECGs', evidence);
+  const pick = known.filter((p) => (intent.change === 'became_normal' ? p.x && !p.y : intent.change === 'still_abnormal' ? p.x && p.y : !p.x && p.y)).map((p) => p.f);
   const what = intent.change === 'became_normal' ? 'became normal' : intent.change === 'still_abnormal' ? 'are still abnormal' : 'became abnormal';
   if (intent.questionType.endsWith('verify')) return yesNo(pick.length > 0, pick.length ? `${pick.join(', ')} ${what}.` : `No feature ${what}.`, evidence);
   return { status: 'answered', answer: pick.length ? pick : ['none'], text: pick.length ? `Features that ${what} on the second ECG: ${pick.join(', ')}.` : `No feature ${what} on the second ECG.`, reason: null, evidence };

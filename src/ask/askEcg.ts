@@ -2,7 +2,7 @@ import type { Analysis } from '../analyze.js';
 import { SinusError } from '../errors.js';
 import { analysisSections, type AnalysisSections } from '../report/analysisSections.js';
 import {
-  answerAxis, answerExtraSystoles, answerInfarctionStage, answerNoise, answerNumeric, answerNumericComparison, answerStatements, cannot, type PartialAnswer,
+  type NumericDefinition, answerAxis, answerExtraSystoles, answerInfarctionStage, answerNoise, answerNumeric, answerNumericComparison, answerStatements, cannot, type PartialAnswer,
 } from './answerFromSections.js';
 import { parseQuestion } from './parseQuestion.js';
 import type { QuestionLexicon } from './questionLexicon.js';
@@ -17,6 +17,8 @@ export interface AskOptions {
   intent?: QuestionIntent;
   /** Least severity of a quality finding that counts as each noise type (default {@link NOISE_MIN_SEVERITY}). */
   noiseMinSeverity?: NoiseSeverityChoice;
+  /** How two ECGs' numeric features are judged normal (default 'clinical': median beat, clinical ranges; 'ecg-qa': ECG-QA's definition). */
+  numericDefinition?: NumericDefinition;
 }
 
 function answerOne(intent: QuestionIntent, s: AnalysisSections, ecgIndex: number, options: AskOptions = {}): PartialAnswer {
@@ -33,7 +35,7 @@ function answerOne(intent: QuestionIntent, s: AnalysisSections, ecgIndex: number
 
 /** Two ECGs: which findings are shared, new or gone (statements, noise, axis, ...), or numeric-feature changes. */
 function answerComparison(intent: QuestionIntent, a: AnalysisSections, b: AnalysisSections, options: AskOptions): PartialAnswer {
-  if (intent.attributeType === 'numeric_feature' || intent.attributeType === 'measurement') return answerNumericComparison(intent, a, b);
+  if (intent.attributeType === 'numeric_feature' || intent.attributeType === 'measurement') return answerNumericComparison(intent, a, b, options.numericDefinition);
   const single = intent.questionType.endsWith('verify') ? 'single-verify' : 'single-query';
   const x = answerOne({ ...intent, questionType: single }, a, 0, options);
   const y = answerOne({ ...intent, questionType: single }, b, 1, options);

@@ -35,6 +35,8 @@ export interface AnalysisSections {
   hrv: HrvSection | null;
   beatClasses: BeatClassesSection | null;
   beats: { samples: number[] } | null;
+  /** The per-beat delineation (waves stage), as stored; read by ECG-QA-style per-beat features. */
+  waves: unknown;
   /** Why a section is null, by section name (from the analysis's stage reports). */
   missing: Record<string, string>;
 }
@@ -70,6 +72,7 @@ export function analysisSections(analysis: Analysis): AnalysisSections {
     hrv: get<HrvSection>('hrv'),
     beatClasses: get<BeatClassesSection>('beatClasses'),
     beats: get<{ samples: number[] }>('beats'),
+    waves: get<unknown>('waves'),
     missing,
   };
 }
