@@ -20,6 +20,7 @@ import { analysisSections } from '../src/report/analysisSections.js';
 import { flaggedLeads } from './ptbxlNoiseFlags.js';
 import { DATA, ptbxlAnalysis, ptbxlRows, type PtbxlRow } from './ptbxlAnalyses.js';
 import { withInterpretation } from './withInterpretation.js';
+import { generatedQuestions } from './qaGenerated.js';
 
 interface QaItem {
   template_id: number;
@@ -40,7 +41,8 @@ const split = (q: QaItem): 'cv' | 'held' | 'mixed' => (q.ecg_id.every((id) => fo
 const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('|') === [...b].sort().join('|');
 
 const lexicon = catalogueQuestionLexicon();
-const ids = [...new Set(templ.flatMap((q) => q.ecg_id))].sort((a, b) => a - b);
+const generated = generatedQuestions(rows) as QaItem[];
+const ids = [...new Set([...templ, ...generated].flatMap((q) => q.ecg_id))].sort((a, b) => a - b);
 const analyses = new Map<number, Analysis>();
 for (const id of ids) analyses.set(id, withInterpretation(await ptbxlAnalysis(id)));
 
@@ -88,6 +90,7 @@ console.log(`-> ${numericDefinition}`);
 // 2. Oracle from PTB-XL's labels (noise columns); numeric features are not in PTB-XL's labels.
 const NOISE_COLUMN: Record<string, string> = { 'static noise': 'static_noise', 'burst noise': 'burst_noise', 'baseline drift': 'baseline_drift', 'electrodes problems': 'electrodes_problems' };
 function oracle(q: QaItem): string[] | null {
+  if (q.template_id < 0) return q.answer; // generated from the labels: the oracle is right by construction
   if (q.attribute_type !== 'noise') return null;
   const row = rows.get(q.ecg_id[0]) as PtbxlRow;
   const lead = /lead (\w+)/i.exec(q.question)?.[1]?.toUpperCase();
@@ -102,9 +105,9 @@ function oracle(q: QaItem): string[] | null {
 
 // 3. Majority answer per template, learned on folds 1-8.
 const majority = new Map<number, string[]>();
-for (const t of new Set(templ.map((q) => q.template_id))) {
+for (const t of new Set([...templ, ...generated].map((q) => q.template_id))) {
   const counts = new Map<string, number>();
-  for (const q of templ.filter((x) => x.template_id === t && split(x) === 'cv')) counts.set(JSON.stringify([...q.answer].sort()), (counts.get(JSON.stringify([...q.answer].sort())) ?? 0) + 1);
+  for (const q of [...templ, ...generated].filter((x) => x.template_id === t && split(x) === 'cv')) counts.set(JSON.stringify([...q.answer].sort()), (counts.get(JSON.stringify([...q.answer].sort())) ?? 0) + 1);
   const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
   majority.set(t, top ? (JSON.parse(top[0]) as string[]) : ['none']);
 }
@@ -151,6 +154,7 @@ function evaluate(set: QaItem[], label: string): void {
 }
 evaluate(templ, 'template questions');
 evaluate(para, 'paraphrased questions');
+evaluate(generated, `generated questions (${generated.length}; sinus's wording, answers from PTB-XL's scp_codes, extra_beats, infarction_stadium1 as ECG-QA derives them)`);
 
 // 5. Parser intent accuracy on the paraphrases against the gold question/attribute types, attribute, lead and change.
 const CHANGE: Record<number, QuestionIntent['change']> = { 68: 'became_normal', 69: 'became_abnormal', 70: 'still_abnormal' };

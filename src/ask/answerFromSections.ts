@@ -172,8 +172,8 @@ export function answerInfarctionStage(intent: QuestionIntent, s: AnalysisSection
   if (!interp) return cannot(`no interpretation: ${s.missing.interpretation ?? 'the interpretation stage did not run'}`);
   const mi = interp.statements.filter((st) => st.category === 'infarction');
   const evidence: AnswerEvidence[] = mi.map((st) => ({ ecgIndex, kind: 'statement', name: st.code, lead: null, value: st.certainty, unit: null, text: st.text }));
-  const stageOf = (t: string) => (/acute|early|injury/i.test(t) ? 'early stage of myocardial infarction' : /recent|middle/i.test(t) ? 'middle stage of myocardial infarction' : /old|chronic|age undetermined|prior/i.test(t) ? 'old stage of myocardial infarction' : 'unknown stage of myocardial infarction');
-  const stages = [...new Set(mi.map((st) => stageOf(st.text)))];
+  const stageOf = (st: Statement) => (st.qualifiers?.includes('acute') || /acute|early|injury/i.test(st.text) ? 'early stage of myocardial infarction' : /recent|middle/i.test(st.text) ? 'middle stage of myocardial infarction' : /\bold\b|chronic|prior/i.test(st.text) ? 'old stage of myocardial infarction' : 'unknown stage of myocardial infarction');
+  const stages = [...new Set(mi.map(stageOf))];
   if (intent.questionType === 'single-verify') return yesNo(intent.attributes.length ? stages.some((x) => intent.attributes.includes(x)) : mi.length > 0, mi.length ? `Infarction statements: ${mi.map((x) => x.text).join('; ')}.` : 'No infarction statement.', evidence);
   return { status: 'answered', answer: stages.length ? stages : ['none'], text: mi.length ? `Infarction statements: ${mi.map((x) => x.text).join('; ')}.` : 'No infarction statement.', reason: null, evidence };
 }
