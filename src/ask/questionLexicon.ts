@@ -83,6 +83,10 @@ const STATEMENT_SYNONYMS: Array<[string, string]> = [
   ['st elevation', 'STE_'], ['st elevations', 'STE_'], ['elevated st', 'STE_'], ['st depression', 'STD_'], ['st depressions', 'STD_'], ['depressed st', 'STD_'],
   ['t wave inversion', 'INVT'], ['inverted t waves', 'INVT'], ['inverted t wave', 'INVT'], ['t inversion', 'INVT'], ['negative t waves', 'INVT'],
   ['inferior infarction', 'IMI'], ['inferior mi', 'IMI'], ['inferior myocardial infarction', 'IMI'], ['anterior infarction', 'AMI'], ['anterior mi', 'AMI'], ['anteroseptal infarction', 'ASMI'], ['anteroseptal mi', 'ASMI'], ['lateral infarction', 'LMI'], ['lateral mi', 'LMI'],
+  // ECG-QA's names for the infarction codes (its category_to_name).
+  ['myocardial infarction in inferior leads', 'IMI'], ['myocardial infarction in anteroseptal leads', 'ASMI'], ['myocardial infarction in anterior leads', 'AMI'],
+  ['myocardial infarction in lateral leads', 'LMI'], ['myocardial infarction in anterolateral leads', 'ALMI'], ['myocardial infarction in inferolateral leads', 'ILMI'],
+  ['myocardial infarction in inferoposterior leads', 'IPMI'], ['myocardial infarction in inferoposterolateral leads', 'IPLMI'], ['myocardial infarction in posterior leads', 'PMI'],
   ['pvc', 'PVC'], ['pvcs', 'PVC'], ['ventricular premature complex', 'PVC'], ['pac', 'PAC'], ['pacs', 'PAC'], ['atrial premature complex', 'PAC'],
   ['normal ecg', 'NORM'], ['normal', 'NORM'],
 ];
