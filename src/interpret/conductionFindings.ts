@@ -5,30 +5,36 @@
 import type { EcgMeasurements } from '../measure/measureEcg.js';
 import { measured, note, type FamilyResult, type Finding } from './evidence.js';
 import type { LeadFigures } from './leadFigures.js';
-import { AXIS_DEG, PR_MS, QRS_MS, SOURCES } from './thresholds.js';
+import { AXIS_DEG, PR_MS, QRS_MS, R_PEAK_TIME_MS, SOURCES } from './thresholds.js';
 import type { StatementEvidence } from './types.js';
 
 const SINUS = new Set(['SR', 'SBRAD', 'STACH', 'SARRH']);
 
-/** LBBB shape: V1 mainly negative, I and V6 mainly positive without Q. */
+/** LBBB shape: V1 mainly negative; I and V6 a monophasic R without Q, R-peak time in V6 (or V5) > 60 ms. */
 function lbbbShape(f: Map<string, LeadFigures>): { ok: boolean; evidence: StatementEvidence[] } | null {
   const v1 = f.get('V1'), v6 = f.get('V6') ?? f.get('V5'), i = f.get('I');
   if (!v1 || !v6 || !i) return null;
+  // A QS in V1 may be delineated as one deep Q: its depth is the larger of Q and S.
+  const v1neg = Math.max(v1.sDepthMv, v1.qDepthMv);
+  const rpt = v6.rPeakTimeMs;
   const ev = [
-    note(`V1 ${v1.sDepthMv > v1.rMv ? 'mainly negative' : 'not mainly negative'} (R ${v1.rMv.toFixed(2)} mV, S ${v1.sDepthMv.toFixed(2)} mV)`, v1.sDepthMv > v1.rMv, 'rsV1', 'V1'),
-    // Monophasic R in I and V6: no septal q and no S (a normal rS/qRs pattern is not LBBB).
-    note(`${v6.lead} R ${v6.rMv.toFixed(2)} mV, Q ${v6.qDepthMv.toFixed(2)} mV, S ${v6.sDepthMv.toFixed(2)} mV`, v6.rMv > 0.3 && v6.qDepthMv < 0.05 && v6.sDepthMv < 0.1, 'rsV6', v6.lead),
-    note(`I R ${i.rMv.toFixed(2)} mV, Q ${i.qDepthMv.toFixed(2)} mV, S ${i.sDepthMv.toFixed(2)} mV`, i.rMv > 0.2 && i.qDepthMv < 0.05 && i.sDepthMv < 0.1, 'rsI', 'I'),
+    note(`V1 ${v1neg > v1.rMv ? 'mainly negative' : 'not mainly negative'} (R ${v1.rMv.toFixed(2)} mV, Q/S ${v1neg.toFixed(2)} mV)`, v1neg > v1.rMv, 'rsV1', 'V1'),
+    rpt === null ? note(`no R-peak time in ${v6.lead}`, false, 'rPeakTimeMs', v6.lead) : measured('rPeakTimeMs', v6.lead, rpt, 'ms', '>', R_PEAK_TIME_MS.lbbbV5V6Above),
+    // Broad R without septal q in I and V6 (an RS in V6 is allowed: a displaced transition, AHA part III).
+    note(`${v6.lead} R ${v6.rMv.toFixed(2)} mV, Q ${v6.qDepthMv.toFixed(2)} mV`, v6.rMv > v6.qDepthMv && v6.qDepthMv < 0.05, 'qV6', v6.lead),
+    note(`I R ${i.rMv.toFixed(2)} mV, Q ${i.qDepthMv.toFixed(2)} mV`, i.rMv > i.qDepthMv && i.qDepthMv < 0.05, 'qI', 'I'),
   ];
   return { ok: ev.every((e) => e.supports), evidence: ev };
 }
 
-/** RBBB shape: R' or dominant R in V1; an S wave in I and V6. */
+/** RBBB shape: R' or dominant R in V1 with an R-peak time > 50 ms; an S wave in I and V6. */
 function rbbbShape(f: Map<string, LeadFigures>): { ok: boolean; evidence: StatementEvidence[] } | null {
   const v1 = f.get('V1'), v6 = f.get('V6') ?? f.get('V5'), i = f.get('I');
   if (!v1 || !v6 || !i) return null;
-  const v1ok = v1.rPrimeMv >= 0.05 || (v1.rMv > v1.sDepthMv && v1.rMv >= 0.2);
+  const v1ok = v1.rPrimeMv >= 0.05 || (v1.rMv > Math.max(v1.sDepthMv, v1.qDepthMv) && v1.rMv >= 0.2);
+  const rpt = v1.rPeakTimeMs;
   const ev = [
+    rpt === null ? note('no R-peak time in V1', false, 'rPeakTimeMs', 'V1') : measured('rPeakTimeMs', 'V1', rpt, 'ms', '>', R_PEAK_TIME_MS.rbbbV1Above),
     note(`V1 ${v1.rPrimeMv >= 0.05 ? `rsR' (R' ${v1.rPrimeMv.toFixed(2)} mV)` : `R ${v1.rMv.toFixed(2)} mV, S ${v1.sDepthMv.toFixed(2)} mV`}`, v1ok, 'rPrimeV1', 'V1'),
     note(`S in I ${i.sDepthMv.toFixed(2)} mV`, i.sDepthMv >= 0.05, 'sI', 'I'),
     note(`S in ${v6.lead} ${v6.sDepthMv.toFixed(2)} mV`, v6.sDepthMv >= 0.05, 'sV6', v6.lead),

@@ -65,6 +65,6 @@ const NEGATION: Record<Cmp, string> = { '>': '<=', '>=': '<', '<': '>=', '<=': '
 const LABELS: Record<string, string> = {
   qrsDurationMs: 'QRS duration', prMs: 'PR', pDurationMs: 'P duration', heartRateBpm: 'heart rate', qrsAxisDeg: 'QRS axis',
   pAxisDeg: 'P axis', qtcFraminghamMs: 'QTc (Framingham)', sokolowLyonMv: 'Sokolow-Lyon voltage', cornellMv: 'Cornell voltage',
-  rMv: 'R', sMv: 'S', qMv: 'Q', tMv: 'T', pMv: 'P', stJMv: 'ST at J', stJ60Mv: 'ST at J+60 ms', qDurationMs: 'Q duration',
+  rMv: 'R', sMv: 'S', qMv: 'Q', tMv: 'T', pMv: 'P', stJMv: 'ST at J', stJ60Mv: 'ST at J+60 ms', qDurationMs: 'Q duration', rPeakTimeMs: 'R-peak time',
   qrsPeakToPeakMv: 'QRS peak-to-peak', rrRangeMs: 'range of the normal RR intervals', rsRatio: 'R/S', ageYears: 'age',
 };

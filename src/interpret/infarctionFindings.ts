@@ -15,7 +15,9 @@ function pathologicalQ(x: LeadFigures | undefined, v2v3: boolean): StatementEvid
   if (x.qDurationMs === null || x.qDepthMv <= 0) return null;
   const limit = v2v3 ? Q_WAVE.v2v3DurationAtLeastMs : Q_WAVE.durationAtLeastMs;
   if (x.qDurationMs < limit) return null;
-  if (!v2v3 && x.qDepthMv < Q_WAVE.depthAtLeastMv) return null;
+  // The 0.1 mV depth is UDMI's for leads other than V2-V3; sinus asks it there too, so a 0.02 mV
+  // notch of the delineation is not read as a Q wave.
+  if (x.qDepthMv < Q_WAVE.depthAtLeastMv) return null;
   return { ...measured('qDurationMs', x.lead, x.qDurationMs, 'ms', '>=', limit), text: `Q ${x.qDurationMs.toFixed(0)} ms (>= ${limit} ms), ${x.qDepthMv.toFixed(2)} mV deep in ${x.lead}` };
 }
 
@@ -30,12 +32,12 @@ export function infarctionFindings(f: Map<string, LeadFigures>, stElevated: Read
   if (confounder) return { findings: [], undetermined: ['IMI', 'ASMI', 'AMI', 'LMI'].map((code) => ({ code, reason: `Q waves are not read with ${confounder}` })) };
   const q = (l: string) => pathologicalQ(f.get(l), l === 'V2' || l === 'V3');
   const both = (a: string, b: string) => { const x = q(a), y = q(b); return x && y ? [x, y] : null; };
-  const inferior = both('II', 'aVF');
-  const septal = ['V1', 'V2', 'V3'].map((l) => (l === 'V1' ? null : q(l)));
-  // V1 alone never counts: a QS in V1 is normal; with V2 or V3 it extends the territory.
-  const v1 = f.get('V1')?.qs ? note('QS complex in V1', true, 'qs', 'V1') : null;
-  const asEv = septal.filter((x): x is StatementEvidence => x !== null);
-  const anteroseptal = asEv.length >= 2 || (asEv.length === 1 && v1) ? [...(v1 ? [v1] : []), ...asEv] : null;
+  // Inferior: aVF and one of its neighbours in the contiguous group II, III, aVF (UDMI 2018's group;
+  // Minnesota Code 1 reads a Q in III only together with one in aVF).
+  const inferior = both('II', 'aVF') ?? both('III', 'aVF');
+  // Anteroseptal: V2 and V3 both (UDMI "in leads V2-V3"; a QS in V1, or in V1-V2 alone, is common
+  // in normal hearts and with a missed small r), or QS in V1, V2 and V3 (Minnesota 1-3-6).
+  const anteroseptal = both('V2', 'V3');
   const anterior = both('V3', 'V4');
   const lateral = both('I', 'aVL') ?? both('V5', 'V6');
   const terr: Array<[string, StatementEvidence[] | null, string]> = [];

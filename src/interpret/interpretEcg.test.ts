@@ -61,7 +61,7 @@ test('LUDB record 1 (sinus bradycardia by its cardiologists) gets one rhythm sta
 // (NORM, sinus rhythm) has none of them.
 const FAMILIES: Array<[string, number, string]> = [
   ['conduction', 172, 'CRBBB'], ['conduction', 102, '1AVB'], ['rhythm', 318, 'AFIB'], ['hypertrophy', 30, 'LVH'],
-  ['infarction', 63, 'ASMI'], ['ectopy', 170, 'PVC'], ['infarction', 266, 'IMI'],
+  ['infarction', 177, 'ASMI'], ['ectopy', 170, 'PVC'], ['infarction', 266, 'IMI'],
 ];
 for (const [family, id, code] of FAMILIES) {
   test(`${family}: PTB-XL ${id} (labelled ${code}) gets ${code}; PTB-XL 1 (labelled NORM) does not`, async () => {

@@ -117,7 +117,7 @@ export function interpretEcg(input: InterpretInput): Interpretation {
   const summary = summaryOf(rhythm, statements, blocker, input);
   if (summary.norm) all.push(statementOf({ code: 'NORM', criterion: CATALOGUE.NORM.source, evidence: [note(summary.norm, true)] }));
   const codes = all.map((s) => s.code);
-  const features = certaintyFeatures(m, codes);
+  const features = certaintyFeatures(m, codes, patient);
   const device = input.deviceStatements?.length ? deviceAgreement(input.deviceStatements, codes) : null;
   return {
     catalogueVersion: CATALOGUE_VERSION, rhythm: rhythm ? withCertainty(rhythm, features) : null, rhythmEpisodes,

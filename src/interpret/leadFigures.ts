@@ -20,6 +20,8 @@ export interface LeadFigures {
   qDurationMs: number | null;
   /** QS complex: no R (< 0.05 mV) and a negative QRS. */
   qs: boolean;
+  /** R-peak time (ms): from the lead's QRS onset to the peak of its last R wave (R' when there is one); null without R. */
+  rPeakTimeMs: number | null;
 }
 
 const STANDARD = ['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'];
@@ -61,7 +63,9 @@ export function leadFigures(m: EcgMeasurements): Map<string, LeadFigures> {
         qDurationMs = ((k - beat.qrs.onset) * 1000) / m.fsHz;
       }
     }
-    out.set(name, { lead: name, m: l, rMv, sDepthMv, qDepthMv, rPrimeMv, qrsPeakToPeakMv: p2p, qDurationMs, qs });
+    const lastR = beat ? (beat.qrs.rPrimePeak ?? beat.qrs.rPeak) : null;
+    const rPeakTimeMs = beat && lastR !== null && beat.qrs.onset !== null && rMv > 0 ? ((lastR - beat.qrs.onset) * 1000) / m.fsHz : null;
+    out.set(name, { lead: name, m: l, rMv, sDepthMv, qDepthMv, rPrimeMv, qrsPeakToPeakMv: p2p, qDurationMs, qs, rPeakTimeMs });
   });
   return out;
 }

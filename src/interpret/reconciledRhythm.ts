@@ -27,8 +27,8 @@ const RULE_CODES: Partial<Record<RhythmLabel, string>> = {
 };
 const SINUS = new Set(['SR', 'SBRAD', 'STACH']);
 
-/** P axis (deg) outside which P waves are read as ectopic atrial: the normal 0-90 deg widened by 15 deg of measurement spread (sinus's margin). */
-const P_AXIS_SINUS_DEG = { low: -15, high: 105 };
+/** P below this (negative, mV) in both II and aVF reads as inverted (a small negative wiggle does not). */
+const P_INVERTED_MV = 0.05;
 /** Strip-model probability above which its label counts as an opinion against the rules. */
 const STRIP_CONFIDENT = 0.5;
 
@@ -100,15 +100,20 @@ export function reconciledRhythm(input: InterpretInput): { decision: RhythmDecis
   const stripSays = (l: 'af' | 'normal' | 'other') => !!strip && strip.label === l && strip.probabilities[l] >= STRIP_CONFIDENT;
   const hasP = !!m && m.prMs !== null;
   const pAxis = m?.pAxisDeg ?? null;
-  const pNormal = pAxis === null || (pAxis >= P_AXIS_SINUS_DEG.low && pAxis <= P_AXIS_SINUS_DEG.high);
+  // Ectopic atrial: P inverted in the inferior leads (II and aVF), the sign of a low atrial focus.
+  const pOf = (name: string) => m?.leads.find((l) => l.lead.toUpperCase() === name.toUpperCase())?.amplitudes.pMv ?? null;
+  const pII = pOf('II'), pAvf = pOf('aVF');
+  const pNormal = !(pII !== null && pAvf !== null && pII < -P_INVERTED_MV && pAvf < -P_INVERTED_MV);
   if (m) evidence.push(hasP ? note(`P waves in most beats, PR ${m.prMs!.toFixed(0)} ms${pAxis === null ? '' : `, P axis ${pAxis.toFixed(0)} deg`}`, true, 'prMs') : note(`no P waves: ${m.reasons.prMs ?? 'not measured'}`, false, 'prMs'));
   const ruleCode = rules && rules.share >= 0.5 ? RULE_CODES[rules.label] ?? null : null;
   if (rules && ruleCode) evidence.push({ kind: 'episode', name: 'rhythm', lead: null, value: rules.label, unit: '%', threshold: 50, comparison: '>=', supports: true, text: `rhythm analysis: ${rules.label.replace(/_/g, ' ')} over ${(100 * rules.share).toFixed(0)}% of the readable record`, startSample: rules.episodes[0].startSample, endSample: rules.episodes[rules.episodes.length - 1].endSample });
   const decide = (code: string, resolution: string | null): RhythmDecision => ({ code, ...span, opinions, resolution, evidence, criterion: SOURCES.sinus });
   let d: RhythmDecision | null = null;
   if (ruleCode && SINUS.has(ruleCode)) {
-    if (stripSays('af') && !hasP) d = decide('AFIB', `the strip model reads AF (p ${strip!.probabilities.af.toFixed(2)}) and the median beat has no P waves: atrial fibrillation over the rules' ${rules!.label.replace(/_/g, ' ')}`);
-    else if (hasP && !pNormal) d = decide('EAR', `P waves present but the P axis is ${pAxis!.toFixed(0)} deg (sinus: ${P_AXIS_SINUS_DEG.low} to ${P_AXIS_SINUS_DEG.high}): ectopic atrial rhythm`);
+    // Sinus rhythm needs P waves: without them, the strip model's AF (its most likely label) wins.
+    if (!hasP && strip && strip.label === 'af') d = decide('AFIB', `the median beat has no P waves and the strip model's most likely label is AF (p ${strip.probabilities.af.toFixed(2)}): atrial fibrillation over the rules' ${rules!.label.replace(/_/g, ' ')}`);
+    else if (hasP && !pNormal) d = decide('EAR', `P waves inverted in II (${pII!.toFixed(2)} mV) and aVF (${pAvf!.toFixed(2)} mV): ectopic atrial rhythm, not sinus`);
+    else if (!hasP) d = decide(ruleCode, `the median beat shows no P waves${strip ? ` and the strip model says '${strip.label}'` : ''}; the rhythm analysis' ${rules!.label.replace(/_/g, ' ')} is kept`);
     else d = decide(ruleCode, strip && strip.label !== 'normal' ? `the strip model says '${strip.label}'; the rhythm analysis' ${rules!.label.replace(/_/g, ' ')} is kept${hasP ? ' (P waves present)' : ''}: the strip model names no rhythm for 'other'` : null);
   } else if (ruleCode === 'AFIB') {
     d = stripSays('normal') && hasP && pNormal
@@ -121,13 +126,13 @@ export function reconciledRhythm(input: InterpretInput): { decision: RhythmDecis
     const cv = rrCv(beats);
     const qrs = m?.qrsDurationMs ?? null;
     if (hasP && pNormal) d = decide(sinusByRate(rate), `${why}; the median beat has P waves with a sinus P axis${strip ? ` (strip model: ${strip.label})` : ''}: sinus by rate`);
-    else if (hasP) d = decide('EAR', `${why}; P waves with a P axis of ${pAxis!.toFixed(0)} deg: ectopic atrial rhythm`);
+    else if (hasP) d = decide('EAR', `${why}; P waves inverted in II and aVF: ectopic atrial rhythm`);
     else if (stripSays('af')) d = decide('AFIB', `${why}; no P waves and the strip model reads AF (p ${strip!.probabilities.af.toFixed(2)})`);
     else if (m && cv !== null && cv < 0.08 && qrs !== null && qrs < QRS_MS.completeBlockAtLeast && rate !== null && rate >= 40 && rate <= RATE_BPM.tachycardiaAbove) d = decide('JUNC', `${why}; regular (RR CV ${cv.toFixed(2)}) narrow QRS without P waves: junctional rhythm`);
     else return { decision: null, undetermined: { code: 'SR', reason: `${why}; ${hasP ? 'P waves' : 'no P waves'} and ${strip ? `the strip model says '${strip.label}'` : 'no strip label'}: the rhythm cannot be named` } };
   }
   // Sinus arrhythmia replaces sinus rhythm when the normal RR intervals vary widely.
-  if (d.code === 'SR') {
+  if (d.code === 'SR' && hasP) {
     const range = normalRrRangeMs(beats, input.beatClasses, input.fsHz);
     if (range !== null) {
       const e = measured('rrRangeMs', null, range, 'ms', '>', SINUS_ARRHYTHMIA_RR_RANGE_MS);

@@ -31,6 +31,9 @@ export const PR_MS = { firstDegreeBlockAbove: 200, shortBelow: 120 } as const;
 /** QRS duration (ms), AHA 2009 part III (adults). */
 export const QRS_MS = { completeBlockAtLeast: 120, incompleteBlockAtLeast: 110, ivcdAbove: 110, fascicularBlockBelow: 120 } as const;
 
+/** R-peak time (ms), AHA 2009 part III: > 60 ms in V5/V6 in LBBB, > 50 ms in V1 in RBBB. */
+export const R_PEAK_TIME_MS = { lbbbV5V6Above: 60, rbbbV1Above: 50 } as const;
+
 /** Frontal QRS axis limits (degrees), AHA 2009 parts I and III. */
 export const AXIS_DEG = { normalLow: -30, normalHigh: 90, lafbHigh: -45, lpfbLow: 90 } as const;
 
