@@ -69,7 +69,8 @@ export function statementFinding(intent: QuestionIntent, s: AnalysisSections, ec
     if (!measured) return cannot(`no per-lead measurements: ${s.missing.measurements ?? 'not computed'}`);
     if (!['STE_', 'STD_', 'INVT'].includes(code) && !interp) return cannot('no interpretation to say which leads show it');
     const { leads, evidence } = measured;
-    return { status: 'answered', answer: leads.length ? leads.map((l) => `lead ${l}`) : ['none'], text: leads.length ? `${leads.join(', ')}.` : 'No lead.', reason: null, evidence };
+    const what = code === 'STE_' ? 'ST elevation (J point >= 0.1 mV; V2-V3 >= 0.2 mV)' : code === 'STD_' ? 'ST depression (J point <= -0.05 mV)' : code === 'INVT' ? 'inverted T waves (aVR, V1, III not counted)' : code;
+    return { status: 'answered', answer: leads.length ? leads.map((l) => `lead ${l}`) : ['none'], text: leads.length ? `${what} in ${leads.join(', ')}.` : `No lead shows ${what}.`, reason: null, evidence };
   }
   const found: string[] = [];
   const evidence: AnswerEvidence[] = [];
