@@ -105,3 +105,13 @@ test('MIT-BIH 201, first 3 minutes: the Holter summary counts every beat, by hou
   assert.equal(new TextDecoder().decode(pdf.bytes.subarray(0, 5)), '%PDF-');
   assert.match(reportText(r), /Longest pause/);
 });
+
+test('GE MUSE file with the cart\'s own statements: the report prints them beside sinus\'s, with the agreement', async () => {
+  const { FORMATS } = await import('../../test/dataPaths.js');
+  const record = await openRecord(join(FORMATS, 'ge-muse-xml', 'muse-sinus.xml'));
+  const analysis = await analyze(record, { stageOptions: await shippedModelStageOptions() });
+  const r = buildReport(analysis, { lang: 'en', metadata: record.metadata });
+  assert.ok(r.device, 'device statements present');
+  assert.ok(r.device.statements.includes('Normal Sinus rhythm'));
+  assert.match(reportText(r), /Device's statements: Normal Sinus rhythm/);
+});
