@@ -31,3 +31,14 @@ export { CATALOGUE, CATALOGUE_VERSION, catalogueEntry, statementText, type Catal
 export { deviceStatement, deviceAgreement } from './interpret/deviceStatements.js';
 export { patientFromMetadata, deviceStatementsFromMetadata, type InterpretInput, type PatientData } from './interpret/interpretInput.js';
 export type { Interpretation, Statement, StatementEvidence, RhythmStatement, RhythmOpinion, UndeterminedStatement, SummaryClass, DeviceStatement, DeviceAgreement, StatementCategory, StatementLanguage, StatementQualifier } from './interpret/types.js';
+export { buildReport, HOLTER_MIN_DURATION_S } from './report/buildReport.js';
+export { reportText } from './report/reportText.js';
+export { reportHtml } from './report/reportHtml.js';
+export { rateTrendSvg } from './report/rateTrendSvg.js';
+export { analysisSections, type AnalysisSections } from './report/analysisSections.js';
+export type { ClinicalReport, HolterReport, ReportMeasurementRow, ReportStatement } from './report/types.js';
+export { askEcg, type AskOptions } from './ask/askEcg.js';
+export { parseQuestion } from './ask/parseQuestion.js';
+export { catalogueQuestionLexicon } from './ask/catalogueQuestionLexicon.js';
+export { guardQuestion, MAX_QUESTION_CHARS } from './ask/guardQuestion.js';
+export type { Answer, AnswerEvidence, QuestionIntent, QuestionType, AttributeType } from './ask/types.js';

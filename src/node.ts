@@ -8,3 +8,5 @@ export { svgToPng } from './render/png.node.js';
 export { svgToPdf } from './render/pdf.node.js';
 export { nodeModelRunner, shippedModelPath } from './classify/onnx/onnxRunner.node.js';
 export { shippedModelStageOptions } from './analyze/shippedModels.node.js';
+export { reportPdf } from './report/reportPdf.node.js';
+export { reportBytes, reportFormatAndLanguage, type ReportFormat } from './report/reportOutput.node.js';

@@ -13,6 +13,8 @@ import { classifyBeatsCommand } from './commands/classifyBeats.js';
 import { reconstructCommand } from './commands/reconstruct.js';
 import { synthCommand } from './commands/synth.js';
 import { interpretCommand } from './commands/interpret.js';
+import { reportCommand } from './commands/report.js';
+import { askCommand } from './commands/ask.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
@@ -28,6 +30,8 @@ classifyBeatsCommand(program);
 reconstructCommand(program);
 synthCommand(program);
 interpretCommand(program);
+reportCommand(program);
+askCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {

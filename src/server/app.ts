@@ -16,6 +16,7 @@ import { LimitExceededError, runAnalysisJob, type AnalysisJob } from './analysis
 import { openApiDocument } from './openapi.js';
 import { RecordStore } from './recordStore.js';
 import { QueueFullError, WorkQueue } from './workQueue.js';
+import { registerReportRoutes } from './reportRoutes.js';
 
 export interface ServerOptions {
   /** Largest upload (all files of one record together), default 64 MiB. */
@@ -186,6 +187,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     );
     return reply.type(format === 'png' ? 'image/png' : 'application/pdf').send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
+
+  await registerReportRoutes(app, { maxUploadBytes, analyse: (files, signal) => queue.run(() => (pool ? pool.run({ files, maxRecordDurationS }, signal) : runAnalysisJob({ files, maxRecordDurationS }, signal))) });
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot) {

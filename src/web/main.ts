@@ -11,6 +11,7 @@ import { hasTwelveLeads, pageLayout } from '../render/layout.js';
 import { keyMeasurements } from '../render/keyMeasurements.js';
 import { overlaysFromAnalysis, overlaysFromAnnotations, type Overlays } from '../render/overlays.js';
 import { renderSvg } from '../render/svg.js';
+import { wireReportAndAsk } from './reportAndAsk.js';
 
 const SPEED_MM_PER_S = 25;
 /** The strip view's SVG windows start on 5 mm (0.2 s) steps so the grid never jumps while scrolling. */
@@ -377,3 +378,4 @@ for (const target of [drop, document.body]) {
 }
 window.addEventListener('resize', () => state.record && state.view === 'strip' && renderStripWindow(true));
 document.body.dataset.state = 'empty';
+wireReportAndAsk(() => state);
