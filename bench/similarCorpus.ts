@@ -23,6 +23,8 @@ export interface CorpusItem {
   statements: string[];
   /** Diagnostic superclasses (NORM, MI, STTC, CD, HYP). */
   superclasses: string[];
+  /** PTB-XL strat_fold (1-10); null for LUDB. */
+  fold: number | null;
 }
 
 /** A minimal CSV reader (quoted fields with commas and newlines). */
@@ -65,7 +67,7 @@ function ptbxlItems(): CorpusItem[] {
     return {
       key: `ptbxl:${r[0]}`, database: 'ptbxl', headerPath: join(PTBXL, r[c.indexOf('filename_hr')] + '.hea'),
       patientId: `ptbxl:${Number(r[c.indexOf('patient_id')])}`, ageYears: Number.isFinite(age) && age < 300 ? age : null,
-      statements, superclasses,
+      statements, superclasses, fold: Number(r[c.indexOf('strat_fold')]),
     };
   });
 }
@@ -91,7 +93,7 @@ function ludbItems(): CorpusItem[] {
     const age = parseInt(f.Age, 10);
     return {
       key: `ludb:${f.ID}`, database: 'ludb', headerPath: join(LUDB, `${f.ID}.hea`), patientId: `ludb:${f.ID}`,
-      ageYears: Number.isFinite(age) ? age : null, statements, superclasses: ludbSuperclasses(f),
+      ageYears: Number.isFinite(age) ? age : null, statements, superclasses: ludbSuperclasses(f), fold: null,
     };
   });
 }
