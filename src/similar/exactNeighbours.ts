@@ -10,13 +10,22 @@ export interface Neighbour {
   distance2: number;
 }
 
-/** Squared Euclidean distance between `q` and row `row` of `data` (dimension `dim`). */
-export function distance2(q: Float32Array, data: Float32Array, row: number, dim: number): number {
+/**
+ * Squared Euclidean distance between `q` and row `row` of `data` (dimension `dim`); it stops early
+ * (returning a value >= `bound`) once the partial sum reaches `bound`, as a top-k search needs.
+ *
+ * @example distance2(new Float32Array([0, 0]), new Float32Array([3, 4]), 0, 2) // 25
+ */
+export function distance2(q: Float32Array, data: Float32Array, row: number, dim: number, bound = Infinity): number {
   let s = 0;
   const o = row * dim;
-  for (let j = 0; j < dim; j++) {
-    const d = q[j] - data[o + j];
-    s += d * d;
+  for (let j = 0; j < dim; j += 8) {
+    const end = Math.min(dim, j + 8);
+    for (let i = j; i < end; i++) {
+      const d = q[i] - data[o + i];
+      s += d * d;
+    }
+    if (s >= bound) return s;
   }
   return s;
 }
@@ -56,7 +65,7 @@ export function exactNeighbours(q: Float32Array, data: Float32Array, dim: number
   const n = Math.floor(data.length / dim);
   for (let row = 0; row < n; row++) {
     if (accept && !accept(row)) continue;
-    top.push(row, distance2(q, data, row, dim));
+    top.push(row, distance2(q, data, row, dim, top.bound));
   }
   return top.sorted();
 }

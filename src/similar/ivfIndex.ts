@@ -102,13 +102,13 @@ export function buildIvfIndex(data: Float32Array, dim: number, options: IvfOptio
 export function searchIvfIndex(index: IvfIndex, q: Float32Array, k: number, nprobe = 8, accept?: (row: number) => boolean): Neighbour[] {
   const nLists = index.offsets.length - 1;
   const probe = new TopK(Math.min(nprobe, nLists));
-  for (let c = 0; c < nLists; c++) probe.push(c, distance2(q, index.centroids, c, index.dim));
+  for (let c = 0; c < nLists; c++) probe.push(c, distance2(q, index.centroids, c, index.dim, probe.bound));
   const top = new TopK(k);
   for (const { row: list } of probe.sorted()) {
     for (let at = index.offsets[list]; at < index.offsets[list + 1]; at++) {
       const row = index.rows[at];
       if (accept && !accept(row)) continue;
-      top.push(row, distance2(q, index.packed, at, index.dim));
+      top.push(row, distance2(q, index.packed, at, index.dim, top.bound));
     }
   }
   return top.sorted();
