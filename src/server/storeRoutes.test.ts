@@ -1,9 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LUDB } from '../../test/dataPaths.js';
+import { LUDB, ROOT } from '../../test/dataPaths.js';
 import { openStore } from '../store/openStore.js';
 import { buildServer } from './app.js';
 
@@ -54,6 +56,50 @@ test('stored records survive a server restart, list, find their neighbours and c
     await app.close();
     await store.close();
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = createServer();
+  s.listen(0, '127.0.0.1', () => {
+    const port = (s.address() as { port: number }).port;
+    s.close(() => resolve(port));
+  });
+});
+
+test('a server killed (SIGKILL) while uploads are being stored leaves only whole records', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sinus-serve-kill-'));
+  const path = join(dir, 'store.sqlite');
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'serve', '--port', String(port), '--store', path, '--concurrency', '2'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => d.toString().includes('serving on') && resolve());
+      child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
+    });
+    const base = `http://127.0.0.1:${port}`;
+    // Many uploads in flight; the server is killed as soon as the first one is stored.
+    const uploads = Array.from({ length: 4 }, () => fetch(`${base}/v1/records?only=beats`, { method: 'POST', body: upload('1') }).then((r) => r.status, () => 0));
+    await uploads[0];
+    child.kill('SIGKILL');
+    const statuses = await Promise.all(uploads);
+    assert.equal(statuses[0], 201);
+    await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
+    const store = await openStore(path);
+    try {
+      const rows = await store.listRecords({ limit: 100 });
+      assert.ok(rows.length >= statuses.filter((s) => s === 201).length, 'every acknowledged upload is stored');
+      const original = { '1.dat': new Uint8Array(readFileSync(join(LUDB, '1.dat'))), '1.hea': new Uint8Array(readFileSync(join(LUDB, '1.hea'))) };
+      for (const r of rows) {
+        assert.deepEqual(await store.getFiles(r.id), original, 'whole files');
+        assert.ok(await store.getAnalysis(r.id), 'with its analysis');
+      }
+    } finally {
+      await store.close();
+    }
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 });
