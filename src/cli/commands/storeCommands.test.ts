@@ -35,6 +35,8 @@ test('sinus index <folder>, similar, search and reanalyze work on one SQLite sto
     const bad = sinus('similar', join(LUDB, '1.hea'), '-k', 'ten', '--store', store);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /-k must be/);
+    const typo = sinus('index', join(dir, 'recrods'));
+    assert.equal(typo.status, 2, 'a mistyped folder is an error, not a new store');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -35,7 +35,10 @@ export function storeCommands(program: Command): void {
     .option('--store <path|url>', STORE_HELP)
     .option('--patient <id>', 'patient id for every record added')
     .action(async (folder: string | undefined, opts: { store?: string; patient?: string }) => {
-      const isFolder = folder !== undefined && (await stat(folder).then((s) => s.isDirectory(), () => false));
+      const kind = folder === undefined ? 'none' : await stat(folder).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => 'missing');
+      // A missing path is an error, not a new store: a mistyped folder must not create a SQLite file.
+      if (kind === 'missing' && !/^postgres(ql)?:\/\//i.test(folder!)) throw new SinusError('FILE_NOT_FOUND', 'no such folder or store', folder);
+      const isFolder = kind === 'folder';
       // `sinus index <store>`: the argument names a store instead of a folder.
       const location = isFolder ? opts.store : (folder ?? opts.store);
       await withStore(location, async (store) => {
