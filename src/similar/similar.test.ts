@@ -79,6 +79,9 @@ test('store search: a record is nearest its own copy; filters and text search se
     const near = await similarRecords(store, analyses[2], { k: 2 });
     assert.equal(near[0].record.name, '00008_hr');
     assert.equal(near[0].distance, 0);
+    const viaIndex = await similarRecords(store, analyses[2], { k: 2, annAbove: 0, excludeId: near[0].id });
+    assert.deepEqual(viaIndex.map((h) => h.id), (await similarRecords(store, analyses[2], { k: 2, excludeId: near[0].id })).map((h) => h.id), 'IVF path = exact on a tiny store');
+    assert.ok(!viaIndex.some((h) => h.id === near[0].id), 'the excluded record is left out');
     const other = await similarRecords(store, analyses[2], { k: 10, filters: { patientId: 'A', minAgeYears: 45 } });
     assert.deepEqual(other.map((h) => h.record.name), ['00002_hr']);
     assert.deepEqual((await similarRecords(store, analyses[0], { k: 10, filters: { statement: 'clbbb' } })).map((h) => h.record.name), ['00009_hr']);

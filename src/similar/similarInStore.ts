@@ -7,7 +7,7 @@ import type { Analysis } from '../analyze.js';
 import type { EcgStore, StoredRecordSummary } from '../store/types.js';
 import { exactNeighbours } from './exactNeighbours.js';
 import { FEATURE_EMBEDDING_KIND, featureVector } from './featureVector.js';
-import { buildIvfIndex, searchIvfIndex } from './ivfIndex.js';
+import { buildIvfIndex, searchIvfIndex, type IvfIndex } from './ivfIndex.js';
 import { recordStatements } from './recordStatements.js';
 
 /** Above this many embeddings an unfiltered search uses the IVF index. */
@@ -54,6 +54,18 @@ export async function embedStoredRecords(store: EcgStore, options: { refresh?: b
   return { embedded, notAnalysed };
 }
 
+/** The last IVF index built per store, reused while the same embeddings are stored. */
+const indexCache = new WeakMap<EcgStore, { key: string; index: IvfIndex }>();
+
+function cachedIndex(store: EcgStore, ids: string[], data: Float32Array, dim: number): IvfIndex {
+  const key = ids.join(',');
+  const hit = indexCache.get(store);
+  if (hit && hit.key === key && hit.index.dim === dim) return hit.index;
+  const index = buildIvfIndex(data, dim);
+  indexCache.set(store, { key, index });
+  return index;
+}
+
 function passes(r: StoredRecordSummary, f: SimilarFilters): boolean {
   if (f.patientId !== undefined && r.patientId !== f.patientId) return false;
   if (f.minAgeYears !== undefined && !(r.ageYears !== null && r.ageYears >= f.minAgeYears)) return false;
@@ -63,7 +75,9 @@ function passes(r: StoredRecordSummary, f: SimilarFilters): boolean {
 
 /**
  * The `k` stored records nearest the analysis `query` (nearest first), leaving out `excludeId`
- * (the query's own stored copy) and records failing the filters.
+ * (the query's own stored copy) and records failing the filters. Unfiltered searches over more than
+ * `annAbove` (default {@link ANN_THRESHOLD}) records use an IVF index, kept per store while its
+ * embeddings do not change.
  *
  * @example
  * const hits = await similarRecords(store, await analyze(record), { k: 10, filters: { minAgeYears: 60 } });
@@ -71,11 +85,11 @@ function passes(r: StoredRecordSummary, f: SimilarFilters): boolean {
 export async function similarRecords(
   store: EcgStore,
   query: Pick<Analysis, 'results'>,
-  options: { k?: number; excludeId?: string; filters?: SimilarFilters } = {},
+  options: { k?: number; excludeId?: string; filters?: SimilarFilters; annAbove?: number } = {},
 ): Promise<SimilarRecord[]> {
   const k = Math.max(1, Math.min(1000, Math.floor(options.k ?? 10)));
   const f = options.filters ?? {};
-  const rows = (await store.embeddings(FEATURE_EMBEDDING_KIND)).filter((e) => e.recordId !== options.excludeId);
+  const rows = await store.embeddings(FEATURE_EMBEDDING_KIND);
   if (!rows.length) return [];
   const dim = rows[0].vector.length;
   const data = new Float32Array(rows.length * dim);
@@ -88,13 +102,14 @@ export async function similarRecords(
     return summaries.get(id) ?? null;
   };
   // Unfiltered: the k nearest. Filtered: rank everything (exact), then keep the first k that pass.
-  const ranked = !filtered && rows.length > ANN_THRESHOLD
-    ? searchIvfIndex(buildIvfIndex(data, dim), q, k)
-    : exactNeighbours(q, data, dim, filtered ? rows.length : k);
+  const ranked = !filtered && rows.length > (options.annAbove ?? ANN_THRESHOLD)
+    ? searchIvfIndex(cachedIndex(store, rows.map((e) => e.recordId), data, dim), q, k + 1)
+    : exactNeighbours(q, data, dim, filtered ? rows.length : k + 1);
   const out: SimilarRecord[] = [];
   for (const n of ranked) {
     if (out.length >= k) break;
     const id = rows[n.row].recordId;
+    if (id === options.excludeId) continue;
     const record = await summaryOf(id);
     if (!record || !passes(record, f)) continue;
     const analysis = await store.getAnalysis(id);
