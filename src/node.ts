@@ -10,3 +10,15 @@ export { nodeModelRunner, shippedModelPath } from './classify/onnx/onnxRunner.no
 export { shippedModelStageOptions } from './analyze/shippedModels.node.js';
 export { reportPdf } from './report/reportPdf.node.js';
 export { reportBytes, reportFormatAndLanguage, type ReportFormat } from './report/reportOutput.node.js';
+export { openStore, defaultStoreLocation, isPostgresUrl } from './store/openStore.js';
+export { openSqliteStore } from './store/sqliteStore.js';
+export { openPostgresStore } from './store/postgresStore.js';
+export type { EcgStore, StoredRecordInput, StoredRecordSummary, StoredAnalysis, StoredEmbedding, ListRecordsOptions } from './store/types.js';
+export { importRecord } from './store/importRecord.js';
+export { reanalyzeStore } from './store/reanalyzeStore.js';
+export type { ReanalyzeSummary } from './store/reanalyzeStore.js';
+export { recordFilesAt } from './store/recordFilesAt.js';
+export { embedStoredRecords, similarRecords, ANN_THRESHOLD } from './similar/similarInStore.js';
+export type { SimilarFilters, SimilarRecord } from './similar/similarInStore.js';
+export { searchStore } from './similar/searchStore.js';
+export type { SearchHit } from './similar/searchStore.js';

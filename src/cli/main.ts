@@ -15,6 +15,7 @@ import { synthCommand } from './commands/synth.js';
 import { interpretCommand } from './commands/interpret.js';
 import { reportCommand } from './commands/report.js';
 import { askCommand } from './commands/ask.js';
+import { storeCommands } from './commands/storeCommands.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
@@ -32,6 +33,7 @@ synthCommand(program);
 interpretCommand(program);
 reportCommand(program);
 askCommand(program);
+storeCommands(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {

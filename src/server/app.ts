@@ -14,7 +14,11 @@ import { SINUS_VERSION } from '../version.js';
 import { AnalysisPool } from './analysisPool.js';
 import { LimitExceededError, runAnalysisJob, type AnalysisJob } from './analysisJob.js';
 import { openApiDocument } from './openapi.js';
-import { RecordStore } from './recordStore.js';
+import { recordFromFiles } from '../analyze/recordFromFiles.js';
+import { featureVector, FEATURE_EMBEDDING_KIND } from '../similar/featureVector.js';
+import { openStore } from '../store/openStore.js';
+import type { EcgStore } from '../store/types.js';
+import { registerStoreRoutes } from './storeRoutes.js';
 import { QueueFullError, WorkQueue } from './workQueue.js';
 import { registerReportRoutes } from './reportRoutes.js';
 
@@ -28,9 +32,8 @@ export interface ServerOptions {
   /** Run analyses in worker threads (default true), so the event loop keeps answering; false runs them in process. */
   workers?: boolean;
   maxQueued?: number;
-  /** Uploaded records kept for GET render (default 32, for 15 min). */
-  maxStoredRecords?: number;
-  storeTtlS?: number;
+  /** Where uploaded records are kept (`POST /v1/records`): an open store; default a throwaway in-memory SQLite store. */
+  store?: EcgStore;
   /** Folder of the built web viewer (default dist/web); null serves no viewer. */
   webRoot?: string | null;
   logger?: boolean;
@@ -92,12 +95,15 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const maxUploadBytes = options.maxUploadBytes ?? 64 * 1024 * 1024;
   const maxRecordDurationS = options.maxRecordDurationS ?? 24 * 3600;
   const queue = new WorkQueue(options.concurrency ?? 2, options.maxQueued ?? 64);
-  const store = new RecordStore(options.maxStoredRecords ?? 32, (options.storeTtlS ?? 900) * 1000);
+  const store = options.store ?? (await openStore(':memory:'));
   const pool = options.workers === false ? null : new AnalysisPool(options.concurrency ?? 2);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: maxUploadBytes, requestTimeout: 120_000 });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 40, fields: 20, parts: 60 } });
   app.setErrorHandler((e, _req, reply) => sendError(reply, e));
-  app.addHook('onClose', async () => pool?.close());
+  app.addHook('onClose', async () => {
+    await pool?.close();
+    if (!options.store) await store.close();
+  });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } }));
 
   /** Reads the multipart upload into memory, by file name only, within the size limit. */
@@ -130,13 +136,13 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     };
     reply.raw.once('close', onClose);
     try {
-      return await queue.run(() => (pool ? pool.run(job, ac.signal) : runAnalysisJob(job, ac.signal)));
+      return { files: job.files, ...(await queue.run(() => (pool ? pool.run(job, ac.signal) : runAnalysisJob(job, ac.signal)))) };
     } finally {
       reply.raw.off('close', onClose);
     }
   }
 
-  app.get('/health', async () => ({ status: 'ok', version: SINUS_VERSION, running: queue.active, queued: queue.queued, stored: store.size }));
+  app.get('/health', async () => ({ status: 'ok', version: SINUS_VERSION, running: queue.active, queued: queue.queued, stored: await store.count() }));
   app.get('/openapi.json', async () => openApiDocument({ maxUploadBytes, maxRecordDurationS }));
   // The Analysis JSON Schema, from the package root (two folders up from src/server and dist/server).
   const schemaText = readFileSync(fileURLToPath(new URL('../../schema/analysis.schema.json', import.meta.url)), 'utf8');
@@ -145,22 +151,25 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   app.post('/v1/analyze', async (req, reply) => (await analysed(req, reply)).analysis);
 
   app.post('/v1/records', async (req, reply) => {
-    const { record, analysis } = await analysed(req, reply);
-    const id = store.put(record, analysis);
+    const { files, analysis } = await analysed(req, reply);
+    const id = await store.putRecord({ files, analysis });
+    await store.putEmbedding(id, FEATURE_EMBEDDING_KIND, featureVector(analysis));
     const base = `/v1/records/${id}`;
     return reply.code(201).send({ id, analysis, links: { analysis: `${base}/analysis`, svg: `${base}/render.svg`, png: `${base}/render.png`, pdf: `${base}/render.pdf` } });
   });
 
-  const stored = (id: string) => {
-    const e = store.get(id);
-    if (!e) throw Object.assign(new Error(`no record ${id.slice(0, 40)} (unknown or expired: upload it again)`), { statusCode: 404, code: 'NOT_FOUND' });
-    return e;
+  const stored = async (id: string) => {
+    const [files, a] = [await store.getFiles(id), await store.getAnalysis(id)];
+    if (!files || !a) throw Object.assign(new Error(`no record ${id.slice(0, 40)}`), { statusCode: 404, code: 'NOT_FOUND' });
+    return { files, analysis: a.analysis };
   };
 
-  app.get<{ Params: { id: string } }>('/v1/records/:id/analysis', async (req) => stored(req.params.id).analysis);
+  app.get<{ Params: { id: string } }>('/v1/records/:id/analysis', async (req) => (await stored(req.params.id)).analysis);
+  registerStoreRoutes(app, store);
 
   app.get<{ Params: { id: string; format: string } }>('/v1/records/:id/render.:format', async (req, reply) => {
-    const { record, analysis } = stored(req.params.id);
+    const { files, analysis } = await stored(req.params.id);
+    const record = await recordFromFiles(files);
     const format = req.params.format;
     if (!['svg', 'png', 'pdf'].includes(format)) throw new SinusError('BAD_ARGUMENT', `format must be svg, png or pdf`);
     const q = req.query as Record<string, unknown>;

@@ -57,12 +57,30 @@ export function openApiDocument(limits: { maxUploadBytes: number; maxRecordDurat
       },
       '/v1/records': {
         post: {
-          summary: 'upload and analyse a record, keep it for a while to render it',
+          summary: 'upload and analyse a record and keep it in the store (GET lists them: ?limit, ?after, ?patient)',
           requestBody: upload,
           responses: {
             '201': { description: 'stored', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' }, analysis: { $ref: '/schema/analysis.schema.json' }, links: { type: 'object' } } } } } },
             '400': errorResponse('bad request'), '413': errorResponse('too large'), '415': errorResponse('unsupported'), '422': errorResponse('damaged'), '503': errorResponse('busy'),
           },
+        },
+      },
+      '/v1/records/{id}': {
+        get: { summary: 'a stored record (without its bytes)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'StoredRecordSummary' }, '404': errorResponse('unknown id') } },
+        delete: { summary: 'delete a stored record with its analysis and embeddings', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'deleted' }, '404': errorResponse('unknown id') } },
+      },
+      '/v1/records/{id}/similar': {
+        get: {
+          summary: 'the nearest stored records (features-v1 embedding)',
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'k', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+            { name: 'samePatient', in: 'query', schema: { type: 'boolean' } },
+            { name: 'statement', in: 'query', schema: { type: 'string' } },
+            { name: 'minAge', in: 'query', schema: { type: 'number' } },
+            { name: 'maxAge', in: 'query', schema: { type: 'number' } },
+          ],
+          responses: { '200': { description: '{ id, neighbours: [{ id, distance, record, statements }] }' }, '404': errorResponse('unknown id') },
         },
       },
       '/v1/records/{id}/analysis': { get: { summary: 'the stored Analysis', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'Analysis' }, '404': errorResponse('unknown or expired id') } } },

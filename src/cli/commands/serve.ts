@@ -9,6 +9,7 @@ interface ServeCliOptions {
   concurrency: string;
   queue: string;
   log?: boolean;
+  store?: string;
 }
 
 function positive(v: string, what: string): number {
@@ -28,19 +29,23 @@ export function serveCommand(program: Command): void {
     .option('--concurrency <n>', 'analyses at once', '2')
     .option('--queue <n>', 'analyses waiting before the service answers 503', '64')
     .option('--log', 'log each request (JSON lines on stdout)')
+    .option('--store <path|url>', 'where uploaded records are kept: a SQLite file or a postgres:// URL (default $SINUS_STORE, else ~/.local/share/sinus/store.sqlite)')
     .addHelpText('after', '\nExample:\n  sinus serve --port 8080\n  curl -F files=@samples/100.hea -F files=@samples/100.dat http://127.0.0.1:8080/v1/analyze')
     .action(async (opts: ServeCliOptions) => {
       const { buildServer } = await import('../../server/app.js');
+      const { openStore, defaultStoreLocation } = await import('../../store/openStore.js');
+      const store = await openStore(opts.store ?? defaultStoreLocation());
       const app = await buildServer({
         maxUploadBytes: positive(opts.maxUploadMb, '--max-upload-mb') * 1024 * 1024,
         maxRecordDurationS: positive(opts.maxDurationS, '--max-duration-s'),
         concurrency: Math.floor(positive(opts.concurrency, '--concurrency')),
         maxQueued: Math.floor(positive(opts.queue, '--queue')),
         logger: !!opts.log,
+        store,
       });
       const address = await app.listen({ port: Math.floor(positive(opts.port, '--port')), host: opts.host });
       process.stderr.write(`sinus: serving on ${address} (viewer at /, API description at /openapi.json)\n`);
-      const stop = () => void app.close().then(() => process.exit(0));
+      const stop = () => void app.close().then(() => store.close()).then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
