@@ -11,6 +11,7 @@ import { benchCommand } from './commands/bench.js';
 import { qualityCommand } from './commands/quality.js';
 import { measureCommand } from './commands/measure.js';
 import { classifyBeatsCommand } from './commands/classifyBeats.js';
+import { batchCommand } from './commands/batch.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
@@ -24,6 +25,7 @@ benchCommand(program);
 qualityCommand(program);
 measureCommand(program);
 classifyBeatsCommand(program);
+batchCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {
