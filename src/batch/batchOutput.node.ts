@@ -24,7 +24,8 @@ function csvCell(v: BatchCell): string {
 }
 
 /**
- * The whole table as text: CSV (RFC 4180, header line, empty cell for null) or JSON Lines.
+ * The whole table as text: CSV (RFC 4180, header line, empty cell for null; rows never hold empty
+ * strings, so CSV reads back exactly) or JSON Lines.
  *
  * @example formatBatchRows([row], 'csv').split('\n')[0] // 'file,record_id,content_sha256,...'
  */
@@ -76,7 +77,7 @@ export function readBatchRows(path: string, format: BatchOutputFormat): BatchRow
       header.forEach((name, i) => {
         if (!(BATCH_COLUMN_NAMES as readonly string[]).includes(name)) return;
         const v = r[i];
-        (row as Record<string, BatchCell>)[name] = v === '' ? (NUMERIC.test(name) ? null : name === 'statements' || name === 'stages_not_ok' || name === 'reasons' ? '' : null) : NUMERIC.test(name) ? Number(v) : v;
+        (row as Record<string, BatchCell>)[name] = v === '' ? null : NUMERIC.test(name) ? Number(v) : v;
       });
       return row;
     });

@@ -8,6 +8,7 @@ import type { JsonValue } from '../analyze/toJsonValue.js';
 
 /** A cell: numbers in the unit the column name says, text, or null (unknown; see `reasons`). */
 export type BatchCell = string | number | null;
+// Text cells are never '' (empty is null), so a CSV row reads back exactly.
 
 /** The columns of a batch row, in output order, each with what it holds. */
 export const BATCH_COLUMNS = [
@@ -106,7 +107,7 @@ export function batchRowFromAnalysis(key: BatchRowKey, a: Analysis): BatchRow {
   if (interp) {
     row.rhythm_statement = str(obj(interp.rhythm)?.text) ?? str(obj(interp.rhythm)?.code);
     const st = Array.isArray(interp.statements) ? interp.statements.map((s) => str(obj(s)?.code)).filter((c): c is string => !!c) : [];
-    row.statements = st.join(';');
+    row.statements = st.length ? st.join(';') : null;
     if (row.rhythm_statement === null) reasons.push('rhythm_statement: interpretation made no rhythm statement');
   } else reasons.push(`statements: ${a.stages.some((s) => s.name === 'interpretation') ? stageReason('interpretation') : 'this sinus version has no interpretation stage'}`);
 
@@ -126,8 +127,8 @@ export function batchRowFromAnalysis(key: BatchRowKey, a: Analysis): BatchRow {
   row.af_burden_pct = num(obj(rhythm?.holter)?.afBurdenPct, 2);
   if (!rhythm) reasons.push(`af_burden_pct: ${stageReason('rhythm')}`);
   else if (rhythm.determinable === false) reasons.push(`rhythm: ${str(rhythm.reason) ?? 'not determinable'}`);
-  row.stages_not_ok = a.stages.filter((s) => s.status !== 'ok').map((s) => `${s.name}:${s.status}`).join(';');
-  row.reasons = reasons.join(' | ');
+  row.stages_not_ok = a.stages.filter((s) => s.status !== 'ok').map((s) => `${s.name}:${s.status}`).join(';') || null;
+  row.reasons = reasons.join(' | ') || null;
   return row;
 }
 
