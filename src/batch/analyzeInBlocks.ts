@@ -100,17 +100,18 @@ export async function analyzeInBlocks(source: BlockSource, options: BlockAnalysi
   if (!(fs > 0) || !(L > 0) || source.leadNames.length === 0) throw new SinusError('BAD_SIGNAL', `a record needs a rate, samples and leads (got ${fs} Hz, ${L} samples, ${source.leadNames.length} leads)`);
   const block = Math.max(1, Math.round((options.blockS ?? 600) * fs));
   const overlap = Math.max(0, Math.round((options.overlapS ?? 30) * fs));
-  const total = Math.ceil(L / block);
+  // A tail shorter than half a block joins the last block instead of being a sliver of its own.
+  const total = Math.max(1, Math.round(L / block));
   const beats: number[] = [];
   const classes: string[] = [];
   let classesKnown = true;
   const episodes: RhythmEpisode[] = [];
   const notes: string[] = [];
   for (let k = 0; k < total; k++) {
-    const core0 = k * block, core1 = Math.min(L, core0 + block);
+    const core0 = k * block, core1 = k === total - 1 ? L : core0 + block;
     const a = Math.max(0, core0 - overlap), b = Math.min(L, core1 + overlap);
     const r = await analyze(await blockRecord(source, a, b), { only: ['quality', 'beats', 'beatClasses', 'rhythm'], stageOptions: options.stageOptions });
-    for (const s of r.stages) if (s.status !== 'ok') notes.push(`block at ${(core0 / fs).toFixed(0)} s: ${s.name} ${s.status}: ${s.reason}`);
+    for (const s of r.stages) if (s.status !== 'ok' && s.status !== 'skipped') notes.push(`block at ${(core0 / fs).toFixed(0)} s: ${s.name} ${s.status}: ${s.reason}`);
     const bc = obj(r.results.beatClasses);
     const samples = (obj(r.results.beats)?.samples ?? []) as number[];
     const labels = Array.isArray(bc?.labels) ? (bc.labels as string[]) : null;

@@ -12,6 +12,7 @@ import { qualityCommand } from './commands/quality.js';
 import { measureCommand } from './commands/measure.js';
 import { classifyBeatsCommand } from './commands/classifyBeats.js';
 import { batchCommand } from './commands/batch.js';
+import { holterCommand } from './commands/holter.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
@@ -26,6 +27,7 @@ qualityCommand(program);
 measureCommand(program);
 classifyBeatsCommand(program);
 batchCommand(program);
+holterCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {
