@@ -124,6 +124,7 @@ export function batchCommand(program: Command): void {
         maintenanceS: intOption(opts.maintenanceS, 'maintenance-s', 1, 3600, 10),
         log: (l) => process.stderr.write(`sinus worker: ${l}\n`),
       });
-      process.stderr.write(`sinus worker: ${s.chunks} chunks, ${s.written} rows written, ${s.skipped} already written, ${s.parked} parked\n`);
+      const cpu = process.cpuUsage();
+      process.stderr.write(`sinus worker: ${s.chunks} chunks, ${s.written} rows written, ${s.skipped} already written, ${s.parked} parked; cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
     });
 }
