@@ -21,6 +21,7 @@ import { enqueueBatch, queueStatus } from '../src/batch/pgQueue.node.js';
 import { runBatch } from '../src/batch/runBatch.node.js';
 import { CINC2017, PTBXL, ROOT } from '../test/dataPaths.js';
 import { startPgCluster } from '../test/support/pgCluster.js';
+import pgClient from 'pg';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -65,6 +66,11 @@ if (!process.argv.includes('--no-queue')) {
       const all = [...ptb, ...cinc];
       for (const workers of [1, 2]) {
         const name = `bench-w${workers}`;
+        // Workers reuse rows of identical bytes from earlier batches; start each run from an empty table.
+        const c = new pgClient.Client({ connectionString: pg.url });
+        await c.connect();
+        await c.query('CREATE SCHEMA IF NOT EXISTS sinus_batch; DROP TABLE IF EXISTS sinus_batch.result, sinus_batch.attempt');
+        await c.end();
         await enqueueBatch(pg.url, name, await batchInputs(all), { chunkSize: 10, leaseS: 600 });
         const t0 = performance.now();
         const lines = await Promise.all(Array.from({ length: workers }, () => new Promise<string>((resolve) => {
