@@ -200,6 +200,8 @@ export async function runQueueWorker(url: string, options: WorkerOptions = {}): 
   const db = new pg.Pool({ connectionString: url, max: jobs + 2 });
   await ensureSchema(db);
   const boss = await startBoss(url, true, options.maintenanceS ?? 10);
+  // A worker may start before anything is enqueued; the enqueuer's settings replace these defaults.
+  await boss.createQueue(BATCH_QUEUE_NAME, queueOptions({}, 25)).catch(() => undefined);
   const pool = new BatchPool(jobs, options.workerUrl);
   const sum: WorkerSummary = { chunks: 0, written: 0, skipped: 0, parked: 0 };
   let stopping = false;
@@ -208,7 +210,15 @@ export async function runQueueWorker(url: string, options: WorkerOptions = {}): 
   process.once('SIGTERM', stop);
   const loop = async () => {
     while (!stopping) {
-      const [job] = await boss.fetch<BatchChunk>(BATCH_QUEUE_NAME, { batchSize: 1 });
+      let job: PgBoss.Job<BatchChunk> | undefined;
+      try {
+        [job] = await boss.fetch<BatchChunk>(BATCH_QUEUE_NAME, { batchSize: 1 });
+      } catch (e) {
+        // The database went away for a moment: wait and ask again rather than end the worker.
+        options.log?.(`fetch failed: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, 2000));
+        continue;
+      }
       if (!job) {
         if (options.untilEmpty && (await openJobs(db)) === 0) return;
         await new Promise((r) => setTimeout(r, 500));
