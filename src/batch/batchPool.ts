@@ -15,6 +15,8 @@ export interface BatchTask {
   skip?: string[];
   /** Post the full Analysis back too (for a store). */
   wantAnalysis?: boolean;
+  /** WFDB records longer than this many seconds are analysed in blocks (default LONG_RECORD_S, 1 h). */
+  longRecordS?: number;
 }
 
 /** What came back: a row (ok or input error), or `crash` (an unexpected exception or a dead worker). */

@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import type { JsonValue } from '../analyze/toJsonValue.js';
+import type { BlockAnalysis } from './analyzeInBlocks.js';
 
 /** A cell: numbers in the unit the column name says, text, or null (unknown; see `reasons`). */
 export type BatchCell = string | number | null;
@@ -144,5 +145,30 @@ export function batchRowFromError(key: BatchRowKey, version: string, status: 'er
   row.status = status;
   row.error_code = code;
   row.error_message = message;
+  return row;
+}
+
+/**
+ * The row of a long record analysed in blocks ({@link BlockAnalysis}): rate, beat classes and AF
+ * burden from the Holter summary; the median-beat intervals, axes and quality verdict are not
+ * computed in long-record mode and are null with that reason.
+ *
+ * @example batchRowFromBlockAnalysis({ file: 'holter.hea', contentSha256: sha }, blocks, 2, '0.1.0');
+ */
+export function batchRowFromBlockAnalysis(key: BatchRowKey, a: BlockAnalysis, leads: number, version: string): BatchRow {
+  const row = emptyRow(key, version);
+  row.record_id = a.name;
+  row.status = 'ok';
+  row.duration_s = Number(a.durationS.toFixed(3));
+  row.fs_hz = a.fsHz;
+  row.leads = leads;
+  row.heart_rate_bpm = a.holter.meanRateBpm;
+  row.beats_total = a.beatSamples.length;
+  if (a.beatClasses) {
+    const n = (c: string) => a.beatClasses!.filter((x) => x === c).length;
+    row.beats_n = n('N'); row.beats_s = n('S'); row.beats_v = n('V'); row.beats_f = n('F'); row.beats_q = n('Q');
+  }
+  row.af_burden_pct = a.holter.afBurdenPct;
+  row.reasons = [`long record (${(a.durationS / 3600).toFixed(1)} h) analysed in ${a.blocks} blocks: no median-beat intervals, axes, quality verdict or statements`, ...a.notes.slice(0, 3)].join(' | ');
   return row;
 }

@@ -16,6 +16,8 @@ export interface BatchOptions {
   skip?: string[];
   /** Times a record whose analysis crashes (not bad input) is tried before it is parked (default 2). */
   maxAttempts?: number;
+  /** WFDB records longer than this are analysed in blocks, in bounded memory (default 3600 s). */
+  longRecordS?: number;
   /** Called as records finish (also for those skipped as already done). */
   onProgress?: (p: BatchProgress) => void;
   /**
@@ -108,7 +110,7 @@ export async function runBatch(inputs: BatchInput[], options: BatchOptions): Pro
       const task = (async () => {
         let crash = '';
         for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-          const r = await pool.analyze({ path, file: path, contentSha256: sha, only: options.only, skip: options.skip, wantAnalysis: !!options.onAnalysis });
+          const r = await pool.analyze({ path, file: path, contentSha256: sha, only: options.only, skip: options.skip, wantAnalysis: !!options.onAnalysis, longRecordS: options.longRecordS });
           if (r.row) {
             if (r.analysis && options.onAnalysis) await options.onAnalysis(path, r.analysis);
             finish(i, r.row, false);

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CINC2017, ROOT } from '../../test/dataPaths.js';
+import { CINC2017, MITDB, ROOT } from '../../test/dataPaths.js';
 import { batchInputs } from './batchInputs.node.js';
 import { readBatchRows } from './batchOutput.node.js';
 import { runBatch } from './runBatch.node.js';
@@ -86,4 +86,17 @@ test('sinus batch reads a manifest CSV (path column, relative to the manifest)',
   const manifest = join(dir, 'list.csv');
   writeFileSync(manifest, `id,path\n1,${records[0]}\n2,"${records[1]}"\n`);
   assert.deepEqual((await batchInputs([manifest])).map((x) => x.path), [records[0], records[1]]);
+});
+
+test('sinus batch analyses a record longer than longRecordS in blocks (MIT-BIH 100, 30 min, threshold 10 min)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sinus-batch-long-'));
+  const out = join(dir, 'r.csv');
+  const s = await runBatch(await batchInputs([join(MITDB, '100.hea')]), { out, jobs: 1, longRecordS: 600 });
+  assert.equal(s.errors, 0);
+  const [row] = readBatchRows(out, 'csv');
+  assert.match(String(row.reasons), /analysed in 3 blocks/);
+  // MIT-BIH 100 holds 2273 reference beats; EC57-level detection (>= 99.5 %) in blocks.
+  assert.ok(Math.abs(Number(row.beats_total) - 2273) <= 0.005 * 2273, `${row.beats_total} beats`);
+  assert.equal(Number(row.beats_n) + Number(row.beats_s) + Number(row.beats_v) + Number(row.beats_f) + Number(row.beats_q), row.beats_total);
+  assert.equal(row.qrs_ms, null);
 });

@@ -22,11 +22,16 @@ const SEEKABLE = new Set([16, 61, 160, 80, 24, 32, 212]);
 export async function fileBlockSource(path: string): Promise<{ source: BlockSource; streamed: boolean }> {
   if (extname(path).toLowerCase() === '.hea') {
     const h = parseWfdbHeader(await readFile(path, 'utf8'), basename(path));
-    const s0 = h.signals[0];
-    const oneFile = !!s0 && !h.segments && h.signals.every((s) => s.fileName === s0.fileName && s.format === s0.format && s.samplesPerFrame === 1 && s.skew === 0 && s.byteOffset === s0.byteOffset);
-    if (oneFile && SEEKABLE.has(s0.format) && s0.fileName !== '~' && h.nSamples) return { source: wfdbStream(path, h), streamed: true };
+    if (streamable(h)) return { source: wfdbStream(path, h), streamed: true };
   }
   return { source: recordBlockSource(await openRecord(path)), streamed: false };
+}
+
+/** True when every signal sits in one file, in one seekable format, one sample per frame, no skew. */
+function streamable(h: ReturnType<typeof parseWfdbHeader>): boolean {
+  const s0 = h.signals[0];
+  const oneFile = !!s0 && !h.segments && h.signals.every((s) => s.fileName === s0.fileName && s.format === s0.format && s.samplesPerFrame === 1 && s.skew === 0 && s.byteOffset === s0.byteOffset);
+  return oneFile && SEEKABLE.has(s0.format) && s0.fileName !== '~' && !!h.nSamples;
 }
 
 function wfdbStream(path: string, h: ReturnType<typeof parseWfdbHeader>): BlockSource {
@@ -64,4 +69,25 @@ function wfdbStream(path: string, h: ReturnType<typeof parseWfdbHeader>): BlockS
       });
     },
   };
+}
+
+/** Records longer than this are analysed in blocks by `sinus batch`, seconds. */
+export const LONG_RECORD_S = 3600;
+
+/**
+ * A streaming block source for a WFDB record longer than `longRecordS` (default {@link LONG_RECORD_S}), judged from its
+ * header alone; null for shorter records and for files that cannot be streamed (they are analysed whole).
+ *
+ * @example const src = await longRecordSource('holter.hea'); // null for a 10 s ECG
+ */
+export async function longRecordSource(path: string, longRecordS = LONG_RECORD_S): Promise<BlockSource | null> {
+  if (extname(path).toLowerCase() !== '.hea') return null;
+  let h;
+  try {
+    h = parseWfdbHeader(await readFile(path, 'utf8'), basename(path));
+  } catch {
+    return null; // the ordinary reader reports the error
+  }
+  if (!h.nSamples || !(h.fs > 0) || h.nSamples / h.fs <= longRecordS || !streamable(h)) return null;
+  return wfdbStream(path, h);
 }

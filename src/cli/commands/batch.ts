@@ -19,6 +19,7 @@ interface BatchCliOptions {
   maxAttempts: string;
   only?: string;
   skip?: string;
+  longRecordS: string;
   progress?: boolean;
 }
 
@@ -56,6 +57,7 @@ export function batchCommand(program: Command): void {
     .option('--max-attempts <n>', 'tries of a record whose analysis crashes before it is parked', '3')
     .option('--only <stages>', 'comma-separated stages to run (with their dependencies)')
     .option('--skip <stages>', 'comma-separated stages to leave out')
+    .option('--long-record-s <s>', 'WFDB records longer than this are analysed in blocks, in bounded memory (sinus holter)', '3600')
     .option('--progress', 'show the progress line even when stderr is not a terminal')
     .option('--no-progress', 'never show the progress line')
     .addHelpText(
@@ -101,6 +103,7 @@ export function batchCommand(program: Command): void {
         only: list(opts.only),
         skip: list(opts.skip),
         maxAttempts: settings.maxAttempts,
+        longRecordS: intOption(opts.longRecordS, 'long-record-s', 60, 10_000_000, 3600),
         onProgress: (p) => bar.update((p.done + p.skipped) / p.total, batchProgressLabel(p)),
       });
       bar.clear();
