@@ -41,6 +41,7 @@ export function batchProgressLabel(p: BatchProgress): string {
   return `${p.done + p.skipped}/${p.total} records${p.skipped ? ` (${p.skipped} already done)` : ''}, ${rate.toFixed(1)} rec/s, ETA ${clock(left / Math.max(rate, 1e-9))}${p.errors ? `, ${p.errors} errors` : ''}`;
 }
 
+const EXIT_HELP = `\nExit status: 0 every row ok; 2 some rows are input errors or parked (the table is complete either way); 1 usage.\n`;
 const COLUMNS_HELP = `\nColumns of --out (stable; empty cell = unknown, see 'reasons'):\n${BATCH_COLUMNS.map(([c, d]) => `  ${c.padEnd(17)} ${d}`).join('\n')}\n`;
 
 export function batchCommand(program: Command): void {
@@ -62,7 +63,7 @@ export function batchCommand(program: Command): void {
     .option('--no-progress', 'never show the progress line')
     .addHelpText(
       'after',
-      `\nExamples:\n  sinus batch ../shared/data/ptb-xl/records100 --out ptbxl.csv -j 2\n  sinus batch ../shared/data/cinc2017 --queue postgres://user@db/sinus --name cinc\n  sinus worker --queue postgres://user@db/sinus\n  sinus batch status --queue postgres://user@db/sinus --name cinc [--out cinc.csv]\n${COLUMNS_HELP}`,
+      `\nExamples:\n  sinus batch ../shared/data/ptb-xl/records100 --out ptbxl.csv -j 2\n  sinus batch ../shared/data/cinc2017 --queue postgres://user@db/sinus --name cinc\n  sinus worker --queue postgres://user@db/sinus\n  sinus batch status --queue postgres://user@db/sinus --name cinc [--out cinc.csv]\n${EXIT_HELP}${COLUMNS_HELP}`,
     )
     .action(async (paths: string[], opts: BatchCliOptions) => {
       const settings = {
