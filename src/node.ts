@@ -22,3 +22,16 @@ export { embedStoredRecords, similarRecords, ANN_THRESHOLD } from './similar/sim
 export type { SimilarFilters, SimilarRecord } from './similar/similarInStore.js';
 export { searchStore } from './similar/searchStore.js';
 export type { SearchHit } from './similar/searchStore.js';
+export { runBatch } from './batch/runBatch.node.js';
+export type { BatchOptions, BatchProgress, BatchSummary } from './batch/runBatch.node.js';
+export { batchInputs } from './batch/batchInputs.node.js';
+export { BATCH_COLUMNS, batchRowFromAnalysis, batchRowFromError } from './batch/batchRow.js';
+export type { BatchRow, BatchColumn } from './batch/batchRow.js';
+export { formatBatchRows, readBatchRows } from './batch/batchOutput.node.js';
+export { enqueueBatch, runQueueWorker, queueStatus, queueRows, BATCH_QUEUE_NAME } from './batch/pgQueue.node.js';
+export type { BatchStatus, WorkerOptions, QueueSettings } from './batch/pgQueue.node.js';
+export { analyzeInBlocks } from './batch/analyzeInBlocks.js';
+export type { BlockAnalysis, BlockAnalysisOptions } from './batch/analyzeInBlocks.js';
+export { recordBlockSource } from './batch/recordBlockSource.js';
+export type { BlockSource } from './batch/recordBlockSource.js';
+export { fileBlockSource } from './batch/wfdbBlockSource.node.js';

@@ -16,6 +16,8 @@ import { interpretCommand } from './commands/interpret.js';
 import { reportCommand } from './commands/report.js';
 import { askCommand } from './commands/ask.js';
 import { storeCommands } from './commands/storeCommands.js';
+import { batchCommand } from './commands/batch.js';
+import { holterCommand } from './commands/holter.js';
 
 const program = new Command();
 program.name('sinus').description('sinus: ECG interpretation engine').version('0.1.0');
@@ -34,6 +36,8 @@ interpretCommand(program);
 reportCommand(program);
 askCommand(program);
 storeCommands(program);
+batchCommand(program);
+holterCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isSinusError(e)) {
