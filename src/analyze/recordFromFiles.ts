@@ -30,7 +30,8 @@ function isMasterHeader(bytes: Uint8Array): boolean {
  * @example const rec = await recordFromFiles({ '100.hea': hea, '100.dat': dat });
  */
 export async function recordFromFiles(files: Record<string, Uint8Array>): Promise<EcgRecord> {
-  const byName: Record<string, Uint8Array> = {};
+  // No prototype: an uploaded file called __proto__ is a file, not the object's prototype.
+  const byName: Record<string, Uint8Array> = Object.create(null);
   for (const [name, bytes] of Object.entries(files)) byName[safeFileName(name)] = bytes;
   const names = Object.keys(byName);
   if (names.length === 0) throw new SinusError('NOT_ENOUGH_DATA', 'no file was given');

@@ -79,7 +79,7 @@ export function coreReaders(options: CoreReadOptions = {}): { wfdb: RecordReader
     format: 'edf',
     extensions: ['.edf', '.rec'],
     sniff: (head) => looksLikeEdf(head),
-    read: async (bytes, fileName) => readEdf(bytes, fileName),
+    read: async (bytes, fileName) => readEdf(bytes, fileName, { limits: options.limits }),
   };
   const json: RecordReader = {
     format: 'json',

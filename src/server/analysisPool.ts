@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Analysis } from '../analyze.js';
+import { workerStackSizeMb } from './workerStackSize.js';
 import { deserializeError, type AnalysisJob, type AnalysisJobResult, type SerializedError } from './analysisJob.js';
 
 /** What a pool worker can be asked to do. */
@@ -50,10 +51,13 @@ export class AnalysisPool {
 
   /** A worker for the module; from source (.ts) it first registers tsx, whose loader hooks workers do not inherit. */
   private newWorker(): Worker {
-    if (!this.workerUrl.pathname.endsWith('.ts')) return new Worker(this.workerUrl);
+    // onnxruntime recurses once per byte of /proc/self/cmdline when it creates a session: a batch
+    // given hundreds of paths overflowed the default 4 MiB worker stack (exit 139).
+    const options = { resourceLimits: { stackSizeMb: workerStackSizeMb() } };
+    if (!this.workerUrl.pathname.endsWith('.ts')) return new Worker(this.workerUrl, options);
     const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
     const code = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(this.workerUrl.href)});`;
-    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
+    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), options);
   }
 
   private spawn(): Slot {

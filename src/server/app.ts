@@ -102,7 +102,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   /** Reads the multipart upload into memory, by file name only, within the size limit. */
   async function uploadedFiles(req: FastifyRequest): Promise<Record<string, Uint8Array>> {
     if (!req.isMultipart()) throw new SinusError('BAD_ARGUMENT', 'send the record as multipart/form-data (field "files", one part per file)');
-    const files: Record<string, Uint8Array> = {};
+    const files: Record<string, Uint8Array> = Object.create(null);
     let total = 0;
     for await (const part of req.parts()) {
       if (part.type !== 'file') continue;
