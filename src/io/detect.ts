@@ -72,6 +72,14 @@ export function detectRecordReader(head: Uint8Array, fileName: string, readers: 
   return sniffed.find((r) => r.extensions.includes(ext)) ?? sniffed[0] ?? readers.find((r) => r.extensions.includes(ext)) ?? null;
 }
 
+function sniffs(reader: RecordReader, bytes: Uint8Array, fileName: string): boolean {
+  try {
+    return reader.sniff(bytes.subarray(0, 4096), fileName);
+  } catch {
+    return false;
+  }
+}
+
 /** Extensions of files that belong to a WFDB record rather than being one. */
 function isWfdbCompanion(fileName: string, annotators: string[]): boolean {
   const ext = extensionOf(fileName).slice(1);
@@ -129,7 +137,10 @@ export async function readRecordFromFiles(files: Record<string, Uint8Array>, opt
     const latin1 = new TextDecoder('latin1');
     const master = heas.find((n) => /^\s*\S+\/\d+\s/m.test(latin1.decode(files[n].subarray(0, 512)).replace(/^#.*$/gm, '')));
     const annotators = options.annotators ?? DEFAULT_ANNOTATORS;
-    main = master ?? heas[0] ?? names.find((n) => !isWfdbCompanion(n, annotators) && !(extensionOf(n) === '.mat' && heas.length)) ?? names[0];
+    // Without a header, WFDB companions do not apply: an ISHNE .ecg (with its .ann) is the record.
+    const readers = options.readers ?? recordReaders(options);
+    const byContent = heas.length ? undefined : names.find((n) => readers.some((r) => r.format !== 'csv' && sniffs(r, files[n], n)));
+    main = master ?? heas[0] ?? byContent ?? names.find((n) => !isWfdbCompanion(n, annotators) && !(extensionOf(n) === '.mat' && heas.length)) ?? names[0];
   }
   if (!Object.hasOwn(files, main)) throw new SinusError('FILE_NOT_FOUND', 'not among the given files', main);
   return readRecordFromSource(main, memoryFileSource(files), options);

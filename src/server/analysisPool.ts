@@ -99,6 +99,11 @@ export class AnalysisPool {
     this.waiting.shift()?.();
   }
 
+  /** Worker threads able to take work (0 once closed). */
+  get liveWorkers(): number {
+    return this.closed ? 0 : this.slots.length;
+  }
+
   /**
    * Reads and analyses uploaded files in a worker; the record comes back for rendering. When
    * `signal` aborts (the client went away), the worker is replaced so its CPU is freed at once.
