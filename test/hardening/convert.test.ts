@@ -121,3 +121,14 @@ test('sinus convert: a write error is one line and exit 5, and leaves no half re
   assert.ok(!existsSync(join(out, 'r.hea')));
   assert.deepEqual(readdirSync(out).sort(), ['r.dat']);
 });
+
+test('sinus info and convert exit 2 on a header with 0 signals and write nothing (they exited 0)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sinus-harden-'));
+  writeFileSync(join(dir, 'z.hea'), 'z 0 360 1000\n');
+  const i = sinus('info', join(dir, 'z.hea'));
+  assert.equal(i.status, 2, i.stderr);
+  assert.match(i.stderr, /no leads \(0 signals\) \[NOT_ENOUGH_DATA\]/);
+  const c = sinus('convert', join(dir, 'z.hea'), join(dir, 'out', 'z.edf'));
+  assert.equal(c.status, 2, c.stderr);
+  assert.ok(!existsSync(join(dir, 'out')));
+});
