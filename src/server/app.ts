@@ -48,6 +48,8 @@ export interface ServerOptions {
    * samples (e.g. 3 leads x 24 h at 150 Hz, 12 leads x 1 h at 900 Hz): over them, 413.
    */
   limits?: Partial<RecordLimits>;
+  /** Seconds idle after which analysis workers are replaced by fresh ones, returning memory after load (default 10; 0 never). */
+  workerIdleRecycleS?: number;
   /** Resident memory over which /health/ready answers 503; default 4 GiB. */
   maxRssBytes?: number;
 }
@@ -110,6 +112,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const queue = new WorkQueue(options.concurrency ?? 2, options.maxQueued ?? 64);
   const store = new RecordStore(options.maxStoredRecords ?? 32, (options.storeTtlS ?? 900) * 1000);
   const pool = options.workers === false ? null : new AnalysisPool(options.concurrency ?? 2);
+  if (pool) pool.idleRecycleMs = options.workerIdleRecycleS === undefined ? 10_000 : options.workerIdleRecycleS * 1000;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: maxUploadBytes, requestTimeout: 120_000 });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 40, fields: 20, parts: 60 } });
   app.setErrorHandler((e, _req, reply) => sendError(reply, e, maxUploadBytes));

@@ -129,3 +129,18 @@ test('request log: one structured entry per request, route pattern only, no file
   assert.ok(!/SMITH|JOHN/.test(text) && !text.includes(id), text);
   for (const e of log) assert.ok(e.ms >= 0 && typeof e.client === 'string');
 });
+
+test('idle analysis workers are replaced by fresh ones (memory back after load) and the service keeps answering', { timeout: 120_000 }, async () => {
+  const app = await buildServer({ webRoot: null, concurrency: 1, workerIdleRecycleS: 0.2 });
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const body = () => form([['1.hea', read(SAMPLES, '1.hea')], ['1.dat', read(SAMPLES, '1.dat')]]);
+    assert.equal((await post(`${url}/v1/analyze?skip=${SKIP_ALL}`, body())).status, 200);
+    await new Promise((r) => setTimeout(r, 600));
+    const ready = await (await fetch(`${url}/health/ready`)).json();
+    assert.equal(ready.workers, 1);
+    assert.equal((await post(`${url}/v1/analyze?skip=${SKIP_ALL}`, body())).status, 200);
+  } finally {
+    await app.close();
+  }
+});
