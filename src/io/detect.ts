@@ -112,7 +112,7 @@ export async function readRecordFromSource(fileName: string, source: FileSource,
   if (!reader) {
     throw new SinusError('UNKNOWN_FORMAT', `cannot tell the format: not ${readers.map((r) => r.format).join(', ')} by content or extension`, name);
   }
-  const rec = validatedRecord(await reader.read(bytes, name, source), name, recordLimits(options.limits));
+  const rec = validatedRecord(await reader.read(bytes, name, source, { limits: options.limits }), name, recordLimits(options.limits));
   const bad = (rec.checksums ?? []).filter((c) => c.ok === false);
   if (options.checksums === 'throw' && bad.length) {
     throw new SinusError('CHECKSUM_MISMATCH', bad.map((c) => `${c.lead}: ${c.problem ?? `checksum ${c.actual}, header ${c.expected}`}`).join('; '), name);

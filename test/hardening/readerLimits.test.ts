@@ -83,3 +83,9 @@ test('24 h at 1 kHz declared by a tiny header is refused under a service limit w
   await rejectsWith(readRecordFromFiles({ 'x.hea': hea }, { limits }), 'LIMIT_EXCEEDED');
   assert.ok((await peakArrayBufferGrowth(() => readRecordFromFiles({ 'x.hea': hea }, { limits }))) < 20e6);
 });
+
+test('SCP-ECG (Huffman: the header can declare more than its bytes) checks the limits before decoding', async () => {
+  const scp = new Uint8Array(readFileSync(join(FORMATS, 'scp-ecg', '0000050.ECG.scp')));
+  const rec = await readRecordFromFiles({ 'x.scp': scp });
+  await rejectsWith(readRecordFromFiles({ 'x.scp': scp }, { limits: { maxTotalSamples: rec.length * rec.leads.length - 1 } }), 'LIMIT_EXCEEDED');
+});
