@@ -31,7 +31,9 @@ export async function refuseOverwritingInput(inputPath: string, outDir: string, 
     const t = await stat(target).catch(() => null);
     if (!t) continue;
     const sameFile = input !== null && t.dev === input.dev && t.ino === input.ino;
-    const sameRecord = multiFile && targetDir === inDir && recordBase(name) === recordBase(inputPath);
+    // A WFDB output (header, signal, annotation files) of the same name in the same folder is the input record.
+    const wfdbPart = !/\.(edf|csv|tsv|json)$/i.test(name);
+    const sameRecord = multiFile && wfdbPart && targetDir === inDir && recordBase(name) === recordBase(inputPath);
     if (sameFile || sameRecord) {
       throw new SinusError('BAD_ARGUMENT', `the output ${name} would overwrite the input record ${basename(inputPath)}: choose another name or folder`, inputPath);
     }
