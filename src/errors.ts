@@ -14,7 +14,9 @@ export type SinusErrorCode =
   | 'BAD_ANNOTATION'
   | 'BAD_SIGNAL'
   | 'BAD_ARGUMENT'
-  | 'NOT_ENOUGH_DATA';
+  | 'NOT_ENOUGH_DATA'
+  /** The record is larger than a configured limit (leads, total samples); checked before decoding. */
+  | 'LIMIT_EXCEEDED';
 
 export class SinusError extends Error {
   readonly code: SinusErrorCode;

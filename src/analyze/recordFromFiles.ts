@@ -1,5 +1,5 @@
 import { SinusError } from '../errors.js';
-import { readRecordFromFiles } from '../io/detect.js';
+import { readRecordFromFiles, type ReadRecordOptions } from '../io/detect.js';
 import type { EcgRecord } from '../record/types.js';
 
 /**
@@ -29,8 +29,9 @@ function isMasterHeader(bytes: Uint8Array): boolean {
  *
  * @example const rec = await recordFromFiles({ '100.hea': hea, '100.dat': dat });
  */
-export async function recordFromFiles(files: Record<string, Uint8Array>): Promise<EcgRecord> {
-  const byName: Record<string, Uint8Array> = {};
+export async function recordFromFiles(files: Record<string, Uint8Array>, options: ReadRecordOptions = {}): Promise<EcgRecord> {
+  // No prototype: an uploaded file called __proto__ is a file, not the object's prototype.
+  const byName: Record<string, Uint8Array> = Object.create(null);
   for (const [name, bytes] of Object.entries(files)) byName[safeFileName(name)] = bytes;
   const names = Object.keys(byName);
   if (names.length === 0) throw new SinusError('NOT_ENOUGH_DATA', 'no file was given');
@@ -42,5 +43,5 @@ export async function recordFromFiles(files: Record<string, Uint8Array>): Promis
   if (headers.length === 0 && signal && names.every((n) => !/\.(edf|rec|csv|tsv|xml|dcm|scp|ecg|json)$/i.test(n))) {
     throw new SinusError('FILE_NOT_FOUND', `a WFDB signal file needs its header: add ${signal.replace(/\.(dat|mat)$/i, '.hea')}`, signal);
   }
-  return readRecordFromFiles(byName);
+  return readRecordFromFiles(byName, options);
 }

@@ -9,6 +9,8 @@ export const EXIT = {
   CHECKSUM: 3,
   /** A pipeline stage failed on a record (its section is null with the reason). */
   STAGE_FAILED: 4,
+  /** An output file could not be written (disk full, no permission, a folder in the way); nothing half-written is left. */
+  OUTPUT: 5,
   /** A bug: please report it with the record. */
   INTERNAL: 70,
 } as const;
@@ -20,6 +22,7 @@ Exit status:
   2   a record could not be read (bad, missing or unsupported file)
   3   a checksum mismatch (record analysed anyway)
   4   a stage failed on a record (its section is null, with the reason)
+  5   an output file could not be written (convert: nothing half-written is left)
   70  internal error
 A batch exits with the highest status any record had.
 `;

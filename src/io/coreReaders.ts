@@ -9,8 +9,8 @@ import type { FileSource } from './source.js';
 import { readWfdbAnnotationSets } from './wfdb/readAnnotations.js';
 import { readWfdbRecord, type ReadWfdbOptions } from './wfdb/readRecord.js';
 
-/** Annotators looked for next to a WFDB record (MIT-BIH 'atr', LUDB per-lead files, ...). */
-export const DEFAULT_ANNOTATORS = ['atr', 'qrs', 'ecg', 'tal', 'i', 'ii', 'iii', 'avr', 'avl', 'avf', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
+/** Annotators looked for next to a WFDB record (MIT-BIH 'atr', LUDB per-lead files, and the sets sinus writes from EDF+ and the clinical formats). */
+export const DEFAULT_ANNOTATORS = ['atr', 'qrs', 'ecg', 'tal', 'i', 'ii', 'iii', 'avr', 'avl', 'avf', 'v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'aecg', 'dicom', 'muse', 'ishne'];
 
 /** Options the core readers understand. */
 export interface CoreReadOptions extends ReadWfdbOptions {
@@ -79,7 +79,7 @@ export function coreReaders(options: CoreReadOptions = {}): { wfdb: RecordReader
     format: 'edf',
     extensions: ['.edf', '.rec'],
     sniff: (head) => looksLikeEdf(head),
-    read: async (bytes, fileName) => readEdf(bytes, fileName),
+    read: async (bytes, fileName) => readEdf(bytes, fileName, { limits: options.limits }),
   };
   const json: RecordReader = {
     format: 'json',

@@ -4,6 +4,8 @@ import type { EcgRecord } from '../record/types.js';
 import { CLINICAL_READERS } from './clinical/index.js';
 import { coreReaders, DEFAULT_ANNOTATORS, type CoreReadOptions } from './coreReaders.js';
 import type { RecordReader } from './reader.js';
+import { recordLimits } from './recordLimits.js';
+import { validatedRecord } from './validateRecord.js';
 import { memoryFileSource, type FileSource } from './source.js';
 
 /** Options for reading a record through format detection. */
@@ -70,6 +72,14 @@ export function detectRecordReader(head: Uint8Array, fileName: string, readers: 
   return sniffed.find((r) => r.extensions.includes(ext)) ?? sniffed[0] ?? readers.find((r) => r.extensions.includes(ext)) ?? null;
 }
 
+function sniffs(reader: RecordReader, bytes: Uint8Array, fileName: string): boolean {
+  try {
+    return reader.sniff(bytes.subarray(0, 4096), fileName);
+  } catch {
+    return false;
+  }
+}
+
 /** Extensions of files that belong to a WFDB record rather than being one. */
 function isWfdbCompanion(fileName: string, annotators: string[]): boolean {
   const ext = extensionOf(fileName).slice(1);
@@ -79,8 +89,10 @@ function isWfdbCompanion(fileName: string, annotators: string[]): boolean {
 /**
  * Reads a record from `fileName` through a {@link FileSource}, detecting its format (browser-safe;
  * `openRecord` is the Node entry point). A WFDB signal or annotation file (`.dat`, `.atr`, ...) is
- * read through its `.hea`. Throws {@link SinusError}: FILE_NOT_FOUND (also for a missing companion
- * file), FILE_EMPTY, UNKNOWN_FORMAT, and whatever the format's reader raises.
+ * read through its `.hea`. Limits (`options.limits`) are checked from the header before decoding,
+ * and what the reader returns is validated ({@link validatedRecord}). Throws {@link SinusError}:
+ * FILE_NOT_FOUND (also for a missing companion file), FILE_EMPTY, UNKNOWN_FORMAT,
+ * LIMIT_EXCEEDED, and whatever the format's reader raises.
  *
  * @example
  * const rec = await readRecordFromSource('100.hea', nodeFileSource('samples'));
@@ -100,7 +112,7 @@ export async function readRecordFromSource(fileName: string, source: FileSource,
   if (!reader) {
     throw new SinusError('UNKNOWN_FORMAT', `cannot tell the format: not ${readers.map((r) => r.format).join(', ')} by content or extension`, name);
   }
-  const rec = await reader.read(bytes, name, source);
+  const rec = validatedRecord(await reader.read(bytes, name, source, { limits: options.limits }), name, recordLimits(options.limits));
   const bad = (rec.checksums ?? []).filter((c) => c.ok === false);
   if (options.checksums === 'throw' && bad.length) {
     throw new SinusError('CHECKSUM_MISMATCH', bad.map((c) => `${c.lead}: ${c.problem ?? `checksum ${c.actual}, header ${c.expected}`}`).join('; '), name);
@@ -125,8 +137,11 @@ export async function readRecordFromFiles(files: Record<string, Uint8Array>, opt
     const latin1 = new TextDecoder('latin1');
     const master = heas.find((n) => /^\s*\S+\/\d+\s/m.test(latin1.decode(files[n].subarray(0, 512)).replace(/^#.*$/gm, '')));
     const annotators = options.annotators ?? DEFAULT_ANNOTATORS;
-    main = master ?? heas[0] ?? names.find((n) => !isWfdbCompanion(n, annotators) && !(extensionOf(n) === '.mat' && heas.length)) ?? names[0];
+    // Without a header, WFDB companions do not apply: an ISHNE .ecg (with its .ann) is the record.
+    const readers = options.readers ?? recordReaders(options);
+    const byContent = heas.length ? undefined : names.find((n) => readers.some((r) => r.format !== 'csv' && sniffs(r, files[n], n)));
+    main = master ?? heas[0] ?? byContent ?? names.find((n) => !isWfdbCompanion(n, annotators) && !(extensionOf(n) === '.mat' && heas.length)) ?? names[0];
   }
-  if (!(main in files)) throw new SinusError('FILE_NOT_FOUND', 'not among the given files', main);
+  if (!Object.hasOwn(files, main)) throw new SinusError('FILE_NOT_FOUND', 'not among the given files', main);
   return readRecordFromSource(main, memoryFileSource(files), options);
 }

@@ -38,3 +38,9 @@ export { detectRecordReader, recordReaders, registerRecordReader, readRecordFrom
 export type { ReadRecordOptions } from './detect.js';
 export { writeRecordFiles } from './writeRecordFiles.js';
 export type { WriteRecordFilesOptions } from './writeRecordFiles.js';
+export { DEFAULT_RECORD_LIMITS, recordLimits, checkDeclaredRecordSize } from './recordLimits.js';
+export type { RecordLimits } from './recordLimits.js';
+export { validatedRecord } from './validateRecord.js';
+export { READER_BYTES_PER_INPUT_BYTE, recordSignalBytes } from './readerMemory.js';
+export { chooseWfdbGain, gainFit, quantumGain, PrecisionLossError } from './wfdb/exactGain.js';
+export type { GainFit } from './wfdb/exactGain.js';

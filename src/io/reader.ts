@@ -1,4 +1,5 @@
 import type { EcgRecord } from '../record/types.js';
+import type { RecordLimits } from './recordLimits.js';
 import type { FileSource } from './source.js';
 
 /**
@@ -13,6 +14,9 @@ export interface RecordReader {
   extensions: string[];
   /** True when `head` (the first up-to-4096 bytes of the file) looks like this format. */
   sniff(head: Uint8Array, fileName: string): boolean;
-  /** Decodes the file. Throws SinusError for bad input. */
-  read(bytes: Uint8Array, fileName: string, source: FileSource): Promise<EcgRecord>;
+  /**
+   * Decodes the file. Throws SinusError for bad input. A reader whose header declares more than its
+   * bytes hold (compression, lengths) checks `options.limits` before decoding (LIMIT_EXCEEDED).
+   */
+  read(bytes: Uint8Array, fileName: string, source: FileSource, options?: { limits?: Partial<RecordLimits> }): Promise<EcgRecord>;
 }

@@ -3,14 +3,47 @@ import type { EcgRecord } from '../record/types.js';
 import { writeCsv } from './csv/writeCsv.js';
 import { writeEdf } from './edf/writeEdf.js';
 import { recordToJson } from './json/recordToJson.js';
+import { PrecisionLossError } from './wfdb/exactGain.js';
 import { writeWfdbRecord } from './wfdb/writeRecord.js';
 
 /** Options for {@link writeRecordFiles}. */
 export interface WriteRecordFilesOptions {
-  /** WFDB storage format for `.hea`/`.dat` outputs; default 212 when every lead fits it losslessly, else 16. */
-  wfdbFormat?: 16 | 212;
+  /**
+   * WFDB storage format for `.hea`/`.dat` outputs. Default: 212 when every lead was read from
+   * 12-bit storage, else the first of 16, 24, 32 that stores every lead exactly.
+   */
+  wfdbFormat?: 16 | 212 | 24 | 32;
   /** Also write leads computed from others; default false. */
   includeDerived?: boolean;
+  /** Write WFDB even when no gain stores a lead exactly (the loss goes to `onWarning`); default false: refuse. */
+  allowPrecisionLoss?: boolean;
+  /** Told, by name, what the output cannot hold (annotations in CSV) and any precision given up. */
+  onWarning?: (message: string) => void;
+}
+
+/** The first format of `formats` in which the record's leads are written exactly. */
+function writeWfdbExactly(record: EcgRecord, formats: (16 | 212 | 24 | 32)[], base: string, options: WriteRecordFilesOptions): Record<string, Uint8Array> {
+  let first: unknown;
+  for (const format of formats) {
+    try {
+      return writeWfdbRecord(record, { format, recordName: base, includeDerived: options.includeDerived });
+    } catch (e) {
+      if (!(e instanceof PrecisionLossError)) throw e;
+      first ??= e;
+    }
+  }
+  if (!options.allowPrecisionLoss) throw first;
+  return writeWfdbRecord(record, {
+    format: formats[0], recordName: base, includeDerived: options.includeDerived, allowPrecisionLoss: true,
+    onPrecisionLoss: (l) => options.onWarning?.(`lead ${l.lead} written in WFDB format ${formats[0]} at ${l.gain} adu/mV: samples move by up to ${l.maxErrorMv.toPrecision(3)} mV (precision loss allowed)`),
+  });
+}
+
+/** Says by name which annotations a format that cannot hold them leaves out. */
+function warnDroppedAnnotations(record: EcgRecord, format: string, options: WriteRecordFilesOptions): void {
+  const sets = record.annotations.filter((s) => s.annotations.length > 0);
+  if (sets.length === 0) return;
+  options.onWarning?.(`${format} cannot hold annotations: ${sets.map((s) => `${s.annotator} (${s.annotations.length})`).join(', ')} not written`);
 }
 
 /**
@@ -30,14 +63,16 @@ export function writeRecordFiles(record: EcgRecord, outName: string, options: Wr
   switch (ext) {
     case '.hea':
     case '.dat': {
-      const format = options.wfdbFormat ?? (fits212(record) ? 212 : 16);
-      return writeWfdbRecord(record, { format, recordName: base, includeDerived: options.includeDerived });
+      const formats: (16 | 212 | 24 | 32)[] = options.wfdbFormat ? [options.wfdbFormat] : fits212(record) ? [212, 16, 24, 32] : [16, 24, 32];
+      return writeWfdbExactly(record, formats, base, options);
     }
     case '.edf':
       return { [file]: writeEdf(record, { includeDerived: options.includeDerived }) };
     case '.csv':
+      warnDroppedAnnotations(record, 'CSV', options);
       return { [file]: utf8(writeCsv(record, { includeDerived: options.includeDerived })) };
     case '.tsv':
+      warnDroppedAnnotations(record, 'TSV', options);
       return { [file]: utf8(writeCsv(record, { delimiter: '\t', includeDerived: options.includeDerived })) };
     case '.json':
       return { [file]: utf8(JSON.stringify(recordToJson(record))) };

@@ -2,6 +2,7 @@ import { analyze, type Analysis } from '../analyze.js';
 import { recordFromFiles } from '../analyze/recordFromFiles.js';
 import { shippedModelStageOptions } from '../analyze/shippedModels.node.js';
 import { SinusError } from '../errors.js';
+import type { RecordLimits } from '../io/recordLimits.js';
 import type { EcgRecord } from '../record/types.js';
 
 /** What the service asks for: the uploaded files of one record and the analysis options. */
@@ -10,6 +11,8 @@ export interface AnalysisJob {
   only?: string[];
   skip?: string[];
   maxRecordDurationS: number;
+  /** Leads and total samples, checked from the header before any signal is decoded. */
+  limits?: Partial<RecordLimits>;
 }
 
 export interface AnalysisJobResult {
@@ -27,7 +30,7 @@ export class LimitExceededError extends Error {
 
 /** Reads the record from the uploaded files, checks its duration, and analyses it. */
 export async function runAnalysisJob(job: AnalysisJob, signal?: AbortSignal): Promise<AnalysisJobResult> {
-  const record = await recordFromFiles(job.files);
+  const record = await recordFromFiles(job.files, { limits: job.limits });
   const durationS = record.length / record.fs;
   if (durationS > job.maxRecordDurationS) throw new LimitExceededError(`record too long: ${durationS.toFixed(0)} s, this service takes up to ${job.maxRecordDurationS} s`);
   const analysis = await analyze(record, { only: job.only, skip: job.skip, signal, stageOptions: await shippedModelStageOptions() });

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Analysis } from '../analyze.js';
+import { workerStackSizeMb } from './workerStackSize.js';
 import { deserializeError, type AnalysisJob, type AnalysisJobResult, type SerializedError } from './analysisJob.js';
 
 /** What a pool worker can be asked to do. */
@@ -38,8 +39,33 @@ export class AnalysisPool {
   private nextId = 1;
   private closed = false;
 
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Idle time after which the workers are replaced by fresh ones (0: never). */
+  idleRecycleMs = 0;
+
   constructor(private readonly size: number, private readonly workerUrl: URL = AnalysisPool.defaultWorkerUrl()) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  /**
+   * After `idleRecycleMs` with nothing running or waiting, replaces every worker by a fresh one, so
+   * the memory a load left in worker heaps and onnxruntime's arenas goes back (the service's memory
+   * returns to its idle baseline after load).
+   */
+  private scheduleRecycle(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (!(this.idleRecycleMs > 0) || this.closed || this.waiting.length || this.slots.some((s) => s.busy)) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.closed || this.waiting.length || this.slots.some((s) => s.busy)) return;
+      this.slots.forEach((s, i) => {
+        this.slots[i] = this.spawn();
+        s.worker.removeAllListeners('exit');
+        void s.worker.terminate();
+      });
+    }, this.idleRecycleMs);
+    this.idleTimer.unref();
   }
 
   /** The worker module beside this one: `.ts` when running from source (tsx), `.js` when built. */
@@ -50,10 +76,13 @@ export class AnalysisPool {
 
   /** A worker for the module; from source (.ts) it first registers tsx, whose loader hooks workers do not inherit. */
   private newWorker(): Worker {
-    if (!this.workerUrl.pathname.endsWith('.ts')) return new Worker(this.workerUrl);
+    // onnxruntime recurses once per byte of /proc/self/cmdline when it creates a session: a batch
+    // given hundreds of paths overflowed the default 4 MiB worker stack (exit 139).
+    const options = { resourceLimits: { stackSizeMb: workerStackSizeMb() } };
+    if (!this.workerUrl.pathname.endsWith('.ts')) return new Worker(this.workerUrl, options);
     const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
     const code = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(this.workerUrl.href)});`;
-    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
+    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`), options);
   }
 
   private spawn(): Slot {
@@ -93,6 +122,12 @@ export class AnalysisPool {
     // Idle workers must not keep the process alive; busy ones must (a CLI has nothing else running).
     slot.worker.unref();
     this.waiting.shift()?.();
+    this.scheduleRecycle();
+  }
+
+  /** Worker threads able to take work (0 once closed). */
+  get liveWorkers(): number {
+    return this.closed ? 0 : this.slots.length;
   }
 
   /**
@@ -125,6 +160,8 @@ export class AnalysisPool {
       throw abortReason(signal);
     }
     slot.busy = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     slot.worker.ref();
     const id = this.nextId++;
     const chosen = slot;
@@ -151,6 +188,7 @@ export class AnalysisPool {
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 }

@@ -21,6 +21,14 @@ import type { EcgStore } from '../store/types.js';
 import { registerStoreRoutes } from './storeRoutes.js';
 import { QueueFullError, WorkQueue } from './workQueue.js';
 import { registerReportRoutes } from './reportRoutes.js';
+import type { RecordLimits } from '../io/recordLimits.js';
+import type { SecurityOptions } from './securityOptions.js';
+import { registerAuth } from './auth.js';
+import { registerCors } from './cors.js';
+import { registerRateLimit } from './rateLimit.js';
+import { registerRequestLog } from './requestLog.js';
+import { registerHealth } from './health.js';
+import { clientErrorOf } from './clientErrors.js';
 
 export interface ServerOptions {
   /** Largest upload (all files of one record together), default 64 MiB. */
@@ -37,16 +45,28 @@ export interface ServerOptions {
   /** Folder of the built web viewer (default dist/web); null serves no viewer. */
   webRoot?: string | null;
   logger?: boolean;
+  /** API keys, CORS, rate limit, request log; see {@link SecurityOptions} (safe default: loopback only without keys). */
+  security?: SecurityOptions;
+  /**
+   * Record size limits, checked from the header before decoding; default 32 leads and 40 million
+   * samples (e.g. 3 leads x 24 h at 150 Hz, 12 leads x 1 h at 900 Hz): over them, 413.
+   */
+  limits?: Partial<RecordLimits>;
+  /** Seconds idle after which analysis workers are replaced by fresh ones, returning memory after load (default 10; 0 never). */
+  workerIdleRecycleS?: number;
+  /** Resident memory over which /health/ready answers 503; default 4 GiB. */
+  maxRssBytes?: number;
 }
 
 const STATUS_OF: Partial<Record<SinusErrorCode, number>> = {
   BAD_ARGUMENT: 400,
   UNSUPPORTED_FORMAT: 415,
   UNKNOWN_FORMAT: 415,
+  LIMIT_EXCEEDED: 413,
 };
 
 /** Maps errors to HTTP answers: input problems are 4xx with the SinusError code, busy is 503. */
-function sendError(reply: FastifyReply, e: unknown): FastifyReply {
+function sendError(reply: FastifyReply, e: unknown, maxUploadBytes: number): FastifyReply {
   if (e instanceof QueueFullError) return reply.code(503).header('retry-after', '1').send({ error: { code: 'BUSY', message: e.message } });
   if (e instanceof LimitExceededError) return reply.code(413).send({ error: { code: 'TOO_LARGE', message: e.message } });
   if (isSinusError(e)) {
@@ -55,9 +75,8 @@ function sendError(reply: FastifyReply, e: unknown): FastifyReply {
     return reply.code(status).send({ error: { code: e.code, message: e.message } });
   }
   const fe = e as { code?: string; statusCode?: number; message?: string };
-  if (fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT' || fe.code === 'FST_PARTS_LIMIT') {
-    return reply.code(413).send({ error: { code: 'TOO_LARGE', message: fe.message ?? 'upload too large' } });
-  }
+  const client = clientErrorOf(e, maxUploadBytes);
+  if (client) return reply.code(client.status).send({ error: { code: client.code, message: client.message } });
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return reply.code(fe.statusCode).send({ error: { code: fe.code ?? 'BAD_REQUEST', message: fe.message ?? 'bad request' } });
   }
@@ -97,9 +116,17 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const queue = new WorkQueue(options.concurrency ?? 2, options.maxQueued ?? 64);
   const store = options.store ?? (await openStore(':memory:'));
   const pool = options.workers === false ? null : new AnalysisPool(options.concurrency ?? 2);
+  if (pool) pool.idleRecycleMs = options.workerIdleRecycleS === undefined ? 10_000 : options.workerIdleRecycleS * 1000;
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: maxUploadBytes, requestTimeout: 120_000 });
   await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 40, fields: 20, parts: 60 } });
-  app.setErrorHandler((e, _req, reply) => sendError(reply, e));
+  app.setErrorHandler((e, _req, reply) => sendError(reply, e, maxUploadBytes));
+  const security = options.security ?? {};
+  const limits: Partial<RecordLimits> = { maxLeads: 32, maxTotalSamples: 40_000_000, ...options.limits };
+  await registerCors(app, security.corsOrigins);
+  await registerRateLimit(app, security.rateLimitPerMinute ?? 600);
+  registerAuth(app, security.apiKeys);
+  registerRequestLog(app, security.requestLog);
+  registerHealth(app, { queued: () => queue.queued, maxQueued: options.maxQueued ?? 64, liveWorkers: () => pool?.liveWorkers ?? null, maxRssBytes: options.maxRssBytes ?? 4 * 2 ** 30 });
   app.addHook('onClose', async () => {
     await pool?.close();
     if (!options.store) await store.close();
@@ -109,13 +136,13 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   /** Reads the multipart upload into memory, by file name only, within the size limit. */
   async function uploadedFiles(req: FastifyRequest): Promise<Record<string, Uint8Array>> {
     if (!req.isMultipart()) throw new SinusError('BAD_ARGUMENT', 'send the record as multipart/form-data (field "files", one part per file)');
-    const files: Record<string, Uint8Array> = {};
+    const files: Record<string, Uint8Array> = Object.create(null);
     let total = 0;
     for await (const part of req.parts()) {
       if (part.type !== 'file') continue;
       const buf = await part.toBuffer();
       total += buf.byteLength;
-      if (total > maxUploadBytes) throw new LimitExceededError(`upload too large: over ${maxUploadBytes} bytes`);
+      if (total > maxUploadBytes) throw new LimitExceededError(`upload too large: the limit is ${maxUploadBytes} bytes (${(maxUploadBytes / 2 ** 20).toFixed(0)} MiB) for all files together`);
       const name = safeFileName(part.filename || part.fieldname);
       if (buf.byteLength === 0) throw new SinusError('FILE_EMPTY', 'file is empty', name);
       files[name] = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -127,7 +154,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   /** Reads and analyses an upload: in a worker thread when the pool is on, else in process. */
   async function analysed(req: FastifyRequest, reply: FastifyReply) {
     const q = req.query as Record<string, unknown>;
-    const job: AnalysisJob = { files: await uploadedFiles(req), only: list(q.only), skip: list(q.skip), maxRecordDurationS };
+    const job: AnalysisJob = { files: await uploadedFiles(req), only: list(q.only), skip: list(q.skip), maxRecordDurationS, limits };
     const ac = new AbortController();
     // The request stream closes as soon as its body is read; the response closing before it was
     // sent is what says the client went away.
@@ -143,7 +170,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   }
 
   app.get('/health', async () => ({ status: 'ok', version: SINUS_VERSION, running: queue.active, queued: queue.queued, stored: await store.count() }));
-  app.get('/openapi.json', async () => openApiDocument({ maxUploadBytes, maxRecordDurationS }));
+  app.get('/openapi.json', async () => openApiDocument({ maxUploadBytes, maxRecordDurationS, limits }));
   // The Analysis JSON Schema, from the package root (two folders up from src/server and dist/server).
   const schemaText = readFileSync(fileURLToPath(new URL('../../schema/analysis.schema.json', import.meta.url)), 'utf8');
   app.get('/schema/analysis.schema.json', async (_req, reply) => reply.type('application/schema+json').send(schemaText));

@@ -8,7 +8,7 @@ const upload = {
     'multipart/form-data': {
       schema: {
         type: 'object',
-        properties: { files: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'the files of ONE record: WFDB .hea with its .dat/.mat (and .atr or other annotation files), EDF, MAT+hea or CSV; matched by file name only' } },
+        properties: { files: { type: 'array', items: { type: 'string', format: 'binary' }, description: 'the files of ONE record, matched by file name only: WFDB .hea with its .dat/.mat (and .atr or other annotation files), EDF/EDF+ (.edf), MAT v4 + .hea, CSV/TSV, sinus JSON, and the clinical formats: HL7 aECG (.xml), DICOM waveform (.dcm), SCP-ECG (.scp), GE MUSE XML (.xml), Philips XML / XLI (.xml), Philips MRx archives, ISHNE Holter (.ecg with its .ann)' } },
       },
     },
   },
@@ -28,13 +28,13 @@ const renderParams = [
 ];
 
 /** The service's OpenAPI 3.1 document, served at /openapi.json. */
-export function openApiDocument(limits: { maxUploadBytes: number; maxRecordDurationS: number }) {
+export function openApiDocument(limits: { maxUploadBytes: number; maxRecordDurationS: number; limits?: { maxLeads?: number; maxTotalSamples?: number } }) {
   return {
     openapi: '3.1.0',
     info: {
       title: 'sinus ECG analysis service',
       version: SINUS_VERSION,
-      description: `Upload one ECG record, get its Analysis (schema/analysis.schema.json) and paper-layout pictures. Limits: ${limits.maxUploadBytes} bytes per upload, ${limits.maxRecordDurationS} s per record; when busy the service answers 503 with Retry-After.`,
+      description: `Upload one ECG record, get its Analysis (schema/analysis.schema.json) and paper-layout pictures. Formats: WFDB, EDF/EDF+, MAT v4, CSV/TSV, sinus JSON, HL7 aECG, DICOM waveform, SCP-ECG, GE MUSE XML, Philips XML/XLI, Philips MRx, ISHNE Holter. Limits: ${limits.maxUploadBytes} bytes per upload, ${limits.maxRecordDurationS} s per record, ${limits.limits?.maxLeads ?? 'any number of'} leads, ${limits.limits?.maxTotalSamples ?? 'any number of'} samples over all leads (checked from the header before decoding; over a limit: 413 naming it). Authentication: Authorization: Bearer <key> or X-API-Key when the service has keys; without keys it answers on loopback only. When busy the service answers 503 with Retry-After.`,
     },
     paths: {
       '/health': { get: { summary: 'liveness and load', responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' }, version: { type: 'string' }, running: { type: 'integer' }, queued: { type: 'integer' }, stored: { type: 'integer' } } } } } } } } },

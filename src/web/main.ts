@@ -326,7 +326,7 @@ async function analyseOnServer(files: Record<string, Uint8Array>): Promise<Analy
 async function open(fileList: FileList | File[]): Promise<void> {
   document.body.dataset.state = 'loading';
   try {
-    const files: Record<string, Uint8Array> = {};
+    const files: Record<string, Uint8Array> = Object.create(null);
     for (const f of Array.from(fileList)) files[f.name] = new Uint8Array(await f.arrayBuffer());
     setStatus(`reading ${Object.keys(files).join(', ')}…`);
     const record = await recordFromFiles(files);

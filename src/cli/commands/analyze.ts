@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { analyze, type Analysis } from '../../analyze.js';
 import { isSinusError, SinusError } from '../../errors.js';
 import { AnalysisPool } from '../../server/analysisPool.js';
+import { commandLineTooLongForMainThread } from '../../server/workerStackSize.js';
 import { openRecord } from '../../io/openRecord.js';
 import { reconciledRhythmLine, sectionSummary } from '../../analyze/sectionSummary.js';
 import { shippedModelStageOptions } from '../../analyze/shippedModels.node.js';
@@ -79,7 +80,10 @@ export function analyzeCommand(program: Command): void {
       const only = list(opts.only);
       const skip = list(opts.skip);
       // Parallel batches: records go to worker threads; results are still printed in input order.
-      const pool = jobs > 1 && batch ? new AnalysisPool(Math.min(jobs, files.length)) : null;
+      // A very long command line (hundreds of paths) overflows the main thread's stack inside
+      // onnxruntime; then even -j 1 analyses in a worker, whose stack is sized to it.
+      const inWorkers = (jobs > 1 && batch) || commandLineTooLongForMainThread();
+      const pool = inWorkers ? new AnalysisPool(Math.min(jobs, files.length)) : null;
       let done = 0;
       const started = pool
         ? found.map((f) => {

@@ -1,6 +1,7 @@
 import { SinusError } from '../../errors.js';
 import { normalizeLeadName } from '../../record/leadNames.js';
 import type { Annotation, EcgRecord, Lead } from '../../record/types.js';
+import { checkDeclaredRecordSize, recordLimits, type RecordLimits } from '../recordLimits.js';
 import { upsampleLinear } from '../upsampleLinear.js';
 import { unitsToMv } from '../wfdb/readRecord.js';
 import { parseTals, type EdfTal } from './tal.js';
@@ -147,8 +148,9 @@ function edfStartTime(h: EdfHeader, subsecondS: number): Date | undefined {
  * @example
  * const rec = readEdf(bytes, 'rec.edf');
  */
-export function readEdf(bytes: Uint8Array, fileName = 'record.edf'): EcgRecord {
+export function readEdf(bytes: Uint8Array, fileName = 'record.edf', options: { limits?: Partial<RecordLimits> } = {}): EcgRecord {
   const h = parseEdfHeader(bytes, fileName);
+  const limits = recordLimits(options.limits);
   const warnings: string[] = [];
   const isAnn = h.signals.map((s) => h.variant !== 'edf' && s.label === 'EDF Annotations');
   const dataIdx = h.signals.map((_, k) => k).filter((k) => !isAnn[k]);
@@ -186,6 +188,8 @@ export function readEdf(bytes: Uint8Array, fileName = 'record.edf'): EcgRecord {
     if (recStart[r] < recStart[r - 1] + maxSpr) throw new SinusError('BAD_HEADER', `data record ${r} starts at ${onsets[r]} s, inside the previous record`, fileName);
   }
   const fullLength = h.nRecords === 0 ? 0 : recStart[recStart.length - 1] + maxSpr;
+  // Slow signals are interpolated up and EDF+D gaps filled: the output can outgrow the file.
+  checkDeclaredRecordSize(dataIdx.length, fullLength, limits, fileName);
   const gaps: { startSample: number; length: number }[] = [];
   for (let r = 1; r < recStart.length; r++) {
     const gap = recStart[r] - (recStart[r - 1] + maxSpr);

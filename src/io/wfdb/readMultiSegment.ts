@@ -1,6 +1,7 @@
 import { SinusError } from '../../errors.js';
 import { normalizeLeadName } from '../../record/leadNames.js';
 import type { ChecksumStatus, EcgRecord, Lead } from '../../record/types.js';
+import { checkDeclaredRecordSize, recordLimits } from '../recordLimits.js';
 import type { FileSource } from '../source.js';
 import { parseWfdbHeader, type WfdbHeader, type WfdbSignalSpec } from './header.js';
 import type { ReadWfdbOptions } from './readOptions.js';
@@ -47,10 +48,19 @@ export async function readMultiSegmentRecord(
   if (header.nSamples !== undefined && header.nSamples !== 0 && header.nSamples !== total) {
     throw new SinusError('BAD_HEADER', `segment lengths add up to ${total} samples but the record line says ${header.nSamples}`, headerFile);
   }
+  // The joined record's size is known from the master header and one segment's signal count:
+  // judge it before reading the rest (a small segment listed many times must not build a huge record).
+  const limits = recordLimits(options.limits);
+  checkDeclaredRecordSize(layoutSignals?.length ?? 1, total, limits, headerFile);
   const records: (EcgRecord | null)[] = [];
+  let checked = false;
   for (const seg of dataSegs) {
     if (seg.name === '~') { records.push(null); continue; }
     const rec = await readSegment(seg.name, source, options);
+    if (!checked) {
+      checkDeclaredRecordSize(Math.max(rec.leads.length, layoutSignals?.length ?? 0), Math.round(total * (rec.fs / header.fs)), limits, headerFile);
+      checked = true;
+    }
     records.push(rec);
   }
   const firstReal = records.find((r): r is EcgRecord => r !== null);

@@ -1,3 +1,5 @@
+import type { RecordLimits } from '../recordLimits.js';
+
 /** Options for reading WFDB records. */
 export interface ReadWfdbOptions {
   /**
@@ -7,4 +9,6 @@ export interface ReadWfdbOptions {
    * `metadata.interpolatedLeads`. 'reject': throw UNSUPPORTED_FORMAT instead.
    */
   multiFrequency?: 'interpolate' | 'reject';
+  /** Size limits checked from the header before any signal is decoded; default {@link DEFAULT_RECORD_LIMITS}. */
+  limits?: Partial<RecordLimits>;
 }

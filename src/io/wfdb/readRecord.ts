@@ -3,6 +3,7 @@ import { normalizeLeadName } from '../../record/leadNames.js';
 import type { ChecksumStatus, EcgRecord, Lead } from '../../record/types.js';
 import type { FileSource } from '../source.js';
 import { checkMatV4AgainstWfdb } from '../mat/matV4.js';
+import { checkDeclaredRecordSize, recordLimits } from '../recordLimits.js';
 import { upsampleLinear } from '../upsampleLinear.js';
 import { parseWfdbHeader, type WfdbHeader, type WfdbSignalSpec } from './header.js';
 import { bytesForSamples, decodeStream, invalidSampleValue, samplesInBytes } from './signalFormats.js';
@@ -59,7 +60,11 @@ export async function readWfdbRecord(recordName: string, source: FileSource, opt
   if (headerBytes.length === 0) throw new SinusError('FILE_EMPTY', 'header file is empty', headerFile);
   const header = parseWfdbHeader(textDecoder.decode(headerBytes), headerFile);
   if (header.segments) return readMultiSegmentRecord(header, headerFile, source, options, readWfdbRecord);
-  const signals = await readWfdbRawSignals(header, headerFile, source);
+  const limits = recordLimits(options.limits);
+  const maxSpf = header.signals.reduce((m, s) => Math.max(m, s.samplesPerFrame), 1);
+  // Declared size first: a '~' signal or a long nSamples must not allocate before it is judged.
+  checkDeclaredRecordSize(header.nSignals, (header.nSamples ?? 0) * maxSpf, limits, headerFile);
+  const signals = await readWfdbRawSignals(header, headerFile, source, limits);
   return buildWfdbRecord(header, signals, options);
 }
 
@@ -70,7 +75,8 @@ export async function readWfdbRecord(recordName: string, source: FileSource, opt
  * @example
  * const { nFrames, raw } = await readWfdbRawSignals(parseWfdbHeader(text, '100.hea'), '100.hea', source);
  */
-export async function readWfdbRawSignals(header: WfdbHeader, headerFile: string, source: FileSource): Promise<WfdbRawSignals> {
+export async function readWfdbRawSignals(header: WfdbHeader, headerFile: string, source: FileSource, limits: RecordLimits = recordLimits()): Promise<WfdbRawSignals> {
+  const maxSpf = header.signals.reduce((m, s) => Math.max(m, s.samplesPerFrame), 1);
   const groups = new Map<string, { spec: WfdbSignalSpec; index: number }[]>();
   header.signals.forEach((spec, index) => {
     const g = groups.get(spec.fileName) ?? [];
@@ -123,6 +129,7 @@ export async function readWfdbRawSignals(header: WfdbHeader, headerFile: string,
       throw e;
     }
     const need = frames ?? available;
+    checkDeclaredRecordSize(header.nSignals, need * maxSpf, limits, headerFile);
     if (available < need) {
       throw new SinusError('FILE_TRUNCATED', `holds ${available} samples per signal but ${headerFile} says ${need} (${bytes.length} bytes after the ${offset}-byte offset, ${bytesForSamples(fmt, need * perFrame)} needed)`, fileName);
     }

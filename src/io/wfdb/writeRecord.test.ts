@@ -45,5 +45,8 @@ test('samples without raw values are quantised at the lead gain; values that do 
   // Quantisation at 200 adu/mV: error at most half a step (2.5 uV).
   rec.leads.forEach((l, k) => l.samples.forEach((x, i) => assert.ok(Math.abs(x - back.leads[k].samples[i]) <= 0.5 / 200 + 1e-7)));
   const loud: EcgRecord = { ...plain, leads: [{ ...plain.leads[0], samples: Float32Array.from(plain.leads[0].samples, (x, i) => (i === 7 ? 50 : x)) }] };
-  assert.throws(() => writeWfdbRecord(loud, { format: 212 }), { code: 'BAD_SIGNAL', message: /sample 7/ });
+  // 50 mV fits 12 bits only at a gain too coarse for the other samples: refused as a precision loss.
+  assert.throws(() => writeWfdbRecord(loud, { format: 212 }), { code: 'BAD_SIGNAL', message: /cannot be stored exactly in WFDB format 212/ });
+  const huge: EcgRecord = { ...plain, leads: [{ ...plain.leads[0], samples: Float32Array.from(plain.leads[0].samples, (x, i) => (i === 7 ? 1e6 : x)) }] };
+  assert.throws(() => writeWfdbRecord(huge, { format: 212, allowPrecisionLoss: true }), { code: 'BAD_SIGNAL', message: /sample 7/ });
 });

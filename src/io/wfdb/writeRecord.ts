@@ -2,6 +2,7 @@ import { SinusError } from '../../errors.js';
 import type { Annotation, EcgRecord, Lead } from '../../record/types.js';
 import { codeOf } from './annotationCodes.js';
 import { encodeStream, formatRange } from './encodeSignals.js';
+import { chooseWfdbGain, PrecisionLossError } from './exactGain.js';
 import { formatWfdbHeader } from './formatHeader.js';
 import type { WfdbHeader, WfdbSignalSpec } from './header.js';
 import { unitsToMv, wfdbChecksum } from './readRecord.js';
@@ -10,8 +11,14 @@ import { writeMitAnnotations } from './writeAnnotations.js';
 
 /** Options for {@link writeWfdbRecord}. */
 export interface WriteWfdbOptions {
-  /** Storage format of the `.dat` file: 16 (default) or 212 (12-bit, MIT-BIH's). */
-  format?: 16 | 212;
+  /** Storage format of the `.dat` file: 16 (default), 212 (12-bit, MIT-BIH's), 24 or 32. */
+  format?: 16 | 212 | 24 | 32;
+  /**
+   * A lead that no gain stores exactly in `format` is an error ({@link PrecisionLossError}) unless
+   * this is true; then it is written at the gain with the smallest error, reported to `onPrecisionLoss`.
+   */
+  allowPrecisionLoss?: boolean;
+  onPrecisionLoss?: (loss: { lead: string; gain: number; maxErrorMv: number }) => void;
   /** Record name used for the file names; default the record's name. */
   recordName?: string;
   /** Also write leads computed from others (Einthoven/Goldberger); default false. */
@@ -72,6 +79,9 @@ function two(n: number): string {
 
 function toWfdbAnnotation(a: Annotation): Annotation {
   if (a.codeNum !== undefined || codeOf(a.code) !== undefined) return a;
+  // EDF+ keeps a WFDB annotation as the text "<code> <aux>" (e.g. "+ (AFIB"): split it back.
+  const m = /^(\S+) (.+)$/s.exec(a.code);
+  if (m && !a.aux && codeOf(m[1]) !== undefined) return { ...a, code: m[1], aux: m[2] };
   // Free-text annotations (EDF+ TAL, CSV) become WFDB notes carrying their text.
   return { ...a, code: '"', codeNum: NOTE, aux: a.aux ? `${a.code} ${a.aux}` : a.code, wfdbBytes: undefined };
 }
@@ -80,8 +90,9 @@ function toWfdbAnnotation(a: Annotation): Annotation {
  * Writes an {@link EcgRecord} as a WFDB record: `<name>.hea`, `<name>.dat` in format 16 or 212,
  * and one MIT annotation file per annotation set. Leads whose raw ADC values still match their
  * samples are written from those values with their own gain and baseline (exact round trip);
- * other leads are quantised at their gain (or 200 adu/mV for 212, 1000 for 16). Values that do not
- * fit the format are an error (BAD_SIGNAL), never clipped. NaN samples are written as WFDB's
+ * other leads are quantised at a gain that gives their samples back exactly ({@link chooseWfdbGain});
+ * when none does, {@link PrecisionLossError} unless `allowPrecisionLoss`. Values that do not fit
+ * the format are an error (BAD_SIGNAL), never clipped. NaN samples are written as WFDB's
  * missing-sample value.
  *
  * @example
@@ -89,7 +100,7 @@ function toWfdbAnnotation(a: Annotation): Annotation {
  */
 export function writeWfdbRecord(record: EcgRecord, options: WriteWfdbOptions = {}): Record<string, Uint8Array> {
   const format = options.format ?? 16;
-  if (format !== 16 && format !== 212) throw new SinusError('BAD_ARGUMENT', `WFDB writing supports formats 16 and 212, not ${format}`);
+  if (![16, 212, 24, 32].includes(format)) throw new SinusError('BAD_ARGUMENT', `WFDB writing supports formats 16, 212, 24 and 32, not ${format}`);
   const name = (options.recordName ?? record.name).replace(/[^A-Za-z0-9_-]/g, '_') || 'record';
   const leads = record.leads.filter((l) => options.includeDerived || !l.derived);
   if (leads.length === 0) throw new SinusError('NOT_ENOUGH_DATA', 'record has no leads to write');
@@ -109,14 +120,20 @@ export function writeWfdbRecord(record: EcgRecord, options: WriteWfdbOptions = {
     if (reusable && rawMatchesSamples(lead, srcInvalid)) {
       raw = reusable;
       ({ gain, baseline, units } = lead.info);
-      adcRes = lead.info.adcResolutionBits ?? (format === 212 ? 12 : 16);
+      adcRes = lead.info.adcResolutionBits ?? (format === 212 ? 12 : format);
       adcZero = lead.info.adcZero ?? 0;
     } else {
-      gain = lead.info.gain > 0 && Number.isFinite(lead.info.gain) && unitsToMv(lead.info.units) === 1 ? lead.info.gain : format === 212 ? 200 : 1000;
+      // The gain is chosen so that the samples read back unchanged, or the loss is refused/reported.
+      const fit = chooseWfdbGain(lead, format);
+      if (!fit.exact) {
+        if (!options.allowPrecisionLoss) throw new PrecisionLossError(lead.name, format, fit.gain, fit.maxErrorMv);
+        options.onPrecisionLoss?.({ lead: lead.name, gain: fit.gain, maxErrorMv: fit.maxErrorMv });
+      }
+      gain = fit.gain;
       raw = quantise(lead, gain, format);
       baseline = 0;
       units = 'mV';
-      adcRes = format === 212 ? 12 : 16;
+      adcRes = format === 212 ? 12 : format;
       adcZero = 0;
     }
     if (raw.length !== n) throw new SinusError('BAD_SIGNAL', `lead ${lead.name} has ${raw.length} samples, the record ${n}`);

@@ -1,4 +1,5 @@
 import { SinusError } from '../../../errors.js';
+import { checkDeclaredRecordSize, recordLimits, type RecordLimits } from '../../recordLimits.js';
 import { decodeOrTypedError } from '../safeRead.js';
 import type { EcgRecord, Lead } from '../../../record/types.js';
 import type { RecordReader } from '../../reader.js';
@@ -171,7 +172,7 @@ function expandBimodal(stored: Int32Array, mask: Uint8Array, factor: number): Fl
  * const rec = readScpEcg(bytes, 'Example.scp');
  * rec.fs; // 500
  */
-export function readScpEcg(bytes: Uint8Array, fileName: string): EcgRecord {
+export function readScpEcg(bytes: Uint8Array, fileName: string, limits: RecordLimits = recordLimits()): EcgRecord {
   const { sections } = locateScpSections(bytes, fileName);
   const notes: string[] = [];
   const s3 = sections.get(3);
@@ -200,6 +201,8 @@ export function readScpEcg(bytes: Uint8Array, fileName: string): EcgRecord {
   if (badLead >= 0) throw new SinusError('BAD_HEADER', `SCP section 3: lead ${badLead + 1} ends (${def.leads[badLead].endSample}) before it starts (${def.leads[badLead].startSample})`, fileName);
   const nFull = Math.max(0, ...declared);
   if (nFull > MAX_SAMPLES_PER_LEAD) throw new SinusError('BAD_HEADER', `SCP section 3 declares ${nFull} samples per lead`, fileName);
+  // Huffman data can declare far more samples than its bytes: judge the size before decoding.
+  checkDeclaredRecordSize(def.leads.length, nFull, limits, fileName);
   let fsHz = rateFromIntervalUs(rhythm.intervalUs);
   let full: Float64Array[] | Int32Array[];
   if (rhythm.bimodal) {
@@ -286,7 +289,7 @@ export const scpEcgReader: RecordReader = {
     // Section 0's header: id 0 at byte 8; fall back on the extension for variants without the tag.
     return /\.scp$/i.test(fileName) && head.length >= 16 && head[8] === 0 && head[9] === 0;
   },
-  async read(bytes, fileName) {
-    return decodeOrTypedError(fileName, 'SCP-ECG', () => readScpEcg(bytes, fileName));
+  async read(bytes, fileName, _source, options) {
+    return decodeOrTypedError(fileName, 'SCP-ECG', () => readScpEcg(bytes, fileName, recordLimits(options?.limits)));
   },
 };
