@@ -70,7 +70,7 @@ function statementSlot(code: string): number {
 export function featureVector(analysis: Pick<Analysis, 'results'>): Float32Array {
   const out = new Float32Array(FEATURE_VECTOR_LENGTH);
   let i = 0;
-  const r = analysis.results as Json;
+  const r = analysis.results as unknown as Json;
   const m = r.measurements as Json | null | undefined;
   for (const [path, c, s] of GLOBAL_FIELDS) out[i++] = scaled(at(m, path), c, s);
   for (const axis of AXES) {

@@ -3,7 +3,7 @@ import { normalizeLeadName } from '../../record/leadNames.js';
 import type { ChecksumStatus, EcgRecord, Lead } from '../../record/types.js';
 import type { FileSource } from '../source.js';
 import { checkMatV4AgainstWfdb } from '../mat/matV4.js';
-import { checkDeclaredRecordSize, recordLimits } from '../recordLimits.js';
+import { checkDeclaredRecordSize, recordLimits, type RecordLimits } from '../recordLimits.js';
 import { upsampleLinear } from '../upsampleLinear.js';
 import { parseWfdbHeader, type WfdbHeader, type WfdbSignalSpec } from './header.js';
 import { bytesForSamples, decodeStream, invalidSampleValue, samplesInBytes } from './signalFormats.js';
