@@ -5,7 +5,7 @@
  */
 import { analyze, type Analysis } from '../analyze.js';
 import { recordFromFiles } from '../analyze/recordFromFiles.js';
-import type { QualityJson } from '../analyze/results.js';
+import type { InterpretationJson, QualityJson } from '../analyze/results.js';
 import type { EcgRecord } from '../record/types.js';
 import { hasTwelveLeads, pageLayout } from '../render/layout.js';
 import { keyMeasurements } from '../render/keyMeasurements.js';
@@ -244,18 +244,14 @@ function fillTables(): void {
  * Interpretation section: each statement (rhythm first) with its evidence under it (the measurement,
  * lead, value and threshold; supporting pieces marked +), the summary, and what could not be judged.
  */
-function interpretationHtml(i: JsonValue): string {
-  if (typeof i !== 'object' || i === null || Array.isArray(i)) return '';
-  const str = (v: JsonValue | undefined) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
-  const objs = (v: JsonValue | undefined) => (Array.isArray(v) ? v.filter((x): x is { [k: string]: JsonValue } => typeof x === 'object' && x !== null && !Array.isArray(x)) : []);
-  const statements = objs(i.statements).map((s) => {
-    const ev = objs(s.evidence).map((e) => `<li>${e.supports === true ? '+' : '−'} ${esc(str(e.text))}${e.lead ? ` <span class="lead">[${esc(str(e.lead))}]</span>` : ''}</li>`).join('');
-    const certainty = typeof s.certainty === 'number' ? ` <span class="num">${(100 * s.certainty).toFixed(0)}%</span>` : '';
-    return `<details><summary>${esc(str(s.text))}${certainty}</summary><ul class="findings">${ev}</ul><p>${esc(str(s.criterion))}</p></details>`;
+function interpretationHtml(i: InterpretationJson): string {
+  const statements = i.statements.map((s) => {
+    const ev = s.evidence.map((e) => `<li>${e.supports ? '+' : '−'} ${esc(e.text)}${e.lead ? ` <span class="lead">[${esc(e.lead)}]</span>` : ''}</li>`).join('');
+    const certainty = s.certainty !== null ? ` <span class="num">${(100 * s.certainty).toFixed(0)}%</span>` : '';
+    return `<details><summary>${esc(s.text)}${certainty}</summary><ul class="findings">${ev}</ul><p>${esc(s.criterion)}</p></details>`;
   }).join('');
-  const summary = typeof i.summary === 'object' && i.summary !== null && !Array.isArray(i.summary) ? str(i.summary.text) : '';
-  const nd = objs(i.notDetermined).map((n) => `<li>${esc(str(n.text))}: ${esc(str(n.reason))}</li>`).join('');
-  return `${statements}<p><b>${esc(summary)}</b></p>${nd ? `<details><summary>not determined</summary><ul class="findings">${nd}</ul></details>` : ''}`;
+  const nd = i.notDetermined.map((n) => `<li>${esc(n.text)}: ${esc(n.reason)}</li>`).join('');
+  return `${statements}<p><b>${esc(i.summary.text)}</b></p>${nd ? `<details><summary>not determined</summary><ul class="findings">${nd}</ul></details>` : ''}`;
 }
 
 /** Quality section: record verdict and reasons, a verdict per lead, and the findings with their time spans. */
