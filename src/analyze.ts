@@ -91,7 +91,7 @@ export type AnalysisDocument = AnalysisOf<AnalysisSections>;
 export interface AnalyzeOptions {
   /** Stages to run after the built-in ones (their sections go to `results.extra`). */
   stages?: AnalysisStage[];
-  /** Run only these stages (their dependencies must be listed too). */
+  /** Run only these stages (their dependencies must be listed too; `measurements` brings `medianBeat` with it). */
   only?: string[];
   /** Leave these stages out (their sections say 'skipped'). */
   skip?: string[];

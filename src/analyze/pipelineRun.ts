@@ -79,6 +79,8 @@ export class PipelineRun {
 
   constructor(record: EcgRecord, private readonly control: RunControl, private readonly stageCount: number) {
     this.only = control.only ? new Set(control.only) : null;
+    // The median beat was part of the measurements stage before schema 2: asking for measurements asks for it.
+    if (this.only?.has('measurements')) this.only.add('medianBeat');
     this.skip = new Set(control.skip ?? []);
     this.longRecord = record.length / record.fs > YIELD_AFTER_S;
   }
