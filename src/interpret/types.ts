@@ -143,8 +143,8 @@ export interface Interpretation {
   rhythm: RhythmStatement | null;
   /** Per-episode rhythm statements of a long record (empty for a 10 s ECG). */
   rhythmEpisodes: RhythmStatement[];
-  /** Every other statement made, rhythm first, in the order a cart prints them. */
-  statements: Statement[];
+  /** Every statement made, the reconciled rhythm statement first (as in `rhythm`), in the order a cart prints them. */
+  statements: Array<Statement | RhythmStatement>;
   notDetermined: UndeterminedStatement[];
   summary: { class: SummaryClass; text: string };
   /** The device's own statements, when the file carries them; null otherwise. */
