@@ -91,8 +91,9 @@ export interface HolterSummary {
   unreadablePct: number;
   /**
    * Beats given inside unreadable signal (included in `beatCount`, left out of the class counts). In
-   * analyze() this is 0 for spans of 5 s or more: the beats stage already drops those beats and
-   * counts them in its `beatsInUnusableSignal`.
+   * analyze() the beats stage keeps such beats with a lower confidence (and the beatClasses stage
+   * labels them Q), so they are counted here; only detections on calibration pulses or all-flat
+   * signal are withheld there (its `beatsInUnusableSignal`).
    */
   beatsInUnreadable: number;
 }
