@@ -3,7 +3,11 @@ import { measured, type FamilyResult } from './evidence.js';
 import type { EcgMeasurements } from '../measure/measureEcg.js';
 import { AXIS_DEG, SOURCES } from './thresholds.js';
 
-/** The axis class of a frontal QRS axis (deg): 'normal', 'LAD' (-30..-90), 'RAD' (90..180), 'EXTAX' (-90..-180). */
+/**
+ * The axis class of a frontal QRS axis (deg): 'normal', 'LAD' (-30..-90), 'RAD' (90..180), 'EXTAX' (-90..-180).
+ *
+ * @example axisClass(-45) // 'LAD'
+ */
 export function axisClass(axisDeg: number): 'normal' | 'LAD' | 'RAD' | 'EXTAX' {
   const a = ((((axisDeg + 180) % 360) + 360) % 360) - 180;
   if (a >= AXIS_DEG.normalLow && a <= AXIS_DEG.normalHigh) return 'normal';

@@ -7,7 +7,7 @@
  * `statementText` is the one statement-to-text table (report, CLI, printout read it).
  */
 import { SCP_STATEMENTS, type ScpSuperclass } from './scpStatements.js';
-import { ATRIAL, AXIS_DEG, LOW_VOLTAGE_MV, LVH_MV, PR_MS, QRS_MS, QTC_MS, Q_WAVE, RATE_BPM, RVH, SINUS_ARRHYTHMIA_RR_RANGE_MS, SOURCES, ST_MV } from './thresholds.js';
+import { ATRIAL, AXIS_DEG, LOW_VOLTAGE_MV, LVH_MV, PR_MS, QRS_MS, QTC_MS, Q_WAVE, RATE_BPM, R_PEAK_TIME_MS, RVH, SINUS_ARRHYTHMIA_RR_RANGE_MS, SOURCES, ST_MV } from './thresholds.js';
 import type { StatementCategory, StatementLanguage, StatementQualifier } from './types.js';
 
 export type { StatementQualifier };
@@ -77,9 +77,9 @@ const ENTRIES: CatalogueEntry[] = [
   entry('1AVB', 'conduction', 'borderline', 'first degree AV block', 'AV-Block I. Grades', `PR > ${PR_MS.firstDegreeBlockAbove} ms in sinus rhythm`, SOURCES.aha2009conduction, { excludes: ['WPW'] }),
   entry('2AVB', 'conduction', 'abnormal', 'second degree AV block', 'AV-Block II. Grades', 'P waves not followed by QRS, intermittently (needs per-beat atrial activity; not judged yet)', SOURCES.aha2009conduction),
   entry('3AVB', 'conduction', 'abnormal', 'third degree AV block', 'AV-Block III. Grades', 'atrial and ventricular activity independent (needs per-beat atrial activity; not judged yet)', SOURCES.aha2009conduction),
-  entry('CLBBB', 'conduction', 'abnormal', 'complete left bundle branch block', 'kompletter Linksschenkelblock', `${QRS}; V1 mainly negative (QS or rS); I and V6 mainly positive without a Q wave`, SOURCES.aha2009conduction, { excludes: ['CRBBB', 'IRBBB', 'ILBBB', 'IVCD', 'LAFB', 'LPFB'] }),
+  entry('CLBBB', 'conduction', 'abnormal', 'complete left bundle branch block', 'kompletter Linksschenkelblock', `${QRS}; V1 mainly negative (QS or rS); broad R without a Q wave in I and V6 (V5); R-peak time in V6 (V5) > ${R_PEAK_TIME_MS.lbbbV5V6Above} ms`, SOURCES.aha2009conduction, { excludes: ['CRBBB', 'IRBBB', 'ILBBB', 'IVCD', 'LAFB', 'LPFB'] }),
   entry('ILBBB', 'conduction', 'borderline', 'incomplete left bundle branch block', 'inkompletter Linksschenkelblock', `QRS ${QRS_MS.incompleteBlockAtLeast}-${QRS_MS.completeBlockAtLeast - 1} ms with the LBBB pattern`, SOURCES.aha2009conduction, { excludes: ['CLBBB', 'IVCD'] }),
-  entry('CRBBB', 'conduction', 'abnormal', 'complete right bundle branch block', 'kompletter Rechtsschenkelblock', `${QRS}; rsR' or dominant R in V1; S wave in I and V6`, SOURCES.aha2009conduction, { excludes: ['CLBBB', 'ILBBB', 'IRBBB', 'IVCD'] }),
+  entry('CRBBB', 'conduction', 'abnormal', 'complete right bundle branch block', 'kompletter Rechtsschenkelblock', `${QRS}; rsR' or dominant R in V1 with an R-peak time > ${R_PEAK_TIME_MS.rbbbV1Above} ms; S wave in I and V6`, SOURCES.aha2009conduction, { excludes: ['CLBBB', 'ILBBB', 'IRBBB', 'IVCD'] }),
   entry('IRBBB', 'conduction', 'borderline', 'incomplete right bundle branch block', 'inkompletter Rechtsschenkelblock', `QRS ${QRS_MS.incompleteBlockAtLeast}-${QRS_MS.completeBlockAtLeast - 1} ms with the RBBB pattern`, SOURCES.aha2009conduction, { excludes: ['CRBBB', 'IVCD'] }),
   entry('LAFB', 'conduction', 'abnormal', 'left anterior fascicular block', 'linksanteriorer Hemiblock', `QRS axis ${AXIS_DEG.lafbHigh} to -90 deg; qR in aVL; QRS < ${QRS_MS.fascicularBlockBelow} ms unless with RBBB`, SOURCES.aha2009conduction, { excludes: ['LPFB', 'CLBBB'], implies: ['LAD'] }),
   entry('LPFB', 'conduction', 'abnormal', 'left posterior fascicular block', 'linksposteriorer Hemiblock', `QRS axis ${AXIS_DEG.lpfbLow}-180 deg; rS in I and aVL; qR in III and aVF; no RVH`, SOURCES.aha2009conduction, { excludes: ['LAFB', 'CLBBB'], implies: ['RAD'] }),

@@ -68,13 +68,12 @@ export function conductionFindings(m: EcgMeasurements, f: Map<string, LeadFigure
     findings.push({ code: 'WPW', criterion: SOURCES.aha2009conduction, evidence: [measured('prMs', null, pr, 'ms', '<', PR_MS.shortBelow), qrsEv(QRS_MS.incompleteBlockAtLeast)] });
   }
   const wpw = findings.some((x) => x.code === 'WPW');
-  let bbb = false;
   if (qrs >= QRS_MS.incompleteBlockAtLeast && !wpw) {
     const complete = qrs >= QRS_MS.completeBlockAtLeast;
     const l = lbbbShape(f), r = rbbbShape(f);
     if (!l || !r) undetermined.push({ code: complete ? 'CLBBB' : 'ILBBB', reason: 'needs leads I, V1 and V5 or V6' });
-    else if (r.ok) { findings.push({ code: complete ? 'CRBBB' : 'IRBBB', criterion: SOURCES.aha2009conduction, evidence: [qrsEv(complete ? QRS_MS.completeBlockAtLeast : QRS_MS.incompleteBlockAtLeast), ...r.evidence] }); bbb = complete; }
-    else if (l.ok) { findings.push({ code: complete ? 'CLBBB' : 'ILBBB', criterion: SOURCES.aha2009conduction, evidence: [qrsEv(complete ? QRS_MS.completeBlockAtLeast : QRS_MS.incompleteBlockAtLeast), ...l.evidence] }); bbb = complete; }
+    else if (r.ok) { findings.push({ code: complete ? 'CRBBB' : 'IRBBB', criterion: SOURCES.aha2009conduction, evidence: [qrsEv(complete ? QRS_MS.completeBlockAtLeast : QRS_MS.incompleteBlockAtLeast), ...r.evidence] }); }
+    else if (l.ok) { findings.push({ code: complete ? 'CLBBB' : 'ILBBB', criterion: SOURCES.aha2009conduction, evidence: [qrsEv(complete ? QRS_MS.completeBlockAtLeast : QRS_MS.incompleteBlockAtLeast), ...l.evidence] }); }
     else if (qrs > QRS_MS.ivcdAbove) findings.push({ code: 'IVCD', criterion: SOURCES.aha2009conduction, evidence: [measured('qrsDurationMs', null, qrs, 'ms', '>', QRS_MS.ivcdAbove), note('neither the LBBB nor the RBBB pattern', true)] });
   }
   const lbbb = findings.some((x) => x.code === 'CLBBB');
@@ -89,6 +88,5 @@ export function conductionFindings(m: EcgMeasurements, f: Map<string, LeadFigure
       if (rS && qR) findings.push({ code: 'LPFB', criterion: SOURCES.aha2009conduction, evidence: [measured('qrsAxisDeg', null, axis, 'deg', '>=', AXIS_DEG.lpfbLow), note('rS in I and aVL, qR in III and aVF', true)] });
     }
   }
-  void bbb;
   return { findings, undetermined };
 }

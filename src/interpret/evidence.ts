@@ -29,7 +29,11 @@ type Cmp = NonNullable<StatementEvidence['comparison']>;
 
 const holds = (v: number, c: Cmp, t: number) => (c === '>' ? v > t : c === '>=' ? v >= t : c === '<' ? v < t : c === '<=' ? v <= t : false);
 
-/** Number formatted for evidence text: whole for ms/bpm/deg, two decimals for mV. */
+/**
+ * Number formatted for evidence text: whole for ms/bpm/deg, two decimals for mV.
+ *
+ * @example formatValue(0.123, 'mV') // '0.12'
+ */
 export function formatValue(v: number, unit: string | null): string {
   return unit === 'mV' ? v.toFixed(2) : unit === 'mV*s' ? v.toFixed(4) : v.toFixed(0);
 }

@@ -73,6 +73,8 @@ function dominantRuleLabel(episodes: readonly RhythmEpisode[]): { label: RhythmL
 /**
  * Range (ms) of the RR intervals between consecutive normal beats, leaving out intervals over 1.5x
  * their median (a missed beat); null with fewer than 4 such intervals.
+ *
+ * @example normalRrRangeMs([0, 400, 820, 1200, 1650, 2000], ['N', 'N', 'N', 'N', 'N', 'N'], 500) // 200
  */
 export function normalRrRangeMs(beats: ArrayLike<number>, classes: ArrayLike<string> | null | undefined, fsHz: number): number | null {
   const rr: number[] = [];
@@ -126,7 +128,7 @@ export function reconciledRhythm(input: InterpretInput): { decision: RhythmDecis
   const pNormal = !(pII !== null && pAvf !== null && pII < -P_INVERTED_MV && pAvf < -P_INVERTED_MV);
   if (m) evidence.push(hasP ? note(`P waves in most beats, PR ${m.prMs!.toFixed(0)} ms${pAxis === null ? '' : `, P axis ${pAxis.toFixed(0)} deg`}`, true, 'prMs') : note(`no P waves: ${m.reasons.prMs ?? 'not measured'}`, false, 'prMs'));
   const ruleCode = rules && rules.share >= 0.5 ? RULE_CODES[rules.label] ?? null : null;
-  if (rules && ruleCode) evidence.push({ kind: 'episode', name: 'rhythm', lead: null, value: rules.label, unit: '%', threshold: 50, comparison: '>=', supports: true, text: `rhythm analysis: ${rules.label.replace(/_/g, ' ')} over ${(100 * rules.share).toFixed(0)}% of the readable record`, startSample: rules.episodes[0].startSample, endSample: rules.episodes[rules.episodes.length - 1].endSample });
+  if (rules && ruleCode) evidence.push({ kind: 'episode', name: 'rhythmSharePct', lead: null, value: 100 * rules.share, unit: '%', threshold: 50, comparison: '>=', supports: true, text: `rhythm analysis: ${rules.label.replace(/_/g, ' ')} over ${(100 * rules.share).toFixed(0)} percent of the readable record`, startSample: rules.episodes[0].startSample, endSample: rules.episodes[rules.episodes.length - 1].endSample });
   const decide = (code: string, resolution: string | null): RhythmDecision => ({ code, ...span, opinions, resolution, evidence, criterion: SOURCES.sinus });
   let d: RhythmDecision | null = null;
   if (ruleCode && SINUS.has(ruleCode)) {
@@ -142,7 +144,7 @@ export function reconciledRhythm(input: InterpretInput): { decision: RhythmDecis
   } else if (ruleCode) {
     d = decide(ruleCode, null);
   } else {
-    const why = rules ? `the rhythm analysis' dominant label (${rules.label.replace(/_/g, ' ')}) covers only ${(100 * rules.share).toFixed(0)}% of the record` : 'the rhythm analysis could not name a rhythm';
+    const why = rules ? `the rhythm analysis' dominant label (${rules.label.replace(/_/g, ' ')}) covers only ${(100 * rules.share).toFixed(0)} percent of the record` : 'the rhythm analysis could not name a rhythm';
     const cv = rrCv(beats);
     const qrs = m?.qrsDurationMs ?? null;
     if (hasP && pNormal) d = decide(sinusByRate(rate), `${why}; the median beat has P waves with a sinus P axis${strip ? ` (strip model: ${strip.label})` : ''}: sinus by rate`);
