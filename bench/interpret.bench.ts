@@ -156,24 +156,56 @@ function statementTable(rows: Labelled[], threshold: (l: number) => boolean, tit
 
 // ---------- superclass AUC: certainty models out of fold ----------
 const SUPERS = ['NORM', 'MI', 'STTC', 'CD', 'HYP'];
-const feats = (x: Labelled) => { const f = certaintyFeatures(inputOf(x).measurements, [...codesOf(x)], x.patient); return CERTAINTY_FEATURES.map((k) => f[k]); };
+/** Superclass models read every feature but the per-statement flags (those belong to the statement models). */
+const SUPER_FEATURES = CERTAINTY_FEATURES.filter((k) => !['flagLVH', 'flagIMI', 'flagASMI'].includes(k));
+const featsBy = (names: readonly string[]) => (x: Labelled) => { const f = certaintyFeatures(inputOf(x).measurements, [...codesOf(x)], x.patient); return names.map((k) => f[k]); };
+const feats = featsBy(SUPER_FEATURES);
+const codeFeats = featsBy(CERTAINTY_FEATURES);
 const superTruth = (x: Labelled, s: string) => [...x.codes.entries()].some(([k, v]) => superOf.get(k) === s && v >= 0);
 const dev = P.filter((x) => x.fold! <= 8), held = P.filter((x) => x.fold! >= 9);
 const oof = new Map<Labelled, Record<string, number>>();
 for (let k = 1; k <= 8; k++) {
   const train = dev.filter((x) => x.fold !== k), test = dev.filter((x) => x.fold === k);
   for (const s of SUPERS) {
-    const m = fitLr(train.map(feats), train.map((x) => (superTruth(x, s) ? 1 : 0)), [...CERTAINTY_FEATURES]);
+    const m = fitLr(train.map(feats), train.map((x) => (superTruth(x, s) ? 1 : 0)), SUPER_FEATURES);
     for (const x of test) oof.set(x, { ...(oof.get(x) ?? {}), [s]: predict(m, feats(x)) });
   }
 }
-const finalModels = Object.fromEntries(SUPERS.map((s) => [s, fitLr(dev.map(feats), dev.map((x) => (superTruth(x, s) ? 1 : 0)), [...CERTAINTY_FEATURES])]));
+// Per-statement models where folds 1-8 hold enough positives; the statement's truth sets in PTB-XL.
+const CODE_MODELS: Record<string, string[]> = { LVH: ['LVH'], IMI: ['IMI', 'ILMI', 'IPLMI', 'IPMI'], ASMI: ['ASMI', 'AMI', 'ALMI'] };
+const codeTruth = (x: Labelled, code: string) => CODE_MODELS[code].some((k) => x.codes.has(k));
+const oofCode = new Map<Labelled, Record<string, number>>();
+for (let k = 1; k <= 8; k++) {
+  const train = dev.filter((x) => x.fold !== k), test = dev.filter((x) => x.fold === k);
+  for (const code of Object.keys(CODE_MODELS)) {
+    const m = fitLr(train.map(codeFeats), train.map((x) => (codeTruth(x, code) ? 1 : 0)), [...CERTAINTY_FEATURES]);
+    for (const x of test) oofCode.set(x, { ...(oofCode.get(x) ?? {}), [code]: predict(m, codeFeats(x)) });
+  }
+}
+const codeModels = Object.fromEntries(Object.keys(CODE_MODELS).map((code) => [code, fitLr(dev.map(codeFeats), dev.map((x) => (codeTruth(x, code) ? 1 : 0)), [...CERTAINTY_FEATURES])]));
+/** Sensitivity at the highest-sensitivity threshold whose specificity is >= 95%, on out-of-fold scores. */
+function seAtSp95(code: string): string {
+  const xs = dev.map((x) => ({ s: oofCode.get(x)![code], t: codeTruth(x, code) }));
+  const pos = xs.filter((x) => x.t).length, neg = xs.length - pos;
+  let best = { se: 0, sp: 1, thr: Infinity };
+  for (const thr of [...new Set(xs.map((x) => x.s))].sort((a, b) => b - a)) {
+    const tp = xs.filter((x) => x.t && x.s >= thr).length, fp = xs.filter((x) => !x.t && x.s >= thr).length;
+    if (1 - fp / neg >= 0.95 && tp / pos >= best.se) best = { se: tp / pos, sp: 1 - fp / neg, thr };
+  }
+  return `Se ${f2(best.se)} at Sp ${f2(best.sp)} (out of fold, folds 1-8, ${pos} positives, AUC ${f2(auc(xs.map((x) => x.s), xs.map((x) => x.t)))})`;
+}
+const finalModels = Object.fromEntries(SUPERS.map((s) => [s, fitLr(dev.map(feats), dev.map((x) => (superTruth(x, s) ? 1 : 0)), SUPER_FEATURES)]));
 const aucLine = (rows: Labelled[], score: (x: Labelled, s: string) => number) => {
   const a = SUPERS.map((s) => auc(rows.map((x) => score(x, s)), rows.map((x) => superTruth(x, s))));
   return { per: a, macro: a.reduce((p, v) => p + v, 0) / a.length };
 };
 const aucOof = aucLine(dev, (x, s) => oof.get(x)![s]);
 const aucHeld = aucLine(held, (x, s) => predict(finalModels[s], feats(x)));
+/** NORM as the rules state it, and gated by the NORM model's out-of-fold probability >= 0.5, on folds 1-8. */
+const normTruth = (x: Labelled) => x.codes.has('NORM');
+const normRule = metrics(counts(dev.map((x) => [normTruth(x), codesOf(x).has('NORM')])));
+const normGated = metrics(counts(dev.map((x) => [normTruth(x), !interp.get(x)!.statements.some((s) => s.severity === 'abnormal') && !!interp.get(x)!.rhythm && oof.get(x)!.NORM >= 0.5])));
+const normModel = metrics(counts(dev.map((x) => [normTruth(x), oof.get(x)!.NORM >= 0.5])));
 const ruleOnly = aucLine(dev, (x, s) => (s === 'NORM' ? (codesOf(x).has('NORM') ? 1 : 0) : (feats(x)[CERTAINTY_FEATURES.indexOf(`flag${s}` as never)] ?? 0)));
 
 // ---------- CSE-style Se at Sp >= 95% ----------
@@ -222,7 +254,9 @@ const out = [
   `- out of fold, PTB-XL folds 1-8 (leave-one-fold-out, n=${dev.length}): ${aucOof.per.map(f2).join(', ')}; macro ${f2(aucOof.macro)}`,
   `- rule flags alone (0/1 score), folds 1-8: ${ruleOnly.per.map(f2).join(', ')}; macro ${f2(ruleOnly.macro)}`,
   ...(process.argv.includes('--final') ? [`- held-out folds 9-10 (fit on 1-8, n=${held.length}): ${aucHeld.per.map(f2).join(', ')}; macro ${f2(aucHeld.macro)}`] : ['- held-out folds 9-10: run with --final']),
-  `\nCSE-style (PTB-XL, statement listed with any likelihood): LVH ${cse(['LVH'], ['LVH'])}; inferior MI ${cse(['IMI', 'ILMI'], ['IMI', 'ILMI', 'IPLMI', 'IPMI'])}; anterior/anteroseptal MI ${cse(['AMI', 'ASMI', 'ALMI'], ['AMI', 'ASMI', 'ALMI'])}`,
+  `\nNORM on folds 1-8: rules Se ${f2(normRule.se)} Sp ${f2(normRule.sp)}; rules and P(NORM) >= 0.5 out of fold Se ${f2(normGated.se)} Sp ${f2(normGated.sp)}; P(NORM) >= 0.5 alone Se ${f2(normModel.se)} Sp ${f2(normModel.sp)}`,
+  `\nCSE-style Se at Sp >= 95%, certainty model score: LVH ${seAtSp95('LVH')}; inferior MI ${seAtSp95('IMI')}; anterior/anteroseptal MI ${seAtSp95('ASMI')}`,
+  `CSE-style, the rule statements' own operating point (all 350, statement listed with any likelihood): LVH ${cse(['LVH'], ['LVH'])}; inferior MI ${cse(['IMI', 'ILMI'], ['IMI', 'ILMI', 'IPLMI', 'IPMI'])}; anterior/anteroseptal MI ${cse(['AMI', 'ASMI', 'ALMI'], ['AMI', 'ASMI', 'ALMI'])}`,
   `\nAxis: PTB-XL heart_axis agreement ${pct(axisAgree, axisRows.length)} (map ${JSON.stringify(AXIS_MAP)}); LUDB axis ${pct(ludbAxisAgree, la.length)}`,
   `LUDB rhythm: exact ${pct(ludbRhythmAgree, lr.length)} (SR and sinus arrhythmia as one), rhythm family ${pct(ludbRhythmAgreeFamily, lr.length)}`,
   ...statementTable(P, () => true, 'PTB-XL, statement listed (any likelihood; rhythm and form statements carry 0 = unspecified)'),
@@ -234,7 +268,10 @@ process.stdout.write(out.join('\n') + '\n');
 if (process.argv.includes('--write-model')) {
   const hash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
   const source = `P(PTB-XL superclass) from sinus measurements and statement flags; logistic regression (L2 1) fitted on PTB-XL ecg_id 1-350 folds 1-8 (n=${dev.length}); out-of-fold macro AUC ${f2(aucOof.macro)}`;
-  const models = Object.fromEntries(SUPERS.map((s) => [`superclass:${s}`, { ...finalModels[s], source: source.replace('superclass)', `superclass ${s})`) }]));
+  const models = {
+    ...Object.fromEntries(SUPERS.map((s) => [`superclass:${s}`, { ...finalModels[s], source: source.replace('superclass)', `superclass ${s})`) }])),
+    ...Object.fromEntries(Object.keys(CODE_MODELS).map((c) => [c, { ...codeModels[c], source: `P(PTB-XL ${CODE_MODELS[c].join('/')}) from sinus measurements and statement flags; logistic regression (L2 1) fitted on PTB-XL ecg_id 1-350 folds 1-8 (n=${dev.length})` }])),
+  };
   const card = { version: 1, commit: execSync('git rev-parse HEAD', { cwd: ROOT }).toString().trim(), data: { 'ptb-xl/ptbxl_database.csv': hash(join(PTBXL, 'ptbxl_database.csv')) }, split: 'PTB-XL strat_fold 1-8 (folds 9-10 held out)', metrics: { oofAuc: Object.fromEntries(SUPERS.map((s, i) => [s, aucOof.per[i]])), heldOutAuc: Object.fromEntries(SUPERS.map((s, i) => [s, aucHeld.per[i]])) }, models };
   writeFileSync(join(ROOT, 'models', 'interpretation-certainty.json'), JSON.stringify(card, null, 2) + '\n');
   writeFileSync(join(ROOT, 'src', 'interpret', 'certaintyModel.ts'), `/** Certainty models by statement code or 'superclass:X'; written by \`npm run bench:interpret -- --write-model\` (bench/interpret.bench.ts) from models/interpretation-certainty.json. Do not edit. */\nimport type { CertaintyModel } from './certainty.js';\n\nexport const CERTAINTY_MODELS: Readonly<Record<string, CertaintyModel>> = ${JSON.stringify(models, null, 2)};\n`);

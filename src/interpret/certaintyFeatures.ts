@@ -13,7 +13,7 @@ export const CERTAINTY_FEATURES = [
   'heartRateBpm', 'prMs', 'pDurationMs', 'qrsDurationMs', 'qtcFraminghamMs', 'qrsAxisCos', 'qrsAxisSin', 'tAxisCos', 'tAxisSin',
   'sokolowLyonMv', 'cornellMv', 'qrsP2pMaxMv', 'stElevationMaxMv', 'stDepressionMaxMv', 'tMinMv', 'tLateralMinMv', 'qWaveLeads',
   'rV1Mv', 'sV1Mv', 'ageYears', 'female',
-  'flagNORM', 'flagMI', 'flagSTTC', 'flagCD', 'flagHYP',
+  'flagNORM', 'flagMI', 'flagSTTC', 'flagCD', 'flagHYP', 'flagLVH', 'flagIMI', 'flagASMI',
 ] as const;
 
 const minOf = (xs: Array<number | null>) => { const v = xs.filter((x): x is number => x !== null); return v.length ? Math.min(...v) : null; };
@@ -48,5 +48,6 @@ export function certaintyFeatures(m: EcgMeasurements | null, codes: readonly str
     ageYears: patient?.ageYears ?? null, female: patient?.sex === null || patient?.sex === undefined ? null : patient.sex === 'female' ? 1 : 0,
     flagNORM: codes.includes('NORM') ? 1 : 0, flagMI: sup.has('MI') ? 1 : 0, flagSTTC: sup.has('STTC') || codes.some((c) => ['STE_', 'STD_', 'INVT', 'NST_'].includes(c)) ? 1 : 0,
     flagCD: sup.has('CD') ? 1 : 0, flagHYP: sup.has('HYP') ? 1 : 0,
+    flagLVH: codes.includes('LVH') ? 1 : 0, flagIMI: codes.some((c) => c === 'IMI' || c === 'ILMI') ? 1 : 0, flagASMI: codes.some((c) => ['ASMI', 'AMI', 'ALMI'].includes(c)) ? 1 : 0,
   };
 }

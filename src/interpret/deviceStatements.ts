@@ -4,14 +4,18 @@
  */
 import type { DeviceAgreement, DeviceStatement } from './types.js';
 
-/** Phrase patterns and the codes they map to; the first matching patterns of each code win. */
+/**
+ * Phrase patterns and the codes they map to (English, German, a few Italian/French/Spanish rhythm and
+ * normal phrases). Codes may be PTB-XL statements sinus itself does not make (TAB_, ISC_): they then
+ * count as device-only.
+ */
 const DICTIONARY: Array<[RegExp, string[]]> = [
   [/atrial fibrillation|vorhofflimmern|\bafib\b/i, ['AFIB']],
   [/atrial flutter|vorhofflattern/i, ['AFLT']],
   [/sinus brady|sinusbradykard/i, ['SBRAD']],
   [/sinus tachy|sinustachykard/i, ['STACH']],
   [/sinus arrhythmia|sinusarrhythm/i, ['SARRH']],
-  [/(normal )?sinus rhythm|sinusrhythmus/i, ['SR']],
+  [/(normal )?sinus rhythm|sinusrhythmus|ritmo sinusale|rythme sinusal|ritmo sinusal/i, ['SR']],
   [/ectopic atrial|ektope?r? vorhof/i, ['EAR']],
   [/junctional|av[- ]?knoten[- ]?rhythmus/i, ['JUNC']],
   [/supraventricular tachy|supraventrikuläre tachy/i, ['SVTAC']],
@@ -47,13 +51,15 @@ const DICTIONARY: Array<[RegExp, string[]]> = [
   [/anterior infarct|vorderwandinfarkt/i, ['AMI']],
   [/lateral infarct|lateralinfarkt/i, ['LMI']],
   [/posterior infarct|posteriorer? (myokard)?infarkt/i, ['PMI']],
-  [/st elevation|st-hebung|injury/i, ['STE_']],
-  [/st depression|st-senkung/i, ['STD_']],
+  [/st elevation|st-hebung|injury|acute mi\b|stemi/i, ['STE_']],
+  [/st depression|st-senkung|\bstd\b/i, ['STD_']],
+  [/t[- ]wave abnormality|t-wellen-veränderung/i, ['TAB_']],
+  [/isch(a)?emi/i, ['ISC_']],
   [/t[- ]wave inversion|inverted t|t-negativ/i, ['INVT']],
   [/nonspecific st|non-specific st|unspezifische st/i, ['NST_']],
   [/prolonged qt|long qt|qt[- ]verlängerung|verlängerte?s? qt/i, ['LNGQT']],
   [/short qt|verkürzte?s? qt/i, ['SHTQT']],
-  [/^\s*normal ecg|normales ekg|normal electrocardiogram/i, ['NORM']],
+  [/^\s*normal ecg|normales ekg|normal electrocardiogram|ecg normale|ecg normal\b/i, ['NORM']],
 ];
 
 /** Codes where a more specific one found in the same phrase replaces a general one. */
@@ -66,7 +72,9 @@ const SPECIFIC_OVER: Record<string, string[]> = { SR: ['SBRAD', 'STACH', 'SARRH'
  */
 export function deviceStatement(text: string): DeviceStatement {
   const codes = new Set<string>();
-  for (const [re, cs] of DICTIONARY) if (re.test(text)) cs.forEach((c) => codes.add(c));
+  // Negated phrases name what the device ruled out ('not LBBB/RBBB', 'no ST elevation'): drop them.
+  const affirmed = text.replace(/\b(not|no|without|kein(e|en)?)\s+[^,;.]*/gi, ' ');
+  for (const [re, cs] of DICTIONARY) if (re.test(affirmed)) cs.forEach((c) => codes.add(c));
   for (const [general, specifics] of Object.entries(SPECIFIC_OVER)) if (specifics.some((s) => codes.has(s))) codes.delete(general);
   return { text, codes: [...codes] };
 }

@@ -14,7 +14,7 @@ import type { Interpretation } from './types.js';
 import { formatAnalysisText } from '../cli/commands/analyze.js';
 import { formatInterpretationText } from '../cli/commands/interpret.js';
 import { renderSvg } from '../render/svg.js';
-import { LUDB, PTBXL } from '../../test/dataPaths.js';
+import { FORMATS, LUDB, PTBXL } from '../../test/dataPaths.js';
 
 const ptbPath = (id: number) => join(PTBXL, 'records500', '00000', `${String(id).padStart(5, '0')}_hr.hea`);
 const ptbRow = (id: number) => readFileSync(join(PTBXL, 'ptbxl_database.csv'), 'utf8').split('\n').find((l) => l.startsWith(`${id},`))!;
@@ -108,4 +108,14 @@ test('device statements map to SCP codes; patient data from WFDB comments', () =
   assert.deepEqual(deviceStatement('Sinus bradycardia with 1st degree A-V block').codes.sort(), ['1AVB', 'SBRAD']);
   assert.deepEqual(deviceStatement('Left ventricular hypertrophy').codes, ['LVH']);
   assert.deepEqual(patientFromMetadata({ comments: ['<age>: 51', '<sex>: F'] }), { ageYears: 51, sex: 'female' });
+});
+
+test("device statements side by side: a Philips XML cart's reading is mapped and compared", async () => {
+  const i = interp(await analysed(join(FORMATS, 'philips-xml', '129DYPRG.XML')));
+  assert.ok(i.device, 'the file carries the cart statements');
+  const nonspecific = i.device.statements.find((s) => /intraventricular conduction delay/i.test(s.text))!;
+  assert.deepEqual(nonspecific.codes, ['IVCD'], "'not LBBB/RBBB' is a negation, not a block");
+  assert.ok(i.device.statements.some((s) => s.codes.includes('SBRAD')));
+  const all = new Set([...i.device.agreement.both, ...i.device.agreement.onlySinus, ...i.device.agreement.onlyDevice]);
+  for (const s of i.statements) assert.ok(all.has(s.code === 'SARRH' ? 'SR' : s.code), `${s.code} is in the agreement`);
 });

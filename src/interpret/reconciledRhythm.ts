@@ -27,6 +27,25 @@ const RULE_CODES: Partial<Record<RhythmLabel, string>> = {
 };
 const SINUS = new Set(['SR', 'SBRAD', 'STACH']);
 
+/**
+ * Pacing: a beat is paced when a stimulus lies up to 300 ms before its fiducial (atrial or ventricular
+ * stimulus); a record is paced when more than half its beats are. More stimuli than 1.5 per beat is
+ * the detector firing on noise, not a pacemaker (chosen on LUDB's paced and unpaced records).
+ */
+const PACING = { stimulusBeforeBeatMs: 300, maxSpikesPerBeat: 1.5 };
+
+/** Indices of the beats with a pacing stimulus in the 300 ms before them. */
+function pacedBeats(beats: ArrayLike<number>, spikes: ArrayLike<number>, fsHz: number): number[] {
+  const w = (PACING.stimulusBeforeBeatMs * fsHz) / 1000;
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < beats.length; i++) {
+    while (j < spikes.length && spikes[j] < beats[i] - w) j++;
+    if (j < spikes.length && spikes[j] <= beats[i]) out.push(i);
+  }
+  return out;
+}
+
 /** P below this (negative, mV) in both II and aVF reads as inverted (a small negative wiggle does not). */
 const P_INVERTED_MV = 0.05;
 /** Strip-model probability above which its label counts as an opinion against the rules. */
@@ -89,8 +108,9 @@ export function reconciledRhythm(input: InterpretInput): { decision: RhythmDecis
   const evidence: StatementEvidence[] = [];
   const rate = m?.heartRateBpm ?? null;
   if (rate !== null) evidence.push({ kind: 'measurement', name: 'heartRateBpm', lead: null, value: rate, unit: 'bpm', threshold: null, comparison: null, supports: true, text: `heart rate ${rate.toFixed(0)} bpm (sinus limits ${RATE_BPM.bradycardiaBelow}-${RATE_BPM.tachycardiaAbove} bpm)` });
-  if (spikes > 0 && beats.length > 0 && spikes >= 0.5 * beats.length) {
-    evidence.push(note(`${spikes} pacing stimuli for ${beats.length} beats`, true, 'pacingSpikes'));
+  const paced = pacedBeats(beats, input.pacingSpikes ?? [], input.fsHz);
+  if (beats.length > 0 && paced.length > 0.5 * beats.length && spikes <= PACING.maxSpikesPerBeat * beats.length) {
+    evidence.push({ kind: 'beats', name: 'pacingSpikes', lead: null, value: paced.length, unit: 'beats', threshold: 0.5 * beats.length, comparison: '>', supports: true, text: `${paced.length} of ${beats.length} beats follow a pacing stimulus within ${PACING.stimulusBeforeBeatMs} ms (${spikes} stimuli found)`, beatIndices: paced });
     return { decision: { code: 'PACE', ...span, opinions, resolution: null, evidence, criterion: SOURCES.aha2009rhythm }, undetermined: null };
   }
   const rules = input.rhythm && input.rhythm.determinable ? dominantRuleLabel(input.rhythm.episodes) : null;

@@ -231,11 +231,31 @@ function fillTables(): void {
       ['P / QRS / T axis', [m.pAxisDeg, m.qrsAxisDeg, m.tAxisDeg].map((x) => (x === null ? '—' : `${x.toFixed(0)}°`)).join(' / ')],
       ['Rhythm', m.rhythm ?? '—'],
     ].map(([k, v]) => `<tr><th>${k}</th><td class="num">${esc(v)}</td></tr>`).join('') + (why ? `<tr><td colspan="2" class="st-unavailable">${esc(why)}</td></tr>` : '');
+  const interp = a?.results.interpretation ?? null;
+  $('interpretation').innerHTML = interp === null ? `<p class="st-unavailable">${esc(stageReason('interpretation') || 'not interpreted')}</p>` : interpretationHtml(interp);
   const q = a?.results.quality ?? null;
   $('quality').innerHTML = q === null ? `<p class="st-unavailable">${esc(stageReason('quality') || 'not assessed')}</p>` : qualityHtml(q);
   $('stages').innerHTML = (a?.stages ?? [])
     .map((s) => `<tr><td>${s.name}</td><td class="st-${s.status}" title="${esc(s.reason ?? '')}">${s.status}</td><td class="num">${s.status === 'ok' ? s.timeMs.toFixed(1) + ' ms' : ''}</td></tr>`)
     .join('');
+}
+
+/**
+ * Interpretation section: each statement (rhythm first) with its evidence under it (the measurement,
+ * lead, value and threshold; supporting pieces marked +), the summary, and what could not be judged.
+ */
+function interpretationHtml(i: JsonValue): string {
+  if (typeof i !== 'object' || i === null || Array.isArray(i)) return '';
+  const str = (v: JsonValue | undefined) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+  const objs = (v: JsonValue | undefined) => (Array.isArray(v) ? v.filter((x): x is { [k: string]: JsonValue } => typeof x === 'object' && x !== null && !Array.isArray(x)) : []);
+  const statements = objs(i.statements).map((s) => {
+    const ev = objs(s.evidence).map((e) => `<li>${e.supports === true ? '+' : '−'} ${esc(str(e.text))}${e.lead ? ` <span class="lead">[${esc(str(e.lead))}]</span>` : ''}</li>`).join('');
+    const certainty = typeof s.certainty === 'number' ? ` <span class="num">${(100 * s.certainty).toFixed(0)}%</span>` : '';
+    return `<details><summary>${esc(str(s.text))}${certainty}</summary><ul class="findings">${ev}</ul><p>${esc(str(s.criterion))}</p></details>`;
+  }).join('');
+  const summary = typeof i.summary === 'object' && i.summary !== null && !Array.isArray(i.summary) ? str(i.summary.text) : '';
+  const nd = objs(i.notDetermined).map((n) => `<li>${esc(str(n.text))}: ${esc(str(n.reason))}</li>`).join('');
+  return `${statements}<p><b>${esc(summary)}</b></p>${nd ? `<details><summary>not determined</summary><ul class="findings">${nd}</ul></details>` : ''}`;
 }
 
 /** Quality section: record verdict and reasons, a verdict per lead, and the findings with their time spans. */
