@@ -154,13 +154,18 @@ export function answerAxis(intent: QuestionIntent, s: AnalysisSections, ecgIndex
  *
  * @example answerExtraSystoles(parseQuestion('Does this ECG show extrasystoles?'), analysisSections(a)).answer
  */
-export function answerExtraSystoles(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
+export function answerExtraSystoles(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0, minProbability = 0): PartialAnswer {
   const bc = s.beatClasses;
   if (!bc) return cannot(`beats were not classified: ${s.missing.beatClasses ?? 'not computed'}`);
-  const v = bc.labels.filter((l) => l === 'V').length;
-  const sv = bc.labels.filter((l) => l === 'S').length;
+  const k = bc.classes?.length ?? 0;
+  const sure = (i: number, label: string) => {
+    if (minProbability <= 0 || !bc.classes || !bc.probabilities || bc.probabilities.length !== k * bc.labels.length) return true;
+    return bc.probabilities[i * k + bc.classes.indexOf(label)] >= minProbability;
+  };
+  const v = bc.labels.filter((l, i) => l === 'V' && sure(i, 'V')).length;
+  const sv = bc.labels.filter((l, i) => l === 'S' && sure(i, 'S')).length;
   const found = [...(v > 0 ? ['ventricular extrasystoles'] : []), ...(sv > 0 ? ['supraventricular extrasystoles'] : [])];
-  const evidence: AnswerEvidence[] = [{ ecgIndex, kind: 'beats', name: 'beatClasses', lead: null, value: `${v} V, ${sv} S of ${bc.labels.length}`, unit: null, text: `${bc.labels.length} beats: ${v} ventricular, ${sv} supraventricular ectopic` }];
+  const evidence: AnswerEvidence[] = [{ ecgIndex, kind: 'beats', name: 'beatClasses', lead: null, value: `${v} V, ${sv} S of ${bc.labels.length}`, unit: null, text: `${bc.labels.length} beats: ${v} ventricular, ${sv} supraventricular ectopic${minProbability > 0 ? ` (class probability >= ${minProbability})` : ''}` }];
   if (intent.questionType === 'single-verify') {
     const asked = intent.attributes[0] ?? 'extrasystoles';
     const yes = asked === 'extrasystoles' ? found.length > 0 : found.includes(asked);
