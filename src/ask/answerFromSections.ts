@@ -25,7 +25,11 @@ function featureEvidence(v: FeatureValue, ecgIndex: number): AnswerEvidence {
   return { ecgIndex, kind: 'measurement', name: v.feature, lead: v.lead, value: v.valueMs == null ? null : Math.round(v.valueMs), unit: 'ms', text: v.valueMs == null ? `${v.feature}: unknown (${v.reason})` : `${v.feature} ${ms(v.valueMs)} (${v.source}), ${rangeOf(v.feature, v.valueMs)} the normal range` };
 }
 
-/** Noise questions (ECG-QA templates 26-33): from the quality stage's findings per lead. */
+/**
+ * Noise questions (ECG-QA templates 26-33): from the quality stage's findings per lead.
+ *
+ * @example answerNoise(parseQuestion('Does this ECG show baseline drift in lead V1?'), analysisSections(a)).answer // ['no']
+ */
 export function answerNoise(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0, minSeverity: NoiseSeverityChoice = {}): PartialAnswer {
   const noise = (intent.attributes[0] ?? 'any kind of noises') as NoiseType;
   const hits = noiseHits(s, noise, intent.leads, minSeverity);
@@ -46,7 +50,11 @@ export function answerNoise(intent: QuestionIntent, s: AnalysisSections, ecgInde
   return yesNo(hits.length > 0, hits.length > 0 ? `Yes: ${noise} ${where}.` : `No ${noise} ${where}.`, evidence);
 }
 
-/** Numeric features, one ECG: value, in/out of range, which are abnormal. */
+/**
+ * Numeric features, one ECG: value, in/out of range, which are abnormal.
+ *
+ * @example answerNumeric(parseQuestion('what is the QTc?'), analysisSections(a)).text
+ */
 export function answerNumeric(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
   const feats = (intent.attributes.length ? intent.attributes : NUMERIC_FEATURES) as NumericFeature[];
   const values = feats.map((f) => numericFeatureValue(s, f, intent.attributeType === 'measurement'));
@@ -97,7 +105,11 @@ function featureOutOfRange(s: AnalysisSections, f: NumericFeature, def: NumericD
   return { out, evidence: { ecgIndex, kind: 'measurement', name: f, lead: 'II', value: `${Math.round(x.minMs)}-${Math.round(x.maxMs)}`, unit: 'ms', text: `${f} ${Math.round(x.minMs)}-${Math.round(x.maxMs)} ms over lead II's beats, ${out ? 'outside' : 'within'} ECG-QA's range ${r.low ?? '-'}-${r.high != null ? Math.round(r.high) : '-'} ms` } };
 }
 
-/** Two ECGs, numeric features: became normal / became abnormal / still abnormal (ECG-QA 64-70), or widened/shortened. */
+/**
+ * Two ECGs, numeric features: became normal / became abnormal / still abnormal (ECG-QA 64-70), or widened/shortened.
+ *
+ * @example answerNumericComparison(parseQuestion('did the QRS widen since the earlier ECG?'), analysisSections(a), analysisSections(b)).answer
+ */
 export function answerNumericComparison(intent: QuestionIntent, first: AnalysisSections, second: AnalysisSections, def: NumericDefinition = 'clinical'): PartialAnswer {
   const feats = (intent.attributes.length ? intent.attributes : NUMERIC_FEATURES) as NumericFeature[];
   if (intent.change === 'increased' || intent.change === 'decreased') {
@@ -123,7 +135,11 @@ export function answerNumericComparison(intent: QuestionIntent, first: AnalysisS
   return { status: 'answered', answer: pick.length ? pick : ['none'], text: pick.length ? `Features that ${what} on the second ECG: ${pick.join(', ')}.` : `No feature ${what} on the second ECG.`, reason: null, evidence };
 }
 
-/** Heart axis (AHA/ACC/HRS 2009 part I: normal -30..90 deg, left -30..-90, right 90..180, extreme -90..-180). */
+/**
+ * Heart axis (AHA/ACC/HRS 2009 part I: normal -30..90 deg, left -30..-90, right 90..180, extreme -90..-180).
+ *
+ * @example answerAxis(parseQuestion('what is the heart axis?'), analysisSections(a)).answer // ['normal heart axis']
+ */
 export function answerAxis(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
   const deg = s.measurements?.qrsAxisDeg ?? null;
   if (deg == null) return cannot(s.measurements?.reasons?.qrsAxisDeg ?? `QRS axis not measured: ${s.missing.measurements ?? 'no measurements'}`);
@@ -133,14 +149,23 @@ export function answerAxis(intent: QuestionIntent, s: AnalysisSections, ecgIndex
   return { status: 'answered', answer: [cls], text: `QRS axis ${Math.round(deg)} deg: ${cls}.`, reason: null, evidence };
 }
 
-/** Extra systoles from the beat classes (V = ventricular, S = supraventricular). */
-export function answerExtraSystoles(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
+/**
+ * Extra systoles from the beat classes (V = ventricular, S = supraventricular).
+ *
+ * @example answerExtraSystoles(parseQuestion('Does this ECG show extrasystoles?'), analysisSections(a)).answer
+ */
+export function answerExtraSystoles(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0, minProbability = 0): PartialAnswer {
   const bc = s.beatClasses;
   if (!bc) return cannot(`beats were not classified: ${s.missing.beatClasses ?? 'not computed'}`);
-  const v = bc.labels.filter((l) => l === 'V').length;
-  const sv = bc.labels.filter((l) => l === 'S').length;
+  const k = bc.classes?.length ?? 0;
+  const sure = (i: number, label: string) => {
+    if (minProbability <= 0 || !bc.classes || !bc.probabilities || bc.probabilities.length !== k * bc.labels.length) return true;
+    return bc.probabilities[i * k + bc.classes.indexOf(label)] >= minProbability;
+  };
+  const v = bc.labels.filter((l, i) => l === 'V' && sure(i, 'V')).length;
+  const sv = bc.labels.filter((l, i) => l === 'S' && sure(i, 'S')).length;
   const found = [...(v > 0 ? ['ventricular extrasystoles'] : []), ...(sv > 0 ? ['supraventricular extrasystoles'] : [])];
-  const evidence: AnswerEvidence[] = [{ ecgIndex, kind: 'beats', name: 'beatClasses', lead: null, value: `${v} V, ${sv} S of ${bc.labels.length}`, unit: null, text: `${bc.labels.length} beats: ${v} ventricular, ${sv} supraventricular ectopic` }];
+  const evidence: AnswerEvidence[] = [{ ecgIndex, kind: 'beats', name: 'beatClasses', lead: null, value: `${v} V, ${sv} S of ${bc.labels.length}`, unit: null, text: `${bc.labels.length} beats: ${v} ventricular, ${sv} supraventricular ectopic${minProbability > 0 ? ` (class probability >= ${minProbability})` : ''}` }];
   if (intent.questionType === 'single-verify') {
     const asked = intent.attributes[0] ?? 'extrasystoles';
     const yes = asked === 'extrasystoles' ? found.length > 0 : found.includes(asked);
@@ -149,12 +174,20 @@ export function answerExtraSystoles(intent: QuestionIntent, s: AnalysisSections,
   return { status: 'answered', answer: found.length ? found : ['none'], text: `${v} ventricular and ${sv} supraventricular ectopic beats of ${bc.labels.length}.`, reason: null, evidence };
 }
 
-/** The statements made on an ECG as ECG-QA names them (PTB-XL's description of the code, lower case; else the catalogue's English text). */
+/**
+ * The statements made on an ECG as ECG-QA names them (PTB-XL's description of the code, lower case; else the catalogue's English text).
+ *
+ * @example statementNames(interpretation.statements) // ['sinus rhythm', ...]
+ */
 export function statementNames(list: readonly Statement[]): string[] {
   return list.map((st) => (SCP_STATEMENTS[st.code]?.description ?? st.text).toLowerCase());
 }
 
-/** SCP statements (and plain "is there AF?"), one ECG. */
+/**
+ * SCP statements (and plain "is there AF?"), one ECG.
+ *
+ * @example answerStatements(parseQuestion('is there AF?'), analysisSections(a)).answer // ['no']
+ */
 export function answerStatements(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
   if (intent.questionType === 'single-leads') return statementFinding(intent, s, ecgIndex, 'leads');
   if (intent.questionType === 'single-verify' || intent.questionType === 'single-choose') return statementFinding(intent, s, ecgIndex, intent.questionType === 'single-verify' ? 'verify' : 'choose');
@@ -166,7 +199,11 @@ export function answerStatements(intent: QuestionIntent, s: AnalysisSections, ec
   return { status: 'answered', answer: names.length ? names : ['none'], text: names.length ? `Statements: ${all.map((x) => x.text).join('; ')}.` : 'No statements.', reason: null, evidence };
 }
 
-/** Stage of infarction: ECG-QA's early/middle/old from the infarction statements' own wording. */
+/**
+ * Stage of infarction: ECG-QA's early/middle/old from the infarction statements' qualifiers and wording.
+ *
+ * @example answerInfarctionStage(parseQuestion('What stage of myocardial infarction does this ECG show?'), analysisSections(a)).answer
+ */
 export function answerInfarctionStage(intent: QuestionIntent, s: AnalysisSections, ecgIndex = 0): PartialAnswer {
   const interp = s.interpretation;
   if (!interp) return cannot(`no interpretation: ${s.missing.interpretation ?? 'the interpretation stage did not run'}`);

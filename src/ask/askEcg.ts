@@ -17,6 +17,8 @@ export interface AskOptions {
   intent?: QuestionIntent;
   /** Least severity of a quality finding that counts as each noise type (default {@link NOISE_MIN_SEVERITY}). */
   noiseMinSeverity?: NoiseSeverityChoice;
+  /** Least class probability for a beat to count as an extra systole (default 0: the classifier's label). */
+  extraSystoleMinProbability?: number;
   /** How two ECGs' numeric features are judged normal (default 'clinical': median beat, clinical ranges; 'ecg-qa': ECG-QA's definition). */
   numericDefinition?: NumericDefinition;
 }
@@ -27,7 +29,7 @@ function answerOne(intent: QuestionIntent, s: AnalysisSections, ecgIndex: number
     case 'numeric_feature':
     case 'measurement': return answerNumeric(intent, s, ecgIndex);
     case 'heart_axis': return answerAxis(intent, s, ecgIndex);
-    case 'extra_systole': return answerExtraSystoles(intent, s, ecgIndex);
+    case 'extra_systole': return answerExtraSystoles(intent, s, ecgIndex, options.extraSystoleMinProbability);
     case 'stage_of_infarction': return answerInfarctionStage(intent, s, ecgIndex);
     case 'scp_code': return answerStatements(intent, s, ecgIndex);
   }

@@ -10,7 +10,11 @@ const KEEP = new Set([
 /** Corrections already worked out, per vocabulary (bounded). */
 const MEMO = new WeakMap<ReadonlySet<string>, Map<string, string | null>>();
 
-/** Damerau-Levenshtein (optimal string alignment) distance, stopping early above `max`. */
+/**
+ * Damerau-Levenshtein (optimal string alignment) distance, stopping early above `max`.
+ *
+ * @example editDistance('fibrilation', 'fibrillation') // 1
+ */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);

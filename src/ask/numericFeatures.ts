@@ -76,7 +76,11 @@ export function numericFeatureValue(s: AnalysisSections, feature: NumericFeature
   }
 }
 
-/** Where a value lies against its normal range. */
+/**
+ * Where a value lies against its clinical normal range.
+ *
+ * @example rangeOf('pr interval', 230) // 'above'
+ */
 export function rangeOf(feature: NumericFeature, valueMs: number): 'below' | 'within' | 'above' {
   const r = NUMERIC_NORMAL_RANGES_MS[feature];
   if (r.low != null && valueMs < r.low) return 'below';

@@ -91,7 +91,11 @@ const STATEMENT_SYNONYMS: Array<[string, string]> = [
   ['normal ecg', 'NORM'], ['normal', 'NORM'],
 ];
 
-/** Lower-cases, keeps letters, digits and single spaces ('T-wave' -> 't wave', "aVL's" -> 'avl s'). */
+/**
+ * Lower-cases, keeps letters, digits and single spaces.
+ *
+ * @example normalizePhrase("T-wave in aVL's") // 't wave in avl s'
+ */
 export function normalizePhrase(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9äöüß]+/g, ' ').trim();
 }

@@ -5,7 +5,11 @@
  * averaged over pairs). Tokens are lower-case runs of letters and digits (umlauts kept).
  */
 
-/** Lower-case word tokens of a text ('Sinusrhythmus, Linkstyp.' -> ['sinusrhythmus', 'linkstyp']). */
+/**
+ * Lower-case word tokens of a text.
+ *
+ * @example textTokens('Sinusrhythmus, Linkstyp.') // ['sinusrhythmus', 'linkstyp']
+ */
 export function textTokens(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9äöüß]+/g) ?? [];
 }
@@ -49,7 +53,11 @@ export function bleu4(candidates: ReadonlyArray<readonly string[]>, references: 
   return bp * Math.exp(logP);
 }
 
-/** Length of the longest common subsequence of two token lists. */
+/**
+ * Length of the longest common subsequence of two token lists.
+ *
+ * @example lcsLength(['a', 'b', 'c'], ['a', 'c']) // 2
+ */
 export function lcsLength(a: readonly string[], b: readonly string[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {

@@ -19,6 +19,10 @@ export interface HrvSection {
 export interface BeatClassesSection {
   samples: number[];
   labels: string[];
+  /** Class names, in the order of each beat's probabilities. */
+  classes?: string[];
+  /** Per-beat class probabilities, flattened (classes.length per beat), when the classifier gives them. */
+  probabilities?: number[];
 }
 
 /** The typed sections of an Analysis that the report and question answering read. */

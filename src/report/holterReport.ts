@@ -4,7 +4,11 @@ import type { HolterReport } from './types.js';
 /** Rhythm labels that are not reported as episodes (the background rhythm and gaps). */
 const NOT_EPISODES = new Set(['sinus_rhythm', 'undetermined']);
 
-/** Heart rate per minute from beat times: 60000 / median RR of the minute's beats; null under 2 beats. */
+/**
+ * Heart rate per minute from beat times: 60000 / median RR of the minute's beats; null under 2 beats.
+ *
+ * @example rateTrendBpm([0, 360, 720, 1080], 360, 60) // [60]
+ */
 export function rateTrendBpm(beatSamples: readonly number[], fsHz: number, durationS: number): Array<number | null> {
   const minutes = Math.max(1, Math.ceil(durationS / 60));
   const rrByMinute: number[][] = Array.from({ length: minutes }, () => []);

@@ -13,7 +13,12 @@ import { reportText } from './reportText.js';
 /** Output formats of a report. */
 export type ReportFormat = 'pdf' | 'html' | 'txt' | 'json';
 
-/** Checks a format and language given as text (CLI option, query parameter). */
+/**
+ * Checks a format and language given as text (CLI option, query parameter).
+ *
+ * @throws SinusError BAD_ARGUMENT for an unknown format or language.
+ * @example reportFormatAndLanguage('pdf', 'de') // { format: 'pdf', lang: 'de' }
+ */
 export function reportFormatAndLanguage(format: string, lang: string): { format: ReportFormat; lang: StatementLanguage } {
   if (!['pdf', 'html', 'txt', 'json'].includes(format)) throw new SinusError('BAD_ARGUMENT', `unknown report format "${format}" (pdf, html, txt, json)`);
   if (!['en', 'de'].includes(lang)) throw new SinusError('BAD_ARGUMENT', `unknown report language "${lang}" (en, de)`);

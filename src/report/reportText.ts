@@ -3,7 +3,11 @@ import type { ClinicalReport, HolterReport } from './types.js';
 
 const clock = (s: number) => [Math.floor(s / 3600), Math.floor((s % 3600) / 60), Math.floor(s % 60)].map((v) => String(v).padStart(2, '0')).join(':');
 
-/** The Holter summary's lines (shared by text and HTML). */
+/**
+ * The Holter summary's lines (shared by text and HTML).
+ *
+ * @example holterLines(buildReport(a).holter!, 'de')[0] // 'Herzfrequenz min / mittel / max: ...'
+ */
 export function holterLines(h: HolterReport, lang: ClinicalReport['language']): string[] {
   const L = (k: Parameters<typeof reportLabel>[0]) => reportLabel(k, lang);
   const n = (v: number | null, unit = '') => (v == null ? '—' : `${Math.round(v * 10) / 10}${unit}`);

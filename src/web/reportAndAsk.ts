@@ -13,7 +13,11 @@ import { buildReport } from '../report/buildReport.js';
 import { rateTrendSvg } from '../report/rateTrendSvg.js';
 import { reportHtml } from '../report/reportHtml.js';
 
-/** Connects the report button, its language menu and the question form to the viewer's current record and analysis. */
+/**
+ * Connects the report button, its language menu and the question form to the viewer's current record and analysis.
+ *
+ * @example wireReportAndAsk(() => state);
+ */
 export function wireReportAndAsk(current: () => { record: EcgRecord | null; analysis: Analysis | null }): void {
   const el = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
   el<HTMLButtonElement>('reportButton')?.addEventListener('click', () => {
