@@ -67,7 +67,8 @@ test('CLINICAL_READERS and registered readers take part in detection', async () 
   registerRecordReader({
     format: 'test-format', extensions: ['.tst'],
     sniff: (h) => h[0] === 0x54 && h[1] === 0x53 && h[2] === 0x54,
-    read: async (bytes, fileName) => ({ name: fileName, fs: 100, length: 0, leads: [], annotations: [], metadata: { size: bytes.length } }),
+    // A valid record (what readers return is validated): one lead, no samples.
+    read: async (bytes, fileName) => ({ name: fileName, fs: 100, length: 0, leads: [{ name: 'I', originalName: 'I', samples: new Float32Array(0), info: { gain: 1, baseline: 0, units: 'mV' } }], annotations: [], metadata: { size: bytes.length } }),
   });
   const rec = await readRecordFromFiles({ 'a.bin': new Uint8Array([0x54, 0x53, 0x54, 1]) });
   assert.equal(rec.metadata.size, 4);
