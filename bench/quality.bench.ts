@@ -34,9 +34,10 @@ const args = process.argv.slice(2);
 const partArg = args.includes('--part') ? args[args.indexOf('--part') + 1] : 'a,b,c,d,speed';
 const parts = new Set(partArg.split(','));
 const FIT = args.includes('--fit');
-// --primary record (default; as the pipeline runs it: the beats detected once on all leads fused are
-// every lead's primary beats) or --primary lead (the primary detector run on each lead, as before).
-const PRIMARY_MODE = args.includes('--primary') ? args[args.indexOf('--primary') + 1] : 'record';
+// --primary lead (default, as the pipeline runs it: the primary detector run on each lead) or
+// --primary record (analyze's option quality.useRecordBeats: the beats detected once on all leads fused
+// are every lead's primary beats).
+const PRIMARY_MODE = args.includes('--primary') ? args[args.indexOf('--primary') + 1] : 'lead';
 
 // The primary detector from the beats stage when it is in this checkout; else the own detector.
 let primary: BeatDetectorFn | undefined;

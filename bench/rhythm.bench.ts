@@ -22,7 +22,7 @@ import { nodeFileSource } from '../src/io/nodeFileSource.js';
 import { readWfdbRecord } from '../src/io/wfdb/readRecord.js';
 import { readWfdbAnnotationSets } from '../src/io/wfdb/readAnnotations.js';
 import { aamiClass, BEAT_CODES } from '../src/io/wfdb/annotationCodes.js';
-import { detectBeats } from '../src/beats/index.js';
+import { detectBeats, detectBeatsInSignal } from '../src/beats/index.js';
 import { assessQuality, unusableSegments } from '../src/quality/index.js';
 import type { Annotation } from '../src/record/types.js';
 import { beatCnnModel } from '../src/classify/beatCnn.js';
@@ -212,8 +212,8 @@ async function benchMitdbWithQuality(): Promise<void> {
     const atr = (await readWfdbAnnotationSets(name, ['atr'], src))[0].annotations;
     const refV = atr.filter((a) => BEAT_CODES.has(a.code) && aamiClass(a.code) === 'V').length;
     const allBeats = detectBeats(rec).samples;
-    // As the pipeline's quality stage runs it (src/analyze.ts): judged against the beats detected once.
-    const quality = assessQuality(rec, { primaryBeats: allBeats });
+    // As the pipeline's quality stage runs it by default (src/analyze.ts qualityBeats).
+    const quality = assessQuality(rec, { primaryDetector: (x: Float32Array, fs: number) => detectBeatsInSignal(x, fs).samples });
     const unusable = unusableSegments(quality);
     const longSpans = unusable.filter((sp) => sp.endSample - sp.startSample >= MIN_UNREADABLE_S * rec.fs);
     const keptBeats = allBeats.filter((b) => !longSpans.some((sp) => b >= sp.startSample && b < sp.endSample));

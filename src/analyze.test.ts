@@ -86,6 +86,10 @@ test('only/skip leave stages out with a reason', async () => {
   const rec = await openRecord(join(LUDB, '1.hea'));
   const a = await analyze(rec, { only: ['quality'] });
   assert.ok(a.stages.filter((s) => s.name !== 'quality').every((s) => s.status === 'skipped'));
+  // Quality judged against the record's beats (detected once) instead of each lead's own detection.
+  const once = await analyze(rec, { only: ['quality', 'beats'], stageOptions: { quality: { useRecordBeats: true } } });
+  assert.deepEqual(once.stages.map((s) => s.status).slice(0, 2), ['ok', 'ok']);
+  assert.equal(once.results.quality?.leads.length, a.results.quality?.leads.length);
 });
 
 test('records that cannot be analysed raise typed errors; odd signals do not crash', async () => {

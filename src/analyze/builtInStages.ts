@@ -7,7 +7,7 @@ import type { StageName } from './results.js';
  * @example BUILT_IN_STAGES.map((s) => s.name) // ['quality', 'beats', 'beatClasses', ...]
  */
 export const BUILT_IN_STAGES: ReadonlyArray<{ name: StageName; description: string }> = [
-  { name: 'quality', description: 'signal quality per lead and segment, judged against the beats detected once on all leads (src/quality assessQuality)' },
+  { name: 'quality', description: 'signal quality per lead and segment (src/quality assessQuality; option useRecordBeats: judged against the beats detected once on all leads)' },
   { name: 'beats', description: 'QRS detection with lead fusion (src/beats detectBeats); beats in signal the quality stage judged unusable are kept with a lower confidence, detections on calibration pulses or where every lead is flat are left out and counted (src/beats beatsWithConfidence)' },
   { name: 'beatClasses', description: 'AAMI beat classes N/S/V/F/Q with probabilities (src/classify classifyBeats; default the feature MLP with sinus-context features, browser-safe)' },
   { name: 'waves', description: 'P/QRS/T delineation of every beat in every lead, global boundaries (src/waves delineateBeatsWithTemplate)' },

@@ -14,7 +14,11 @@ import type { DelineationOptions } from '../waves/options.js';
  * const a = await analyze(record, { stageOptions: { beats: { leads: ['II', 'V5'] }, beatClasses: { method: 'features' } } });
  */
 export interface StageOptions {
-  quality?: Omit<QualityOptions, 'primaryBeats'>;
+  /**
+   * `useRecordBeats`: judge every lead against the beats detected once on all leads (instead of the
+   * primary detector re-run on each lead); default false (see docs/notes/typed-pipeline.md).
+   */
+  quality?: Omit<QualityOptions, 'primaryBeats'> & { useRecordBeats?: boolean };
   beats?: DetectBeatsOptions;
   beatClasses?: Partial<ClassifyBeatsOptions>;
   waves?: Partial<DelineationOptions>;
