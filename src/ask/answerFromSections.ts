@@ -5,16 +5,10 @@ import { noiseHits, type NoiseSeverityChoice } from './noiseInLeads.js';
 import { beatFeatureExtremesMs, ECGQA_NORMAL_RANGES_MS } from './ecgQaNumericFeatures.js';
 import { CHANGE_TOLERANCE_MS, NUMERIC_FEATURES, numericFeatureValue, rangeOf, type FeatureValue } from './numericFeatures.js';
 import { statementFinding } from './statementFinding.js';
-import type { AnswerEvidence, NoiseType, NumericFeature, QuestionIntent } from './types.js';
+import type { AnswerEvidence, NoiseType, NumericFeature, PartialAnswer, QuestionIntent } from './types.js';
 
-/** What an answerer returns before the question and sources are attached. */
-export interface PartialAnswer {
-  status: 'answered' | 'cannot_determine';
-  answer: string[];
-  text: string;
-  reason: string | null;
-  evidence: AnswerEvidence[];
-}
+export type { PartialAnswer } from './types.js';
+
 
 export const cannot = (reason: string, evidence: AnswerEvidence[] = []): PartialAnswer => ({ status: 'cannot_determine', answer: [], text: `Cannot determine: ${reason}.`, reason, evidence });
 const yesNo = (yes: boolean, text: string, evidence: AnswerEvidence[]): PartialAnswer => ({ status: 'answered', answer: [yes ? 'yes' : 'no'], text, reason: null, evidence });

@@ -1,7 +1,6 @@
 import type { AnalysisSections } from '../report/analysisSections.js';
 import type { Statement } from '../interpret/types.js';
-import type { PartialAnswer } from './answerFromSections.js';
-import type { AnswerEvidence, QuestionIntent } from './types.js';
+import type { AnswerEvidence, PartialAnswer, QuestionIntent } from './types.js';
 
 const RHYTHM_LABELS: Record<string, string[]> = {
   AFIB: ['atrial_fibrillation'],

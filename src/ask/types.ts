@@ -81,3 +81,12 @@ export interface Answer {
   /** The analyses the answer came from (record names and analysis times). */
   sources: Array<{ record: string; analysedAt: string }>;
 }
+
+/** What an answerer returns before the question and sources are attached. */
+export interface PartialAnswer {
+  status: 'answered' | 'cannot_determine';
+  answer: string[];
+  text: string;
+  reason: string | null;
+  evidence: AnswerEvidence[];
+}

@@ -5,17 +5,9 @@
  */
 import { CATALOGUE } from './catalogue.js';
 import { CERTAINTY_MODELS } from './certaintyModel.js';
+import type { CertaintyModel } from './certaintyModelType.js';
 
-export interface CertaintyModel {
-  /** Feature names in order, with the mean and scale used to standardize them. */
-  features: string[];
-  mean: number[];
-  scale: number[];
-  coef: number[];
-  intercept: number;
-  /** What it was fitted on, e.g. 'PTB-XL folds 1-8 + LUDB, logistic regression'. */
-  source: string;
-}
+export type { CertaintyModel } from './certaintyModelType.js';
 
 const MODELS: Readonly<Record<string, CertaintyModel>> = CERTAINTY_MODELS;
 

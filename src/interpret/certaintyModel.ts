@@ -1,5 +1,5 @@
 /** Certainty models by statement code or 'superclass:X'; written by `npm run bench:interpret -- --write-model` (bench/interpret.bench.ts) from models/interpretation-certainty.json. Do not edit. */
-import type { CertaintyModel } from './certainty.js';
+import type { CertaintyModel } from './certaintyModelType.js';
 
 export const CERTAINTY_MODELS: Readonly<Record<string, CertaintyModel>> = {
   "superclass:NORM": {

@@ -2,7 +2,7 @@
  * Reads the record at a path, analyses it with the shipped models and stores its original files,
  * analysis and `features-v1` embedding. Node only.
  */
-import { analyze } from '../analyze.js';
+import { analyze, type Analysis } from '../analyze.js';
 import { recordFromFiles } from '../analyze/recordFromFiles.js';
 import { shippedModelStageOptions } from '../analyze/shippedModels.node.js';
 import { FEATURE_EMBEDDING_KIND, featureVector } from '../similar/featureVector.js';
@@ -17,7 +17,17 @@ import type { EcgStore, StoredRecordInput } from './types.js';
 export async function importRecord(store: EcgStore, path: string, meta: Omit<StoredRecordInput, 'files' | 'analysis'> = {}): Promise<string> {
   const files = recordFilesAt(path);
   const analysis = await analyze(await recordFromFiles(files), { stageOptions: await shippedModelStageOptions() });
-  const id = await store.putRecord({ ...meta, files, analysis });
+  return storeAnalysedRecord(store, path, analysis, meta);
+}
+
+/**
+ * Stores the record at `path` (its original files) with an analysis made elsewhere (a batch worker) and
+ * its `features-v1` embedding; returns its new id.
+ *
+ * @example await storeAnalysedRecord(store, 'samples/100.hea', analysis);
+ */
+export async function storeAnalysedRecord(store: EcgStore, path: string, analysis: Analysis, meta: Omit<StoredRecordInput, 'files' | 'analysis'> = {}): Promise<string> {
+  const id = await store.putRecord({ ...meta, files: recordFilesAt(path), analysis });
   await store.putEmbedding(id, FEATURE_EMBEDDING_KIND, featureVector(analysis));
   return id;
 }

@@ -6,10 +6,13 @@ import { batchOutputFormat, formatBatchRows, writeFileAtomically } from '../../b
 import { BATCH_COLUMNS } from '../../batch/batchRow.js';
 import { enqueueBatch, queueRows, queueStatus, runQueueWorker } from '../../batch/pgQueue.node.js';
 import { runBatch, type BatchProgress } from '../../batch/runBatch.node.js';
+import { openStore } from '../../store/openStore.js';
+import { storeAnalysedRecord } from '../../store/importRecord.js';
 import { EXIT } from '../exitCodes.js';
 import { ProgressBar } from '../progressBar.js';
 
 interface BatchCliOptions {
+  store?: string;
   out?: string;
   jobs?: string;
   queue?: string;
@@ -58,6 +61,7 @@ export function batchCommand(program: Command): void {
     .option('--max-attempts <n>', 'tries of a record whose analysis crashes before it is parked', '3')
     .option('--only <stages>', 'comma-separated stages to run (with their dependencies)')
     .option('--skip <stages>', 'comma-separated stages to leave out')
+    .option('--store <path|url>', 'also keep each analysed record (its files and full analysis) in this store: a SQLite file or a postgres:// URL')
     .option('--long-record-s <s>', 'WFDB records longer than this are analysed in blocks, in bounded memory (sinus holter)', '3600')
     .option('--progress', 'show the progress line even when stderr is not a terminal')
     .option('--no-progress', 'never show the progress line')
@@ -98,7 +102,9 @@ export function batchCommand(program: Command): void {
       batchOutputFormat(opts.out);
       const bar = new ProgressBar(opts.progress ?? !!process.stderr.isTTY);
       const jobs = intOption(opts.jobs, 'jobs', 1, 256, cpus().length);
+      const store = opts.store ? await openStore(opts.store) : null;
       const s = await runBatch(inputs, {
+        onAnalysis: store ? async (file, analysis) => { await storeAnalysedRecord(store, file, analysis); } : undefined,
         out: opts.out,
         jobs,
         only: list(opts.only),
@@ -108,6 +114,7 @@ export function batchCommand(program: Command): void {
         onProgress: (p) => bar.update((p.done + p.skipped) / p.total, batchProgressLabel(p)),
       });
       bar.clear();
+      await store?.close();
       process.stderr.write(`sinus: ${s.total} records: ${s.done} analysed, ${s.skipped} already done, ${s.errors} errors, ${s.parked} parked, ${s.elapsedS.toFixed(1)} s -> ${opts.out}\n`);
       process.exitCode = s.errors || s.parked ? EXIT.INPUT : EXIT.OK;
     });
