@@ -1,36 +1,9 @@
 /** Helpers for reading PTB-XL's noise flags (bench only). */
+import { csvRows } from '../src/io/csv/csvRows.js';
 
-/** RFC 4180 rows: quoted fields may hold commas and line breaks. */
-export function readCsvRows(text: string): string[][] {
-  const table: string[][] = [];
-  let row: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (q) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') q = false;
-      else cur += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') {
-      row.push(cur);
-      cur = '';
-    } else if (ch === '\n') {
-      row.push(cur);
-      table.push(row);
-      row = [];
-      cur = '';
-    } else if (ch !== '\r') cur += ch;
-  }
-  if (cur || row.length) {
-    row.push(cur);
-    table.push(row);
-  }
-  return table;
-}
+/** RFC 4180 rows (the one CSV reader, src/io/csv/csvRows.ts). */
+export const readCsvRows = csvRows;
+
 
 const STD = ['I', 'II', 'III', 'aVR', 'aVL', 'aVF', 'V1', 'V2', 'V3', 'V4', 'V5', 'V6'];
 /** Leads a PTB-XL noise-flag string names ('I-AVR', 'alles', 'V1,2', 'v5-6', 'V1V6'); all when it names none. */

@@ -5,18 +5,11 @@
  */
 import type { EcgRecord } from '../src/record/types.js';
 import { EMBEDDING_LEADS } from '../src/similar/featureVector.js';
+import { mulberry32 } from '../src/dsp/seededRandom.js';
 
 /** A small seeded PRNG (mulberry32), uniform in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
+
 
 /** Standard normal from a uniform source (Box-Muller). */
 export function gaussian(rand: () => number): number {

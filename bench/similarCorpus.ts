@@ -11,6 +11,7 @@ import { openRecord } from '../src/io/openRecord.js';
 import type { EcgRecord } from '../src/record/types.js';
 import { SINUS_VERSION } from '../src/version.js';
 import { LUDB, PTBXL, ROOT } from '../test/dataPaths.js';
+import { csvRows as parseCsv } from '../src/io/csv/csvRows.js';
 
 export interface CorpusItem {
   /** 'ptbxl:<ecg_id>' or 'ludb:<id>'. */
@@ -27,28 +28,6 @@ export interface CorpusItem {
   fold: number | null;
 }
 
-/** A minimal CSV reader (quoted fields with commas and newlines). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows.filter((r) => r.length > 1 || r[0] !== '');
-}
 
 function ptbxlItems(): CorpusItem[] {
   const scp = parseCsv(readFileSync(join(PTBXL, 'scp_statements.csv'), 'utf8'));

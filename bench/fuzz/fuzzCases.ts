@@ -12,6 +12,10 @@ import { writeEdf } from '../../src/io/edf/writeEdf.js';
 import { READER_BYTES_PER_INPUT_BYTE, recordSignalBytes } from '../../src/io/readerMemory.js';
 import type { RecordLimits } from '../../src/io/recordLimits.js';
 import { CINC2017, FORMATS, PTBXL, SAMPLES } from '../../test/dataPaths.js';
+import { mulberry32 } from '../../src/dsp/seededRandom.js';
+
+/** Uniform numbers in [0, 1) from a seed (mulberry32), as the fuzz cases draw them. */
+export const rng = mulberry32;
 
 export interface FuzzSeed {
   label: string;
@@ -33,22 +37,6 @@ export const FUZZ_LIMITS: RecordLimits = { maxLeads: 32, maxTotalSamples: 40_000
 const bytesOf = (p: string) => new Uint8Array(readFileSync(p));
 const baseOf = (n: string) => n.replace(/\.[^.]*$/, '').toLowerCase();
 
-/**
- * Deterministic random numbers in [0, 1) from a seed (mulberry32).
- *
- * @example
- * const r = rng(1); r(); // 0.6270739405881613
- */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every real file under ../shared/data/formats, each with the files of its record beside it. */
 function formatSeeds(): FuzzSeed[] {

@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { SinusError } from '../errors.js';
 import { BATCH_COLUMN_NAMES, type BatchCell, type BatchRow } from './batchRow.js';
+import { csvRows as parseCsv } from '../io/csv/csvRows.js';
 
 /** Output formats of `sinus batch`, chosen by the output file's extension. */
 export type BatchOutputFormat = 'csv' | 'jsonl';
@@ -35,26 +36,6 @@ export function formatBatchRows(rows: BatchRow[], format: BatchOutputFormat): st
   return lines.join('\n') + '\n';
 }
 
-/** RFC 4180 records of a CSV text. */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; }
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(cell); cell = ''; }
-    else if (ch === '\n') { row.push(cell); out.push(row); row = []; cell = ''; }
-    else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || row.length) { row.push(cell); out.push(row); }
-  return out;
-}
 
 const NUMERIC = /^(duration_s|fs_hz|leads|heart_rate_bpm|pr_ms|qrs_ms|qt_ms|qtc_ms|p_axis_deg|qrs_axis_deg|t_axis_deg|beats_.*|af_burden_pct)$/;
 

@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '../dsp/seededRandom.js';
 
 /**
  * Continuous atrial activity in X, Y, Z (mV) for rhythms without discrete P waves, added to `x, y, z`:

@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '../dsp/seededRandom.js';
 import { rrTachogram } from './rrTachogram.js';
 import type { BeatMorphology } from './morphology.js';
 import { waveExtentsMs } from './waveExtents.js';

@@ -1,4 +1,4 @@
-import type { Random } from './random.js';
+import type { Random } from '../dsp/seededRandom.js';
 
 /** Parameters of ECGSYN's RR process (McSharry et al. 2003, defaults from its reference code). */
 export interface RrProcessOptions {

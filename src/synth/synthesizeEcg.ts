@@ -8,7 +8,7 @@ import { DOWER_LEADS, dowerTwelveLeads } from './dower.js';
 import { kernelAtRr, type BeatMorphology } from './morphology.js';
 import { waveExtentsMs } from './waveExtents.js';
 import { MORPHOLOGY_PRESETS } from './morphologyPresets.js';
-import { seededRandom, type Random } from './random.js';
+import { seededRandom, type Random } from '../dsp/seededRandom.js';
 import { VENTRICULAR_ECTOPIC } from './ventricularMorphology.js';
 
 /** Real noise to add: one NSTDB-style record (any rate; resampled) at an SNR by the NSTDB definition. */

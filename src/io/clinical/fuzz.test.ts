@@ -17,19 +17,10 @@ import { readIshneHolter } from './ishneHolter.js';
 import { readPhilipsMrxArchive } from './philipsMrxArchive.js';
 import { crc16Ccitt } from './checksums.js';
 import { formatFile } from '../../../test/formatFiles.js';
+import { mulberry32 as rng } from '../../dsp/seededRandom.js';
 
 type Decode = (bytes: Uint8Array, name: string) => EcgRecord | Promise<EcgRecord>;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rewrites SCP section and record CRCs after a mutation, so the decoders behind them get fuzzed too. */
 function fixScpCrcs(b: Uint8Array): void {
