@@ -183,8 +183,8 @@ export function synthesizeEcg(options: SynthOptions): SyntheticEcg {
     if (options.mains) for (let i = 0; i < n; i++) s[i] += options.mains.amplitudeMv * Math.sin((2 * Math.PI * options.mains.hz * i) / fsHz);
     if (options.clipMv !== undefined) for (let i = 0; i < n; i++) s[i] = Math.max(-options.clipMv, Math.min(options.clipMv, s[i]));
     // Digitised at 1 uV (gain 1000 adu/mV), as a recorder would: the record can be written back exactly.
-    const raw = Int32Array.from(s, (v) => Math.round(v * 1000));
-    const samples = Float32Array.from(raw, (v) => v / 1000);
+    const raw = new Int32Array(n), samples = new Float32Array(n);
+    for (let i = 0; i < n; i++) { raw[i] = Math.round(s[i] * 1000); samples[i] = raw[i] / 1000; }
     return { name, originalName: name, samples, raw, info: { gain: 1000, baseline: 0, units: 'mV', description: 'synthetic (sinus synth)' } };
   });
   const episodes = schedule.episodes.map((e) => ({ aux: e.aux, startSample: Math.round(e.startS * fsHz), endSample: Math.min(n, Math.round(e.endS * fsHz)) }));
