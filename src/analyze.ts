@@ -28,7 +28,7 @@ import type { StageOptions } from './analyze/stageOptions.js';
 import { BUILT_IN_STAGES } from './analyze/builtInStages.js';
 import { STRIP_MAX_S, usableBeats } from './analyze/usableBeats.js';
 import { classesOutsideSpans, unclassifiedWhereUnreadable, unusableSpansOf } from './analyze/unusableSpans.js';
-import { beatClassModels, rhythmModels, stripRhythmModels } from './analyze/stageModels.js';
+import { beatClassModels, interpretationModels, rhythmModels, stripRhythmModels } from './analyze/stageModels.js';
 
 export { BUILT_IN_STAGES } from './analyze/builtInStages.js';
 export { summarizeRecord, type RecordSummary } from './analyze/recordSummary.js';
@@ -208,7 +208,7 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
   // Statements with their evidence and one reconciled rhythm statement, from everything above.
   await run.step('interpretation', {}, () => interpretEcg(interpretInputFromStages(record, {
     quality, beats, beatClasses, pacingSpikes: delineated?.pacingSpikes ?? null, measurements, median: medianBeat?.median ?? null, rhythm, stripRhythm,
-  })));
+  })), interpretationModels);
 
   for (const s of added) {
     const stageOptions = (o[s.name] ?? {}) as Readonly<Record<string, unknown>>;

@@ -2,13 +2,17 @@ import { STRIP_RHYTHM_CNN_MODEL, STRIP_RHYTHM_MODEL } from '../classify/strip/cl
 import type { BeatClassification } from '../classify/classifyBeats.js';
 import type { StripRhythm } from '../classify/strip/classifyStrip.js';
 import type { ModelInfo } from './stage.js';
+import { MODEL_SHA256 } from './modelDigests.js';
 import type { RhythmResult } from './results.js';
 
 type Model = Omit<ModelInfo, 'stage'>;
 
+/** A model as an Analysis lists it: its name and the SHA-256 of its weights (src/analyze/modelDigests.ts). */
+const model = (name: string): Model => ({ name, version: null, sha256: MODEL_SHA256[name] ?? null });
+
 /** The strip rhythm models as listed in an Analysis: the feature model, and the waveform CNN when it was used. */
 function stripModels(withWaveformModel: boolean): Model[] {
-  const info = (file: string): Model => ({ name: `models/${file}`, version: null, sha256: null });
+  const info = (file: string): Model => model(`models/${file}`);
   return withWaveformModel ? [info(STRIP_RHYTHM_MODEL), info(STRIP_RHYTHM_CNN_MODEL)] : [info(STRIP_RHYTHM_MODEL)];
 }
 
@@ -21,7 +25,7 @@ export function beatClassModels(r: BeatClassification): Model[] {
   const name = r.method === 'cnn' ? 'models/beat-classes.onnx'
     : r.method === 'mlp' ? 'beat-class feature MLP (models/beat-classes-mlp.json)'
       : 'beat-class feature baseline (logistic regression)';
-  return [{ name, version: null, sha256: null }];
+  return [model(name)];
 }
 
 /**
@@ -40,4 +44,13 @@ export function rhythmModels(r: RhythmResult): Model[] {
  */
 export function stripRhythmModels(r: StripRhythm): Model[] {
   return r.method === 'model' ? stripModels(r.usedWaveformModel) : [];
+}
+
+/**
+ * The certainty models the interpretation stage used (every statement's certainty comes from them).
+ *
+ * @example interpretationModels()[0].name // 'statement certainty (models/interpretation-certainty.json)'
+ */
+export function interpretationModels(): Model[] {
+  return [model('statement certainty (models/interpretation-certainty.json)')];
 }
