@@ -78,7 +78,8 @@ stageRows('MIT-BIH 30 min 2-lead', long);
 console.log('');
 
 // 50 concurrent uploads of LUDB record 1 (12 leads, 10 s) to the service on the loopback interface.
-const app = await buildServer({ webRoot: null });
+// One load generator is one client: the per-client rate limit (a production default) would answer 429 here.
+const app = await buildServer({ webRoot: null, security: { rateLimitPerMinute: 0 } });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 const fd = new FormData();
 for (const f of ['1.hea', '1.dat']) fd.append('files', new Blob([new Uint8Array(readFileSync(join(LUDB, f)))]), f);
