@@ -22,6 +22,7 @@ import type { EcgRecord } from '../src/record/types.js';
 import { annotatedGlobalWaves, annotatedWaves } from '../src/waves/annotatedWaves.js';
 import { FORMATS, LUDB, PTBXL } from '../test/dataPaths.js';
 import { readCsvRows } from './ptbxlNoiseFlags.js';
+import { scpCodesOf } from '../test/ptbxlDatabase.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: string) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : dflt; };
@@ -49,7 +50,7 @@ const rows = readCsvRows(readFileSync(join(PTBXL, 'ptbxl_database.csv'), 'utf8')
 const head = rows[0];
 const col = (r: string[], name: string) => r[head.indexOf(name)];
 const foldOk = (f: number) => foldsArg === 'all' || (() => { const [a, b] = foldsArg.split('-').map(Number); return f >= a && f <= (b ?? a); })();
-const scp = (r: string[]) => { const out: Record<string, number> = {}; for (const m of col(r, 'scp_codes').matchAll(/'([A-Z0-9]+)': ([0-9.]+)/g)) out[m[1]] = Number(m[2]); return out; };
+const scp = (r: string[]) => scpCodesOf(col(r, 'scp_codes'));
 const records = rows.slice(1).filter((r) => r.length > 10 && foldOk(Number(col(r, 'strat_fold')))).slice(0, maxRecords);
 const WIDE = ['CLBBB', 'CRBBB', 'IVCD'];
 interface PtbRow { id: number; fold: number; norm: boolean; wide: string | null; at500: Figures; at100: Figures }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { analyze, type Analysis } from '../src/analyze.js';
 import { shippedModelStageOptions } from '../src/analyze/shippedModels.node.js';
 import { openRecord } from '../src/io/openRecord.js';
-import { readCsvRows } from './ptbxlNoiseFlags.js';
+import { ptbxlRows as ptbxlDatabaseRows, scpCodesOf } from '../test/ptbxlDatabase.js';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const DATA = join(ROOT, '..', 'shared', 'data');
@@ -16,24 +16,14 @@ export const ANALYSIS_CACHE = join(ROOT, '.bench-cache', 'report-qa', 'analyses'
 /** One row of ptbxl_database.csv, by column name. */
 export type PtbxlRow = Record<string, string>;
 
-/** ptbxl_database.csv rows by ecg_id. */
+/** ptbxl_database.csv rows by ecg_id (test/ptbxlDatabase.ts reads the table). */
 export function ptbxlRows(): Map<number, PtbxlRow> {
-  const rows = readCsvRows(readFileSync(join(PTBXL, 'ptbxl_database.csv'), 'utf8')).filter((r) => r.length > 1);
-  const head = rows[0];
-  const out = new Map<number, PtbxlRow>();
-  for (const r of rows.slice(1)) {
-    const o: PtbxlRow = {};
-    head.forEach((h, i) => (o[h] = r[i] ?? ''));
-    out.set(Number(o.ecg_id), o);
-  }
-  return out;
+  return new Map(ptbxlDatabaseRows().map((r) => [r.ecgId, r.cells]));
 }
 
 /** PTB-XL's scp_codes column ("{'NORM': 100.0, 'SR': 0.0}") as code -> likelihood. */
 export function scpCodes(row: PtbxlRow): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const x of row.scp_codes.matchAll(/'([^']+)':\s*([\d.]+)/g)) m.set(x[1], Number(x[2]));
-  return m;
+  return new Map(Object.entries(scpCodesOf(row.scp_codes)));
 }
 
 /**

@@ -20,17 +20,10 @@ import { analysisSections } from '../src/report/analysisSections.js';
 import { flaggedLeads } from './ptbxlNoiseFlags.js';
 import { DATA, ptbxlAnalysis, ptbxlRows, type PtbxlRow } from './ptbxlAnalyses.js';
 import { withInterpretation } from './withInterpretation.js';
-import { generatedQuestions } from './qaGenerated.js';
+import { generatedQuestions, type GeneratedQa } from './qaGenerated.js';
 
-interface QaItem {
-  template_id: number;
-  question_type: string;
-  attribute_type: string;
-  question: string;
-  answer: string[];
-  ecg_id: number[];
-  attribute: string[] | null;
-}
+/** A question as ECG-QA's files and the generated set hold it. */
+type QaItem = GeneratedQa;
 
 const QA = join(DATA, 'ecg-qa');
 const templ = JSON.parse(readFileSync(join(QA, 'ptbxl_template_train_subset.json'), 'utf8')) as QaItem[];

@@ -13,7 +13,7 @@
  *   npx tsx bench/reconstruct.bench.ts            # figures
  *   npx tsx bench/reconstruct.bench.ts --write    # also rewrite src/reconstruct/shippedLeadTransforms.ts
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openRecord } from '../src/io/openRecord.js';
 import { detectBeats } from '../src/beats/index.js';
@@ -23,7 +23,7 @@ import type { EcgRecord } from '../src/record/types.js';
 import { LeadTransformFit } from '../src/reconstruct/fitLeadTransform.js';
 import { applyLeadTransform, type LeadTransform } from '../src/reconstruct/leadTransform.js';
 import { LUDB, PTBXL } from '../test/dataPaths.js';
-import { readCsvRows } from './ptbxlNoiseFlags.js';
+import { ptbxlRows } from '../test/ptbxlDatabase.js';
 
 const PRECORDIAL = ['V1', 'V2', 'V3', 'V4', 'V5', 'V6'];
 const SCORED_SETS = ['V2', 'V3', 'V5'];
@@ -33,9 +33,7 @@ const noClinical = process.argv.includes('--no-clinical');
 
 interface PtbRow { id: number; patient: number; fold: number; file: string }
 function ptbRows(): PtbRow[] {
-  const [head, ...rows] = readCsvRows(readFileSync(join(PTBXL, 'ptbxl_database.csv'), 'utf8')).filter((r) => r.length > 5);
-  const col = (n: string) => head.indexOf(n);
-  return rows.map((r) => ({ id: Number(r[col('ecg_id')]), patient: Number(r[col('patient_id')]), fold: Number(r[col('strat_fold')]), file: r[col('filename_hr')] }));
+  return ptbxlRows().map((r) => ({ id: r.ecgId, patient: r.patientId, fold: r.strat_fold, file: r.file500 }));
 }
 
 /** Only the standard leads, baseline-free copies kept for scoring. */

@@ -12,6 +12,7 @@ import type { EcgRecord } from '../src/record/types.js';
 import { SINUS_VERSION } from '../src/version.js';
 import { LUDB, PTBXL, ROOT } from '../test/dataPaths.js';
 import { csvRows as parseCsv } from '../src/io/csv/csvRows.js';
+import { scpCodesOf } from '../test/ptbxlDatabase.js';
 
 export interface CorpusItem {
   /** 'ptbxl:<ecg_id>' or 'ludb:<id>'. */
@@ -37,7 +38,7 @@ function ptbxlItems(): CorpusItem[] {
   const db = parseCsv(readFileSync(join(PTBXL, 'ptbxl_database.csv'), 'utf8'));
   const c = db[0];
   return db.slice(1).map((r) => {
-    const codes = [...r[c.indexOf('scp_codes')].matchAll(/'([^']+)':\s*([0-9.]+)/g)].map((m) => ({ code: m[1], likelihood: Number(m[2]) }));
+    const codes = Object.entries(scpCodesOf(r[c.indexOf('scp_codes')])).map(([code, likelihood]) => ({ code, likelihood }));
     const statements = codes.map((x) => x.code);
     // As in the PTB-XL benchmark (Strodthoff 2021): a superclass counts when one of its diagnostic
     // statements is listed (any likelihood).

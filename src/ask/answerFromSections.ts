@@ -152,9 +152,10 @@ export function answerExtraSystoles(intent: QuestionIntent, s: AnalysisSections,
   const bc = s.beatClasses;
   if (!bc) return cannot(`beats were not classified: ${s.missing.beatClasses ?? 'not computed'}`);
   const k = bc.classes?.length ?? 0;
-  const sure = (i: number, label: string) => {
-    if (minProbability <= 0 || !bc.classes || !bc.probabilities || bc.probabilities.length !== k * bc.labels.length) return true;
-    return bc.probabilities[i * k + bc.classes.indexOf(label)] >= minProbability;
+  const probabilities = bc.probabilities;
+  const sure = (i: number, label: 'V' | 'S') => {
+    if (minProbability <= 0 || !bc.classes || !probabilities || probabilities.length !== k * bc.labels.length) return true;
+    return (probabilities[i * k + bc.classes.indexOf(label)] ?? 0) >= minProbability;
   };
   const v = bc.labels.filter((l, i) => l === 'V' && sure(i, 'V')).length;
   const sv = bc.labels.filter((l, i) => l === 'S' && sure(i, 'S')).length;

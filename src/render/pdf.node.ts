@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { pdfBytes, PT_PER_MM } from './pdfBytes.node.js';
 
-const PT_PER_MM = 72 / 25.4;
 
 /**
  * Converts a sinus SVG to a one-page PDF (Node only) whose page has the SVG's size in millimetres,
@@ -13,15 +13,5 @@ export function svgToPdf(svg: string, options: { title?: string } = {}): Promise
   const widthMm = Number(/width="([\d.]+)mm"/.exec(svg)?.[1] ?? 297);
   const heightMm = Number(/height="([\d.]+)mm"/.exec(svg)?.[1] ?? 210);
   const doc = new PDFDocument({ size: [widthMm * PT_PER_MM, heightMm * PT_PER_MM], margin: 0, info: { Title: options.title ?? 'ECG', Creator: 'sinus' } });
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => {
-      const b = Buffer.concat(chunks);
-      resolve(new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
-    });
-    doc.on('error', reject);
-    SVGtoPDF(doc, svg, 0, 0, { width: widthMm * PT_PER_MM, height: heightMm * PT_PER_MM, assumePt: false });
-    doc.end();
-  });
+  return pdfBytes(doc, (d) => SVGtoPDF(d, svg, 0, 0, { width: widthMm * PT_PER_MM, height: heightMm * PT_PER_MM, assumePt: false }));
 }

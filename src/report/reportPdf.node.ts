@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { pdfBytes, PT_PER_MM, type PdfStream } from '../render/pdfBytes.node.js';
 import { reportLabel } from './reportLabels.js';
 import { holterLines } from './reportText.js';
 import type { ClinicalReport } from './types.js';
@@ -9,21 +10,16 @@ interface PdfTextOptions {
   width?: number;
   continued?: boolean;
 }
-interface PdfPage {
+interface PdfPage extends PdfStream {
   y: number;
-  on(event: 'data', cb: (chunk: Buffer) => void): this;
-  on(event: 'end', cb: () => void): this;
-  on(event: 'error', cb: (e: Error) => void): this;
   font(name: string): this;
   fontSize(size: number): this;
   fillColor(color: string): this;
   text(text: string, options?: PdfTextOptions): this;
   text(text: string, x: number, y: number, options?: PdfTextOptions): this;
   moveDown(lines?: number): this;
-  end(): void;
 }
 
-const PT_PER_MM = 72 / 25.4;
 const A4_W = 210 * PT_PER_MM;
 const A4_H = 297 * PT_PER_MM;
 
@@ -41,14 +37,7 @@ function pdfSafe(s: string): string {
  */
 export function reportPdf(r: ClinicalReport, figures: { printoutSvg?: string; trendSvg?: string } = {}): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: [A4_W, A4_H], margin: 28, info: { Title: pdfSafe(`${r.title} ${r.source.record}`), Creator: 'sinus' } }) as unknown as PdfPage;
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => {
-      const b = Buffer.concat(chunks);
-      resolve(new Uint8Array(b.buffer, b.byteOffset, b.byteLength));
-    });
-    doc.on('error', reject);
+  return pdfBytes(doc, () => {
     const L = (k: Parameters<typeof reportLabel>[0]) => pdfSafe(reportLabel(k, r.language));
     const left = 28;
     const colW = (A4_W - 2 * left - 16) / 2;
@@ -94,6 +83,5 @@ export function reportPdf(r: ClinicalReport, figures: { printoutSvg?: string; tr
     }
     doc.fillColor('#000').font('Helvetica-Bold').fontSize(8).text(pdfSafe(r.disclaimer), left, footer, { width: A4_W - 2 * left });
     doc.font('Helvetica').fontSize(6.5).text(pdfSafe(`${r.source.software}, ${r.source.analysedAt}`));
-    doc.end();
   });
 }

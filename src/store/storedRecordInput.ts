@@ -2,20 +2,12 @@ import { createHash } from 'node:crypto';
 import { safeFileName } from '../analyze/recordFromFiles.js';
 import { SinusError } from '../errors.js';
 import { checkedRecordId, newRecordId } from './recordId.js';
-import type { StoredRecordInput } from './types.js';
+import type { StoredRecordInput, StoredRecordSummary } from './types.js';
 
-/** A record ready to write: checked names, checksums, the id and the total size. */
-export interface PreparedRecord {
-  id: string;
-  name: string;
-  createdAt: string;
-  patientId: string | null;
-  ageYears: number | null;
-  sex: 'M' | 'F' | null;
-  labels: string[];
+/** A record ready to write: checked names, checksums, the id and the total size (a summary's fields, with the files). */
+export type PreparedRecord = Omit<StoredRecordSummary, 'fileNames' | 'analysisSoftwareVersion'> & {
   files: { name: string; bytes: Uint8Array; sha256: string }[];
-  byteCount: number;
-}
+};
 
 /**
  * Checks a {@link StoredRecordInput} (at least one non-empty file, safe names, sane age) and

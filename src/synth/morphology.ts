@@ -45,15 +45,3 @@ export function kernelAtRr(k: WaveKernel, b: MorphologyBoundariesMs, rrS: number
   if (k.wave === 'T') return { centerMs: b.qrsOffset + (k.centerMs - b.qrsOffset) * f, widthMs: k.widthMs * f };
   return { centerMs: k.centerMs * f, widthMs: k.widthMs * f };
 }
-
-/** The boundaries at a given RR, scaled as the kernels are. */
-export function boundariesAtRr(b: MorphologyBoundariesMs, rrS: number): MorphologyBoundariesMs {
-  const fp = Math.pow(Math.max(0.2, rrS), RATE_EXPONENT.P), ft = Math.pow(Math.max(0.2, rrS), RATE_EXPONENT.T);
-  return {
-    pOnset: b.pOnset === null ? null : b.pOnset * fp,
-    pOffset: b.pOffset === null ? null : b.pOffset * fp,
-    qrsOnset: b.qrsOnset,
-    qrsOffset: b.qrsOffset,
-    tOffset: b.qrsOffset + (b.tOffset - b.qrsOffset) * ft,
-  };
-}

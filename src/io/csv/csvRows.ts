@@ -26,3 +26,14 @@ export function csvRows(text: string): string[][] {
   if (cell || row.length) { row.push(cell); rows.push(row); }
   return rows;
 }
+
+/**
+ * The rows of a CSV text with a header line, each as an object by column name (missing cells '').
+ *
+ * @example
+ * csvRecords('id,name\n1,a\n'); // [{ id: '1', name: 'a' }]
+ */
+export function csvRecords(text: string): Record<string, string>[] {
+  const [head, ...body] = csvRows(text);
+  return (body ?? []).map((r) => Object.fromEntries((head ?? []).map((h, i) => [h, r[i] ?? ''])));
+}
