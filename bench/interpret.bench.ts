@@ -18,31 +18,18 @@ import { CERTAINTY_FEATURES, certaintyFeatures } from '../src/interpret/certaint
 import type { Interpretation } from '../src/interpret/types.js';
 import { axisClass } from '../src/interpret/axisFindings.js';
 import { PTBXL, LUDB, ROOT } from '../test/dataPaths.js';
+import { csvRecords as csv } from '../src/io/csv/csvRows.js';
+import { scpCodesOf } from '../test/ptbxlDatabase.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 /** Minimal CSV reader (quoted fields with commas and newlines). */
-function csv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [], field = '', q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (q) { if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') q = false; else field += c; }
-    else if (c === '"') q = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  const [head, ...body] = rows;
-  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
-}
-
 interface Labelled { c: CachedAnalysis; patientId: string; fold: number | null; codes: Map<string, number>; axis: string; patient: PatientData; ludb?: Record<string, string> }
 
 function inputOf(x: Labelled): InterpretInput {
   const r = x.c.results as Record<string, any>;
-  return { fsHz: x.c.fsHz, lengthSamples: x.c.lengthSamples, measurements: r.measurements, rhythm: r.rhythm, stripRhythm: r.stripRhythm, quality: r.quality, beatSamples: r.beats?.samples, beatClasses: r.beatClasses?.labels, pacingSpikes: r.waves?.pacingSpikes, patient: x.patient };
+  // The measurements with the median beat they were made on, as the pipeline's interpretation stage gets them.
+  return { fsHz: x.c.fsHz, lengthSamples: x.c.lengthSamples, measurements: r.measurements ? { ...r.measurements, median: r.medianBeat?.median ?? null } : null, rhythm: r.rhythm, stripRhythm: r.stripRhythm, quality: r.quality, beatSamples: r.beats?.samples, beatClasses: r.beatClasses?.labels, pacingSpikes: r.waves?.pacingSpikes, patient: x.patient };
 }
 
 // ---------- statistics ----------
@@ -111,7 +98,7 @@ const ptb = await cachedAnalyses('ptbxl', range(350));
 const ludb = await cachedAnalyses('ludb', range(200));
 const P: Labelled[] = ptb.map((c) => {
   const r = ptbRows.find((x) => Number(x.ecg_id) === c.id)!;
-  const codes = new Map(Object.entries(JSON.parse(r.scp_codes.replace(/'/g, '"')) as Record<string, number>));
+  const codes = new Map(Object.entries(scpCodesOf(r.scp_codes)));
   return { c, patientId: r.patient_id, fold: Number(r.strat_fold), codes, axis: r.heart_axis, patient: { ageYears: r.age ? Number(r.age) : null, sex: r.sex === '0' ? 'male' : r.sex === '1' ? 'female' : null } };
 });
 const L: Labelled[] = ludb.map((c) => {

@@ -27,7 +27,7 @@ export interface CachedAnalysis {
 export const CACHE_DIR = join(ROOT, '.bench-cache', 'interpret');
 
 /** The sections kept (the waves section is reduced to its pacing stimuli). */
-const KEPT = ['quality', 'beats', 'beatClasses', 'measurements', 'rhythm', 'stripRhythm'];
+const KEPT = ['quality', 'beats', 'beatClasses', 'medianBeat', 'measurements', 'rhythm', 'stripRhythm'];
 
 /** Adds the pacing stimuli to cached analyses made before they were kept (same as a rebuild, faster). */
 async function withPacingSpikes(file: string, have: Map<number, CachedAnalysis>, path: (id: number) => string): Promise<void> {
@@ -44,6 +44,9 @@ async function withPacingSpikes(file: string, have: Map<number, CachedAnalysis>,
 function reduce(results: Record<string, JsonValue>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   for (const k of KEPT) out[k] = results[k] ?? null;
+  // Of the median beat, its samples per lead (the Q-wave durations are read from them).
+  const mb = out.medianBeat as { median?: JsonValue } | null;
+  if (mb) out.medianBeat = { median: mb.median ?? null };
   const b = out.beats as { samples?: JsonValue } | null;
   if (b) out.beats = { samples: b.samples ?? [] };
   const q = out.quality as Record<string, JsonValue> | null;

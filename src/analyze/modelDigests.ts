@@ -7,5 +7,5 @@ export const MODEL_SHA256: Readonly<Record<string, string>> = {
   "models/strip-rhythm-cnn.onnx": '5f2c46799f5f7c1e9ba790a60bb3de00a724bbb807dce9a7af614c91fd0d8968',
   "beat-class feature MLP (models/beat-classes-mlp.json)": '5a9df3b62378034da08a60ea76e2705d9244f18a0dbd79c8bc188bebd10f114d',
   "beat-class feature baseline (logistic regression)": '79861897f55122ed44c369316f5b046dcb331185cd27f1fdcdc759ba1675c85d',
-  "statement certainty (models/interpretation-certainty.json)": '30dde6829ff2b66c69ce3ec152e82d7b9476b797e57d036d1c248bfb2d9fff22',
+  "statement certainty (models/interpretation-certainty.json)": '2db51e60b9e493403a0b4334d8b871cc922f0e43a8b6e41180ba9adb11a6628b',
 };
