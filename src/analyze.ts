@@ -172,7 +172,8 @@ export async function analyze(record: EcgRecord, options: AnalyzeOptions = {}): 
   const run = new PipelineRun(record, options, BUILT_IN_STAGES.length + added.length);
 
   // Beats are detected on all leads fused before quality (which can judge every lead against them,
-  // option useRecordBeats); the beats stage then leaves out the beats in signal quality found unusable.
+  // option useRecordBeats); the beats stage then keeps beats in unusable signal at a lower confidence and
+  // withholds only detections without cardiac information (calibration pulses, flat signal, a rejected strip).
   const detection = run.prepare('beats', () => detectBeats(record, o.beats));
   const { useRecordBeats, ...qualityOptions } = o.quality ?? {};
   const quality = await run.step('quality', {}, () => assessQuality(record, { ...qualityBeats(detection, useRecordBeats), ...qualityOptions }));
