@@ -128,13 +128,19 @@ const SHAPE_CODES: Record<string, string> = { normal: 'NORM', lbbb: 'CLBBB', rbb
 /** How often the interpretation states the requested rhythm and, on sinus records, the requested shape. */
 async function statementRecovery(stageOptions: Awaited<ReturnType<typeof shippedModelStageOptions>>) {
   const rhythmHits = new Map<string, [number, number]>(), shapeHits = new Map<string, [number, number]>();
+  const qrsErr: number[] = [], qtErr: number[] = [];
   const add = (m: Map<string, [number, number]>, k: string, ok: boolean) => { const v = m.get(k) ?? [0, 0]; m.set(k, [v[0] + (ok ? 1 : 0), v[1] + 1]); };
   for (const rhythm of Object.keys(RHYTHM_CODES) as SynthRhythm[]) for (const morphology of MORPHS) for (const seed of SEEDS) {
     const s = synthesizeEcg({ durationS: 10, rhythm, morphology, seed });
     const a = await analyze(s.record, { stageOptions });
     const codes = new Set((a.results.interpretation?.statements ?? []).map((x) => x.code));
     add(rhythmHits, rhythm, RHYTHM_CODES[rhythm]!.some((c) => codes.has(c)));
-    if (rhythm === 'sinus') add(shapeHits, morphology, codes.has(SHAPE_CODES[morphology]));
+    if (rhythm !== 'sinus') continue;
+    add(shapeHits, morphology, codes.has(SHAPE_CODES[morphology]));
+    // The global QRS and QT of the measurements against the model's extents of a middle beat.
+    const m = a.results.measurements, t = s.truth.beats[s.truth.beats.length >> 1];
+    if (m?.qrsDurationMs != null) qrsErr.push(m.qrsDurationMs - ((t.qrsOffset - t.qrsOnset) * 1000) / s.record.fs);
+    if (m?.qtMs != null) qtErr.push(m.qtMs - ((t.tOffset - t.qrsOnset) * 1000) / s.record.fs);
   }
   const row = (m: Map<string, [number, number]>) => [...m].map(([k, [h, n]]) => `${k} ${h}/${n}`).join(', ');
   const total = (m: Map<string, [number, number]>) => [...m.values()].reduce((a, [h, n]) => [a[0] + h, a[1] + n], [0, 0]);
@@ -143,6 +149,7 @@ async function statementRecovery(stageOptions: Awaited<ReturnType<typeof shipped
 Statements recovered by the interpretation (clean records; AV block 2/3 left out: sinus does not relate single P waves to QRS yet):`);
   console.log(`- rhythm statement: ${rh}/${rn} (${((100 * rh) / rn).toFixed(1)} %): ${row(rhythmHits)}`);
   console.log(`- shape statement on sinus records: ${sh}/${sn} (${((100 * sh) / sn).toFixed(1)} %): ${row(shapeHits)}`);
+  console.log(`- measurements on the same sinus records, global QRS - truth ${mean(qrsErr).toFixed(1)} +- ${sd(qrsErr).toFixed(1)} ms, QT - truth ${mean(qtErr).toFixed(1)} +- ${sd(qtErr).toFixed(1)} ms (n ${qrsErr.length}; truth: the model's 3 % / 5 % extents)`);
 }
 
 async function main() {
